@@ -1,0 +1,48 @@
+import { AppError } from '../errors.js';
+import type { Actor, UserActor } from './actor.js';
+
+// Every permission in the platform and who holds it. Deny by default: a permission not listed here
+// cannot be granted, and a rule that does not return true denies.
+type Rule = (actor: UserActor, id: string | undefined) => boolean;
+
+const isAdmin: Rule = (a) => a.platformRoles.has('administrator');
+const any = (...rules: Rule[]): Rule => (a, id) => rules.some((rule) => rule(a, id));
+const memberOf: Rule = (a, id) => id !== undefined && a.orgRoles.has(id);
+const orgAdminOf: Rule = (a, id) => id !== undefined && a.orgRoles.get(id) === 'org_admin';
+const role = (name: 'coordinator' | 'auditor'): Rule => (a) => a.platformRoles.has(name);
+const signedIn: Rule = () => true;
+
+export const PERMISSIONS = {
+  'account.manage': signedIn,
+  'org.list': signedIn,
+  'org.read': any(isAdmin, role('coordinator'), role('auditor'), memberOf),
+  'org.create': isAdmin,
+  'org.update': any(isAdmin, orgAdminOf),
+  'org.set-status': isAdmin,
+  'org.members.read': any(isAdmin, role('coordinator'), orgAdminOf),
+  'org.members.manage': any(isAdmin, orgAdminOf),
+  'user.read': isAdmin,
+  'user.manage': isAdmin,
+  'user.invite': isAdmin,
+  'audit.read': any(isAdmin, role('auditor')),
+  'outbox.read': isAdmin,
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission, id?: string): boolean {
+  return actor.kind === 'user' && !actor.mfaEnrollmentRequired && PERMISSIONS[permission](actor, id);
+}
+
+/**
+ * Checks a permission for the actor, on each of the given object ids at once (or globally when no
+ * ids are given). A denial is indistinguishable from "not found" so that nothing leaks that a thing exists.
+ */
+export function requireAccess(input: { actor: Actor; permission: Permission; ids?: readonly string[] }): UserActor {
+  const { actor, permission, ids } = input;
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  if (actor.mfaEnrollmentRequired) throw new AppError('mfa_enrollment_required');
+  const targets = ids === undefined ? [undefined] : ids;
+  if (!targets.every((id) => PERMISSIONS[permission](actor, id))) throw new AppError('not_found');
+  return actor;
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { Database } from '../db/database.js';
+import type { AppDeps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { pickLocale } from '../i18n/messages.js';
+import { ANONYMOUS, type Actor, type RequestContext } from './actor.js';
+import { safeEqual } from './crypto.js';
+import { resolveApiToken, resolveSession } from './session.service.js';
+
+// Who may call a route: anyone, any signed-in caller (session or API token; services check the
+// permission), or only a browser session (account security pages). Every route must say which.
+export type RouteAccess = 'public' | 'user' | 'session';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'anshin_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Routes that plugins register (API docs, the static web UI) are public by nature.
+const isPluginRoute = (url: string) => url.startsWith('/api/docs') || url === '/*';
+
+export function declareAccess(route: RouteOptions): void {
+  const config = (route.config ?? {}) as { access?: RouteAccess };
+  if (config.access) return;
+  if (isPluginRoute(route.url)) {
+    route.config = { ...config, access: 'public' };
+    return;
+  }
+  throw new Error(`route ${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
+}
+
+export function registerAuthentication(app: FastifyInstance, db: Database, deps: AppDeps): void {
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRoute', declareAccess);
+  app.addHook('onRequest', async (request, reply) => {
+    const access = request.routeOptions.config.access ?? 'public';
+    const { actor, csrfToken } = await authenticate(db, deps, request, reply);
+    request.csrfToken = csrfToken;
+    request.ctx = {
+      actor,
+      requestId: request.id,
+      ip: request.ip,
+      locale: request.headers['accept-language'] ? pickLocale(request.headers['accept-language']) : actor.kind === 'user' ? actor.locale : 'ja',
+    };
+    checkRequest(request, deps, access, csrfToken);
+  });
+}
+
+async function authenticate(db: Database, deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; csrfToken: string | null }> {
+  const header = request.headers.authorization;
+  if (header) {
+    const credentials = parseAuthorization(header);
+    const actor = credentials ? await resolveApiToken(db, deps, credentials.token, credentials.user) : null;
+    if (!actor) {
+      reply.header('WWW-Authenticate', 'Basic realm="anshin", charset="UTF-8"');
+      throw new AppError('unauthenticated');
+    }
+    return { actor, csrfToken: null };
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie) {
+    const session = await resolveSession(db, deps, cookie);
+    if (session) return session;
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+  return { actor: ANONYMOUS, csrfToken: null };
+}
+
+export function parseAuthorization(header: string): { token: string; user: string | null } | null {
+  const [scheme, value] = header.split(/\s+/, 2);
+  if (!scheme || !value) return null;
+  if (scheme.toLowerCase() === 'bearer') return { token: value, user: null };
+  if (scheme.toLowerCase() !== 'basic') return null;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1) return null;
+  return { user: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
+}
+
+function checkRequest(request: FastifyRequest, deps: AppDeps, access: RouteAccess, csrfToken: string | null): void {
+  const { actor } = request.ctx;
+  if (access !== 'public' && actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  if (access === 'session' && actor.kind === 'user' && actor.via !== 'session') throw new AppError('not_found');
+  if (SAFE_METHODS.has(request.method)) return;
+  if (actor.kind === 'user' && actor.via === 'token' && !actor.scopes.has('write')) throw new AppError('insufficient_scope');
+  if (actor.kind === 'user' && actor.via === 'session') {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !csrfToken || !safeEqual(sent, csrfToken)) throw new AppError('csrf_failed');
+  } else if (actor.kind === 'anonymous') {
+    // Before sign-in there is no token yet: a browser's cross-site request is recognised by its Origin.
+    const origin = request.headers.origin;
+    if (origin && origin !== new URL(deps.config.baseUrl).origin && origin !== `${request.protocol}://${request.host}`) {
+      throw new AppError('csrf_failed');
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { buildApp } from '../app.js';
+import { ensureSetupLink } from '../auth/links.service.js';
+import type { Config } from '../config.js';
+import { connectDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemo } from '../demo/demo.js';
+import { print } from './support.js';
+
+export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
+  const db = connectDatabase(config.databaseUrl);
+  await migrateToLatest(db);
+  const app = await buildApp({ config, db });
+  if (options.demo) {
+    const demo = await seedDemo(db, { config });
+    if (demo) {
+      print('\nDemo community created. Sign in at ' + config.baseUrl + ' with (passwords are random, shown once):');
+      for (const c of demo.credentials) print(`  ${c.role.padEnd(22)} ${c.email.padEnd(34)} ${c.password}`);
+      print();
+    } else {
+      print('The database already has users: the demo was not added.');
+    }
+  }
+  await app.listen({ port: config.port, host: config.host });
+  const setupUrl = await ensureSetupLink(db, { config });
+  if (setupUrl) print(`\nFirst start: create the first administrator with this one-time link:\n  ${setupUrl}\n`);
+  print(`Anshin is running at ${config.baseUrl} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
+
+  const stop = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

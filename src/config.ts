@@ -1,0 +1,111 @@
+// Reads the environment once. Nothing else in the server reads process.env.
+import { PLATFORM_ROLES, type PlatformRole } from './auth/roles.js';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly baseUrl: string;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly logLevel: string;
+  readonly dataDir: string;
+  readonly secretKey: string | null;
+  readonly sessionTtlHours: number;
+  readonly requireTotpFor: readonly PlatformRole[];
+  readonly loginMaxFailures: number;
+  readonly loginLockoutMinutes: number;
+  readonly loginRatePerIpPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly trustProxy: boolean;
+  readonly linkTtlHours: number;
+  readonly argon2: { readonly memoryKiB: number; readonly timeCost: number; readonly parallelism: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const str = (name: string, fallback: string): string => {
+    const raw = env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  };
+
+  const port = int('PORT', 8080, 0, 65535);
+  const host = str('HOST', '127.0.0.1');
+  const dataDir = str('DATA_DIR', './data');
+  const databaseUrl = str('DATABASE_URL', `sqlite:${dataDir}/anshin.db`);
+  if (!/^(sqlite:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with "sqlite:" or "postgres://" (got "${databaseUrl}")`);
+  }
+  const baseUrl = str('BASE_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  if (!isHttpUrl(baseUrl)) problems.push(`BASE_URL must be an http(s) URL (got "${baseUrl}")`);
+  const smtpUrl = env.SMTP_URL ? env.SMTP_URL : null;
+  if (smtpUrl && !/^smtps?:\/\/.+/.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const logLevel = str('LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const secretKey = env.SECRET_KEY ? env.SECRET_KEY : null;
+  if (secretKey && !/^[0-9a-f]{64}$/i.test(secretKey)) problems.push('SECRET_KEY must be 64 hexadecimal characters (32 bytes)');
+  const requireTotpFor = parseRoles(str('REQUIRE_TOTP_FOR', ''), problems);
+  const trustProxy = str('TRUST_PROXY', 'false');
+  if (!['true', 'false'].includes(trustProxy)) problems.push('TRUST_PROXY must be "true" or "false"');
+
+  const config: Config = {
+    port,
+    host,
+    databaseUrl,
+    baseUrl,
+    smtpUrl,
+    mailFrom: str('MAIL_FROM', 'anshin@localhost'),
+    logLevel,
+    dataDir,
+    secretKey,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    requireTotpFor,
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    loginRatePerIpPerMinute: int('LOGIN_RATE_PER_IP_PER_MINUTE', 30, 1, 10_000),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    trustProxy: trustProxy === 'true',
+    linkTtlHours: int('LINK_TTL_HOURS', 72, 1, 24 * 30),
+    argon2: {
+      memoryKiB: int('ARGON2_MEMORY_KIB', 19456, 1024, 1024 * 1024),
+      timeCost: int('ARGON2_TIME_COST', 2, 1, 20),
+      parallelism: int('ARGON2_PARALLELISM', 1, 1, 16),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function parseRoles(raw: string, problems: string[]): PlatformRole[] {
+  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(PLATFORM_ROLES as readonly string[]).includes(n));
+  if (unknown.length > 0) problems.push(`REQUIRE_TOTP_FOR has unknown roles: ${unknown.join(', ')} (allowed: ${PLATFORM_ROLES.join(', ')})`);
+  return names.filter((n): n is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(n));
+}

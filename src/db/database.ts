@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { ApiTokensTable, LoginAttemptsTable, OneTimeLinksTable, SessionsTable } from '../auth/auth.table.js';
+import type { AuditEventsTable } from '../modules/audit/audit.table.js';
+import type { OutboxTable } from '../modules/mail/mail.table.js';
+import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
+import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Tables {
+  organisations: OrganisationsTable;
+  org_domains: OrgDomainsTable;
+  org_ip_ranges: OrgIpRangesTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  one_time_links: OneTimeLinksTable;
+  login_attempts: LoginAttemptsTable;
+  audit_events: AuditEventsTable;
+  outbox: OutboxTable;
+  settings: SettingsTable;
+}
+
+export type Database = Kysely<Tables>;

@@ -1,0 +1,38 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as foundation from './migrations/2026-11-23-0001-foundation.js';
+
+// Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23-0001-foundation': foundation,
+};
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'anshin_migrations',
+    migrationLockTableName: 'anshin_migrations_lock',
+  });
+}
+
+function check(result: MigrationResultSet): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).map((r) => `${r.direction} ${r.migrationName}: ${r.status}`);
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return check(await migrator(db).migrateToLatest());
+}
+
+export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
+  const lines: string[] = [];
+  const m = migrator(db);
+  for (;;) {
+    const result = await m.migrateDown();
+    const step = check(result);
+    if (step.length === 0) return lines;
+    lines.push(...step);
+  }
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,0 +1,50 @@
+import { errorMessage } from './i18n/messages.js';
+import type { Locale } from './auth/roles.js';
+
+// Every error code the API can return, with its HTTP status. Messages live in i18n/messages.ts.
+export const ERROR_CODES = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_cidr: 400,
+  invalid_domain: 400,
+  weak_password: 400,
+  invalid_totp: 400,
+  totp_not_pending: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  insufficient_scope: 403,
+  mfa_enrollment_required: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  link_invalid: 410,
+  conflict: 409,
+  email_taken: 409,
+  setup_done: 409,
+  last_administrator: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  account_locked: 429,
+  rate_limited: 429,
+  internal: 500,
+  not_ready: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.status = ERROR_CODES[code];
+  }
+  localized(locale: Locale): string {
+    return errorMessage(this.code, locale, this.params);
+  }
+}
+
+export const notFound = (): AppError => new AppError('not_found');

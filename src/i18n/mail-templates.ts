@@ -1,0 +1,32 @@
+import type { Locale } from '../auth/roles.js';
+import { fill } from './messages.js';
+
+const TEMPLATES = {
+  invite: {
+    ja: {
+      subject: 'Anshin への招待',
+      body: '{inviter} さんから Anshin に招待されました。\n\n次のリンクからアカウントを作成してください（{hours} 時間有効、1 回のみ使用可）:\n{link}\n\n心当たりがない場合は、このメールを破棄してください。',
+    },
+    en: {
+      subject: 'Your invitation to Anshin',
+      body: '{inviter} invited you to Anshin.\n\nCreate your account with this link (valid for {hours} hours, usable once):\n{link}\n\nIf you did not expect this, you can ignore this e-mail.',
+    },
+  },
+  reset: {
+    ja: {
+      subject: 'Anshin パスワードの再設定',
+      body: 'パスワード再設定の依頼を受け付けました。\n\n次のリンクから新しいパスワードを設定してください（{hours} 時間有効、1 回のみ使用可）:\n{link}\n\n依頼していない場合は、このメールを破棄してください。パスワードは変わりません。',
+    },
+    en: {
+      subject: 'Reset your Anshin password',
+      body: 'We received a request to reset your password.\n\nSet a new password with this link (valid for {hours} hours, usable once):\n{link}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.',
+    },
+  },
+} as const;
+
+export type MailTemplate = keyof typeof TEMPLATES;
+
+export function renderMail(template: MailTemplate, locale: Locale, params: Record<string, string | number>) {
+  const t = TEMPLATES[template][locale];
+  return { subject: fill(t.subject, params), body: fill(t.body, params) };
+}

@@ -1,0 +1,105 @@
+import { useEffect, type ReactNode } from 'react';
+import { Header } from './components/header.tsx';
+import { ErrorAlert, Loading } from './components/alerts.tsx';
+import { useT } from './i18n/index.ts';
+import { navigate, matchPath, useLocation } from './router.tsx';
+import { hasRole, useSession } from './session/session-context.tsx';
+import { LoginPage } from './pages/auth/login-page.tsx';
+import { ForgotPage } from './pages/auth/forgot-page.tsx';
+import { SetupPage } from './pages/auth/setup-page.tsx';
+import { InvitePage } from './pages/auth/invite-page.tsx';
+import { ResetPage } from './pages/auth/reset-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { AccountPage } from './pages/account/account-page.tsx';
+import { OrgsPage } from './pages/orgs/orgs-page.tsx';
+import { OrgPage } from './pages/orgs/org-page.tsx';
+import { NewOrgPage } from './pages/orgs/new-org-page.tsx';
+import { UsersPage } from './pages/users/users-page.tsx';
+import { UserPage } from './pages/users/user-page.tsx';
+import { AuditPage } from './pages/admin/audit-page.tsx';
+import { OutboxPage } from './pages/admin/outbox-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+
+interface Route {
+  pattern: string;
+  /** Signed-in users only; with roles, only users with one of them. */
+  auth?: true | string[];
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { pattern: '/login', render: () => <LoginPage /> },
+  { pattern: '/forgot', render: () => <ForgotPage /> },
+  { pattern: '/setup', render: () => <SetupPage /> },
+  { pattern: '/invite', render: () => <InvitePage /> },
+  { pattern: '/reset', render: () => <ResetPage /> },
+  { pattern: '/', auth: true, render: () => <HomePage /> },
+  { pattern: '/account', auth: true, render: () => <AccountPage /> },
+  { pattern: '/orgs', auth: true, render: () => <OrgsPage /> },
+  { pattern: '/orgs/new', auth: ['administrator'], render: () => <NewOrgPage /> },
+  { pattern: '/orgs/:id', auth: true, render: ({ id = '' }) => <OrgPage key={id} id={id} /> },
+  { pattern: '/users', auth: ['administrator'], render: () => <UsersPage /> },
+  { pattern: '/users/:id', auth: ['administrator'], render: ({ id = '' }) => <UserPage key={id} id={id} /> },
+  { pattern: '/audit', auth: ['administrator', 'auditor'], render: () => <AuditPage /> },
+  { pattern: '/outbox', auth: ['administrator'], render: () => <OutboxPage /> },
+];
+
+export function App() {
+  const t = useT();
+  const { path } = useLocation();
+  const { loading, loadError, notice } = useSession();
+
+  let page: ReactNode = <NotFoundPage />;
+  let route: Route | undefined;
+  for (const candidate of ROUTES) {
+    const params = matchPath(candidate.pattern, path);
+    if (params) {
+      route = candidate;
+      page = candidate.render(params);
+      break;
+    }
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {notice && path === '/account' ? (
+          <div className="alert alert-warning" role="alert">
+            {notice}
+          </div>
+        ) : null}
+        {loading ? <Loading /> : loadError ? <ErrorAlert error={t('error.sessionLoad')} /> : <Guard route={route}>{page}</Guard>}
+      </main>
+    </>
+  );
+}
+
+function Guard({ route, children }: { route: Route | undefined; children: ReactNode }) {
+  const t = useT();
+  const { user } = useSession();
+  const { path, query } = useLocation();
+  const needsAuth = !!route?.auth;
+  const here = path + (query.size ? `?${query.toString()}` : '');
+
+  useEffect(() => {
+    if (needsAuth && !user) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    else if (needsAuth && user?.mfaEnrollmentRequired && !user.totpEnabled && path !== '/account') {
+      navigate('/account', { replace: true });
+    }
+  }, [needsAuth, user, path, here]);
+
+  if (needsAuth && !user) return <Loading />;
+  if (Array.isArray(route?.auth) && !hasRole(user, ...route.auth)) {
+    return (
+      <section className="page">
+        <h1>{t('error.forbiddenTitle')}</h1>
+        <p>{t('error.forbidden')}</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}

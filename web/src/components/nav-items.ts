@@ -1,0 +1,28 @@
+import type { Me } from '../api/types.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { membershipName } from '../lib/reference.ts';
+
+export interface NavItem {
+  href: string;
+  key: MessageKey;
+  /** Used instead of the key for names that are data, e.g. the user's organisation. */
+  label?: string;
+}
+
+/** What the navigation offers: only what the user's roles allow. */
+export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[] {
+  if (!user) return [];
+  const roles = new Set<string>(user.platformRoles);
+  const items: NavItem[] = [{ href: '/', key: 'nav.home' }];
+  const admin = roles.has('administrator');
+  if (!admin) {
+    for (const m of user.memberships) {
+      items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
+    }
+  }
+  if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
+  if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
+  if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });
+  items.push({ href: '/account', key: 'nav.account' });
+  return items;
+}

@@ -1,0 +1,81 @@
+import { Card, Page } from '../components/page.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { roleLabel } from '../lib/options.ts';
+import { membershipName } from '../lib/reference.ts';
+import { Link } from '../router.tsx';
+import { hasRole, useSession } from '../session/session-context.tsx';
+import type { MessageKey } from '../i18n/index.ts';
+
+interface Shortcut {
+  href: string;
+  title: MessageKey;
+  text: MessageKey;
+}
+
+export function HomePage() {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  if (!user) return null;
+
+  const shortcuts: Shortcut[] = [];
+  if (hasRole(user, 'administrator')) {
+    shortcuts.push(
+      { href: '/orgs', title: 'nav.orgs', text: 'home.orgsText' },
+      { href: '/users', title: 'nav.users', text: 'home.usersText' },
+      { href: '/outbox', title: 'nav.outbox', text: 'home.outboxText' },
+    );
+  }
+  if (hasRole(user, 'administrator', 'auditor')) shortcuts.push({ href: '/audit', title: 'nav.audit', text: 'home.auditText' });
+  shortcuts.push({ href: '/account', title: 'nav.account', text: 'home.accountText' });
+
+  return (
+    <Page title={t('home.title', { name: user.displayName })}>
+      <p className="lead">{t('home.intro')}</p>
+      <div className="grid-2">
+        <Card title={t('home.roles')} id="home-roles">
+          {user.platformRoles.length > 0 ? (
+            <ul className="tag-list">
+              {user.platformRoles.map((role) => (
+                <li key={role} className="tag">
+                  {roleLabel(t, role)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('home.noRoles')}</p>
+          )}
+        </Card>
+        <Card title={t('home.orgs')} id="home-orgs">
+          {user.memberships.length > 0 ? (
+            <ul className="plain-list">
+              {user.memberships.map((m) => (
+                <li key={m.orgId}>
+                  <Link href={`/orgs/${encodeURIComponent(m.orgId)}`}>{membershipName(m, locale)}</Link>{' '}
+                  <span className="tag">{roleLabel(t, m.role)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('home.noOrgs')}</p>
+          )}
+        </Card>
+      </div>
+      <h2>{t('home.shortcuts')}</h2>
+      <ul className="shortcut-list">
+        {shortcuts.map((s) => (
+          <li key={s.href}>
+            <Link href={s.href} className="shortcut">
+              <strong>{t(s.title)}</strong>
+              <span>{t(s.text)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {!user.totpEnabled ? (
+        <p className="alert alert-info">
+          {t('home.totpHint')} <Link href="/account">{t('nav.account')}</Link>
+        </p>
+      ) : null}
+    </Page>
+  );
+}

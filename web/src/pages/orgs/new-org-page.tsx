@@ -1,0 +1,25 @@
+import { api } from '../../api/client.ts';
+import type { Org } from '../../api/types.ts';
+import { Page } from '../../components/page.tsx';
+import { useT } from '../../i18n/index.ts';
+import { navigate } from '../../router.tsx';
+import { EMPTY_DRAFT } from './org-draft.ts';
+import { OrgForm } from './org-form.tsx';
+
+export function NewOrgPage() {
+  const t = useT();
+  return (
+    <Page title={t('orgs.newTitle')}>
+      <OrgForm
+        initial={EMPTY_DRAFT}
+        canSetStatus
+        submitLabel={t('orgs.create')}
+        onSubmit={async (input) => {
+          const org = await api.post<Org>('/api/orgs', input);
+          navigate(`/orgs/${encodeURIComponent(org.id)}?created=1`);
+        }}
+        onCancel={() => navigate('/orgs')}
+      />
+    </Page>
+  );
+}

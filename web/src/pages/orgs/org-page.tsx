@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { api } from '../../api/client.ts';
+import type { Org, OrgInput } from '../../api/types.ts';
+import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
+import { Card, Page } from '../../components/page.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { orgName } from '../../lib/reference.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { useLocation } from '../../router.tsx';
+import { hasRole, isOrgAdmin, useSession } from '../../session/session-context.tsx';
+import { InviteForm } from '../users/invite-form.tsx';
+import { MembersSection } from './members-section.tsx';
+import { draftOf } from './org-draft.ts';
+import { OrgForm } from './org-form.tsx';
+import { OrgSummary } from './org-summary.tsx';
+
+export function OrgPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { user } = useSession();
+  const { query } = useLocation();
+  const org = useLoad(() => api.get<Org>(`/api/orgs/${encodeURIComponent(id)}`), id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const admin = hasRole(user, 'administrator');
+  const canManage = admin || isOrgAdmin(user, id);
+  const isMember = admin || !!user?.memberships.some((m) => m.orgId === id);
+
+  if (org.loading && !org.data) return <Loading />;
+  if (!org.data) {
+    return (
+      <Page title={t('org.title')}>
+        <ErrorAlert error={org.error} />
+      </Page>
+    );
+  }
+  const current = org.data;
+
+  const save = async (input: OrgInput) => {
+    // only administrators may change the status, so others do not send it
+    const body: Partial<OrgInput> = { ...input };
+    if (!admin) delete body.status;
+    const updated = await api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, body);
+    org.setData(updated);
+    setEditing(false);
+    setSaved(true);
+  };
+
+  return (
+    <Page
+      title={orgName(current, locale)}
+      actions={
+        canManage && !editing ? (
+          <button type="button" onClick={() => {
+              setSaved(false);
+              setEditing(true);
+            }}>
+            {t('org.edit')}
+          </button>
+        ) : null
+      }
+    >
+      {query.get('created') ? <SuccessNote>{t('orgs.created')}</SuccessNote> : null}
+      {saved ? <SuccessNote>{t('common.saved')}</SuccessNote> : null}
+      <Card title={t('org.profile')} id="org-profile">
+        {editing ? (
+          <OrgForm
+            initial={draftOf(current)}
+            canSetStatus={admin}
+            submitLabel={t('common.save')}
+            onSubmit={save}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <OrgSummary org={current} />
+        )}
+      </Card>
+      {isMember ? <MembersSection orgId={id} canManage={canManage} /> : null}
+      {canManage ? (
+        <Card title={t('invite.formTitle')} id="org-invite">
+          <InviteForm fixedOrgId={id} />
+        </Card>
+      ) : null}
+    </Page>
+  );
+}
