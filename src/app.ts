@@ -19,6 +19,7 @@ import type { AppDeps } from './deps.js';
 import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { ErrorBody } from './http/schemas.js';
+import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
@@ -47,7 +48,6 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
   // Only JSON bodies: a cross-site form cannot post text/plain or urlencoded data to us.
   app.removeContentTypeParser(['text/plain']);
@@ -61,6 +61,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
 
   for (const schema of [ErrorBody, Me, TokenItem]) app.addSchema(schema);
   registerErrorHandler(app);
+  registerValidation(app);
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
     strictTransportSecurity: config.baseUrl.startsWith('https:'),

@@ -15,10 +15,21 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+  interface FastifyInstance {
+    // Every route with who may call it: the access-matrix test checks it covers them all.
+    routeAccessTable: RouteAccessEntry[];
+  }
   interface FastifyRequest {
     ctx: RequestContext;
     csrfToken: string | null;
   }
+}
+
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  plugin: boolean;
 }
 
 export const SESSION_COOKIE = 'anshin_session';
@@ -26,20 +37,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Routes that plugins register (API docs, the static web UI) are public by nature.
 const isPluginRoute = (url: string) => url.startsWith('/api/docs') || url === '/*';
 
-export function declareAccess(route: RouteOptions): void {
+function declareAccess(route: RouteOptions): RouteAccessEntry[] {
   const config = (route.config ?? {}) as { access?: RouteAccess };
-  if (config.access) return;
-  if (isPluginRoute(route.url)) {
-    route.config = { ...config, access: 'public' };
-    return;
-  }
-  throw new Error(`route ${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
+  const plugin = !config.access && isPluginRoute(route.url);
+  if (plugin) route.config = { ...config, access: 'public' };
+  else if (!config.access) throw new Error(`route ${String(route.method)} ${route.url} does not declare who may call it (config.access)`);
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  return methods.map((method) => ({ method, url: route.url, access: config.access ?? 'public', plugin }));
 }
 
 export function registerAuthentication(app: FastifyInstance, db: Database, deps: AppDeps): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('csrfToken', null);
-  app.addHook('onRoute', declareAccess);
+  const table: RouteAccessEntry[] = [];
+  app.decorate('routeAccessTable', table);
+  app.addHook('onRoute', (route) => {
+    table.push(...declareAccess(route));
+  });
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access ?? 'public';
     const { actor, csrfToken } = await authenticate(db, deps, request, reply);

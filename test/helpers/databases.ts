@@ -22,7 +22,7 @@ const sqlite: TestDatabase = {
   },
 };
 
-const postgres: TestDatabase = {
+export const postgresDatabase: TestDatabase = {
   dialect: 'postgres',
   async create() {
     if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -50,6 +50,6 @@ export const PG_SKIP_REASON = 'skipped: TEST_DATABASE_URL not set';
 /** Declares the same suite for SQLite and for PostgreSQL (visibly skipped when PostgreSQL is not configured). */
 export function describeEachDatabase(title: string, suite: (database: TestDatabase) => void): void {
   describe(`${title} [sqlite]`, () => suite(sqlite));
-  if (pgUrl) describe(`${title} [postgres]`, () => suite(postgres));
-  else describe.skip(`${title} [postgres — ${PG_SKIP_REASON}]`, () => suite(postgres));
+  if (pgUrl) describe(`${title} [postgres]`, () => suite(postgresDatabase));
+  else describe.skip(`${title} [postgres — ${PG_SKIP_REASON}]`, () => suite(postgresDatabase));
 }

@@ -1,0 +1,146 @@
+// Every route, for every role: who may, and who may not. A route missing from the matrix fails the test.
+import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from './helpers/databases.js';
+import { as, createOrg, createUser, PASSWORD, signIn, useTestApp, type Session, type TestContext } from './helpers/app.js';
+
+const ROLES = ['anonymous', 'member', 'org_admin', 'administrator', 'coordinator', 'responder', 'auditor'] as const;
+type Role = (typeof ROLES)[number];
+const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
+
+interface Fixture {
+  ctx: TestContext;
+  orgA: string; // the org where "member" and "org_admin" belong
+  orgB: string; // an org they have nothing to do with
+  users: Record<Role, string | null>;
+}
+
+interface Case {
+  route: string; // "METHOD /path/:param" exactly as registered
+  allowed: readonly Role[] | 'everyone';
+  request: (f: Fixture, role: Role) => Promise<InjectOptions> | InjectOptions;
+}
+
+const freshMember = async (f: Fixture, orgId: string) => (await createUser(f.ctx, { orgs: [{ orgId, role: 'member' }] })).id;
+const orgInput = { nameJa: '行列', nameEn: 'Matrix', aliases: [], sector: 'jsic-e', sizeBand: '1-20', prefecture: '13', status: 'active', domains: [], ipRanges: [], contacts: [] };
+
+const CASES: Case[] = [
+  { route: 'GET /healthz', allowed: 'everyone', request: () => ({ method: 'GET', url: '/healthz' }) },
+  { route: 'GET /readyz', allowed: 'everyone', request: () => ({ method: 'GET', url: '/readyz' }) },
+  { route: 'GET /api/openapi.json', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/openapi.json' }) },
+  { route: 'GET /api/auth/session', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/auth/session' }) },
+  { route: 'POST /api/auth/login', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.org', password: 'wrong password' } }) },
+  { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  { route: 'POST /api/auth/setup', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/setup', payload: { token: 'x'.repeat(20), email: 'a@example.org', displayName: 'A', password: 'long enough password', locale: 'ja' } }) },
+  { route: 'GET /api/auth/links/:token', allowed: 'everyone', request: () => ({ method: 'GET', url: `/api/auth/links/${'x'.repeat(20)}` }) },
+  { route: 'POST /api/auth/invitations/accept', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token: 'x'.repeat(20), displayName: 'A', password: 'long enough password', locale: 'ja' } }) },
+  { route: 'POST /api/auth/password-reset/request', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/password-reset/request', payload: { email: 'x@example.org' } }) },
+  { route: 'POST /api/auth/password-reset/complete', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/password-reset/complete', payload: { token: 'x'.repeat(20), password: 'long enough password' } }) },
+
+  { route: 'GET /api/account', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/account' }) },
+  { route: 'PATCH /api/account', allowed: SIGNED_IN, request: () => ({ method: 'PATCH', url: '/api/account', payload: { locale: 'ja' } }) },
+  { route: 'POST /api/account/password', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/account/password', payload: { currentPassword: PASSWORD, newPassword: PASSWORD } }) },
+  { route: 'POST /api/account/totp/setup', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/account/totp/setup' }) },
+  { route: 'POST /api/account/totp/confirm', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/account/totp/confirm', payload: { code: '000000' } }) },
+  { route: 'POST /api/account/totp/disable', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/account/totp/disable', payload: { password: PASSWORD } }) },
+  { route: 'GET /api/account/tokens', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/account/tokens' }) },
+  { route: 'POST /api/account/tokens', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/account/tokens', payload: { name: 'm', scopes: ['read'], expiresInDays: 1 } }) },
+  {
+    route: 'DELETE /api/account/tokens/:id', allowed: SIGNED_IN,
+    request: async (f, role) => ({ method: 'DELETE', url: `/api/account/tokens/${await tokenOf(f, role)}` }),
+  },
+
+  { route: 'GET /api/orgs', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/orgs' }) },
+  { route: 'POST /api/orgs', allowed: ['administrator'], request: () => ({ method: 'POST', url: '/api/orgs', payload: orgInput }) },
+  { route: 'GET /api/orgs/:id', allowed: ['administrator', 'coordinator', 'auditor', 'member', 'org_admin'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgA}` }) },
+  { route: 'GET /api/orgs/:id#other', allowed: ['administrator', 'coordinator', 'auditor'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgB}` }) },
+  { route: 'PATCH /api/orgs/:id', allowed: ['administrator', 'org_admin'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgA}`, payload: { aliases: ['A'] } }) },
+  { route: 'PATCH /api/orgs/:id#other', allowed: ['administrator'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgB}`, payload: { aliases: ['B'] } }) },
+  { route: 'PATCH /api/orgs/:id#status', allowed: ['administrator'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgA}`, payload: { status: 'active' } }) },
+  { route: 'GET /api/orgs/:id/members', allowed: ['administrator', 'coordinator', 'org_admin'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgA}/members` }) },
+  { route: 'GET /api/orgs/:id/members#other', allowed: ['administrator', 'coordinator'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgB}/members` }) },
+  {
+    route: 'PUT /api/orgs/:id/members/:userId', allowed: ['administrator', 'org_admin'],
+    request: async (f) => ({ method: 'PUT', url: `/api/orgs/${f.orgA}/members/${await freshMember(f, f.orgA)}`, payload: { role: 'org_admin' } }),
+  },
+  {
+    route: 'PUT /api/orgs/:id/members/:userId#other', allowed: ['administrator'],
+    request: async (f) => ({ method: 'PUT', url: `/api/orgs/${f.orgB}/members/${await freshMember(f, f.orgB)}`, payload: { role: 'org_admin' } }),
+  },
+  {
+    route: 'DELETE /api/orgs/:id/members/:userId', allowed: ['administrator', 'org_admin'],
+    request: async (f) => ({ method: 'DELETE', url: `/api/orgs/${f.orgA}/members/${await freshMember(f, f.orgA)}` }),
+  },
+  {
+    route: 'DELETE /api/orgs/:id/members/:userId#other', allowed: ['administrator'],
+    request: async (f) => ({ method: 'DELETE', url: `/api/orgs/${f.orgB}/members/${await freshMember(f, f.orgB)}` }),
+  },
+  {
+    route: 'POST /api/invitations', allowed: ['administrator', 'org_admin'],
+    request: (f) => ({ method: 'POST', url: '/api/invitations', payload: { email: `new-${randomUUID()}@example.org`, locale: 'ja', orgId: f.orgA, orgRole: 'member' } }),
+  },
+  {
+    route: 'POST /api/invitations#other', allowed: ['administrator'],
+    request: (f) => ({ method: 'POST', url: '/api/invitations', payload: { email: `new-${randomUUID()}@example.org`, locale: 'ja', orgId: f.orgB, orgRole: 'member' } }),
+  },
+  { route: 'GET /api/users', allowed: ['administrator'], request: () => ({ method: 'GET', url: '/api/users' }) },
+  { route: 'GET /api/users/:id', allowed: ['administrator'], request: (f) => ({ method: 'GET', url: `/api/users/${f.users.member}` }) },
+  { route: 'PATCH /api/users/:id', allowed: ['administrator'], request: async (f) => ({ method: 'PATCH', url: `/api/users/${await freshMember(f, f.orgB)}`, payload: { displayName: 'Renamed' } }) },
+  { route: 'POST /api/users/:id/password-reset', allowed: ['administrator'], request: (f) => ({ method: 'POST', url: `/api/users/${f.users.responder}/password-reset` }) },
+  { route: 'POST /api/users/:id/unlock', allowed: ['administrator'], request: (f) => ({ method: 'POST', url: `/api/users/${f.users.responder}/unlock` }) },
+  { route: 'GET /api/audit', allowed: ['administrator', 'auditor'], request: () => ({ method: 'GET', url: '/api/audit' }) },
+  { route: 'GET /api/outbox', allowed: ['administrator'], request: () => ({ method: 'GET', url: '/api/outbox' }) },
+];
+
+async function tokenOf(f: Fixture, role: Role): Promise<string> {
+  const userId = f.users[role];
+  if (!userId) return randomUUID();
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await f.ctx.db.insertInto('api_tokens').values({ id, user_id: userId, name: 'm', token_hash: randomUUID(), scopes: 'read', created_at: now, expires_at: '2999-01-01T00:00:00.000Z', last_used_at: null, revoked_at: null }).execute();
+  return id;
+}
+
+describeEachDatabase('access matrix', (database) => {
+  const ctx = useTestApp(database);
+  const sessions = new Map<Role, Session | null>();
+  const fixture = { ctx } as Fixture;
+
+  beforeAll(async () => {
+    fixture.orgA = await createOrg(ctx, { nameEn: 'Org A' });
+    fixture.orgB = await createOrg(ctx, { nameEn: 'Org B' });
+    fixture.users = { anonymous: null } as Fixture['users'];
+    sessions.set('anonymous', null);
+    for (const role of SIGNED_IN) {
+      const isOrgRole = role === 'member' || role === 'org_admin';
+      const user = await createUser(ctx, isOrgRole ? { orgs: [{ orgId: fixture.orgA, role }] } : { roles: [role] });
+      fixture.users[role] = user.id;
+      sessions.set(role, await signIn(ctx, user));
+    }
+  });
+
+  it('has a case for every registered route', () => {
+    const covered = new Set(CASES.map((c) => c.route.split('#')[0]));
+    const routes = ctx.app.routeAccessTable.filter((r) => r.method !== 'HEAD' && !r.plugin).map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...covered].filter((c) => !routes.includes(c as string))).toEqual([]);
+  });
+
+  for (const testCase of CASES) {
+    it(`${testCase.route}`, async () => {
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const role of ROLES) {
+        const res = await as(ctx, sessions.get(role) ?? null)(await testCase.request(fixture, role));
+        const code = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
+        const denied = (res.statusCode === 401 && code === 'unauthenticated') || (res.statusCode === 404 && code === 'not_found');
+        outcomes[role] = denied ? 'denied' : 'allowed';
+        const allowed = testCase.allowed === 'everyone' || testCase.allowed.includes(role);
+        expected[role] = allowed ? 'allowed' : 'denied';
+        if (allowed && res.statusCode >= 500) throw new Error(`${testCase.route} as ${role}: ${res.statusCode} ${res.body}`);
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
