@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Header } from './components/header.tsx';
 import { ErrorAlert, Loading } from './components/alerts.tsx';
 import { useT } from './i18n/index.ts';
@@ -48,6 +48,7 @@ export function App() {
   const t = useT();
   const { path } = useLocation();
   const { loading, loadError, notice } = useSession();
+  useFocusOnNavigation(path);
 
   let page: ReactNode = <NotFoundPage />;
   let route: Route | undefined;
@@ -102,4 +103,16 @@ function Guard({ route, children }: { route: Route | undefined; children: ReactN
     );
   }
   return <>{children}</>;
+}
+
+/** After a client-side navigation, move focus to the main content so screen readers start at the new page. */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
 }

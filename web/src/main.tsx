@@ -4,6 +4,9 @@ import { App } from './app.tsx';
 import { I18nProvider } from './i18n/index.ts';
 import { SessionProvider } from './session/session-context.tsx';
 import './styles.css';
+import './forms.css';
+import './components.css';
+import './responsive.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -13,6 +13,7 @@ export function Header() {
   useEffect(() => setMenuOpen(false), [path]);
 
   const items = navItems(user, locale);
+  const current = currentHref(items.map((item) => item.href), path);
   return (
     <header className="site-header">
       <div className="header-bar">
@@ -40,7 +41,7 @@ export function Header() {
           <ul>
             {items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={isCurrent(item.href, path) ? 'page' : undefined}>
+                <Link href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                   {item.label ? item.label : t(item.key)}
                 </Link>
               </li>
@@ -58,8 +59,10 @@ export function Header() {
   );
 }
 
-function isCurrent(href: string, path: string): boolean {
-  return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+/** The most specific nav link for the path: /orgs/42 is "my organisation" when that is 42, else "organisations". */
+function currentHref(hrefs: string[], path: string): string | undefined {
+  const matching = hrefs.filter((href) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`)));
+  return matching.sort((a, b) => b.length - a.length)[0];
 }
 
 function LanguageSwitch() {

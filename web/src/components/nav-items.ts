@@ -15,10 +15,8 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   const roles = new Set<string>(user.platformRoles);
   const items: NavItem[] = [{ href: '/', key: 'nav.home' }];
   const admin = roles.has('administrator');
-  if (!admin) {
-    for (const m of user.memberships) {
-      items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
-    }
+  for (const m of user.memberships) {
+    items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
   }
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });

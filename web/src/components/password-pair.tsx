@@ -36,8 +36,8 @@ export function PasswordPair({ password, confirm, onPassword, onConfirm, label }
 }
 
 /** Problems with a new password the UI can see before the server does. */
-export function passwordProblems(t: Translate, password: string, confirm: string): string[] {
-  if (!password) return [t('validation.required', { field: t('field.newPassword') })];
+export function passwordProblems(t: Translate, password: string, confirm: string, label?: string): string[] {
+  if (!password) return [t('validation.required', { field: label ?? t('field.newPassword') })];
   if (password !== confirm) return [t('validation.passwordMismatch')];
   return [];
 }

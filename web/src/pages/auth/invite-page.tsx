@@ -31,7 +31,8 @@ function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [locale, setLocale] = useState<string>(uiLocale);
+  const [chosenLocale, setLocale] = useState<string | null>(null);
+  const locale = chosenLocale ?? uiLocale;
   const [problems, setProblems] = useState<string[]>([]);
   const action = useAction();
 
@@ -39,7 +40,7 @@ function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
     event.preventDefault();
     const found = [
       ...(displayName.trim() ? [] : [t('validation.required', { field: t('field.displayName') })]),
-      ...passwordProblems(t, password, confirm),
+      ...passwordProblems(t, password, confirm, t('field.password')),
     ];
     setProblems(found);
     if (found.length > 0) return;

@@ -20,7 +20,8 @@ export function SetupPage() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [locale, setLocale] = useState<string>(uiLocale);
+  const [chosenLocale, setLocale] = useState<string | null>(null);
+  const locale = chosenLocale ?? uiLocale;
   const [problems, setProblems] = useState<string[]>([]);
   const action = useAction();
 
@@ -47,7 +48,7 @@ export function SetupPage() {
     const found = [
       ...(email.trim() ? [] : [t('validation.required', { field: t('field.email') })]),
       ...(displayName.trim() ? [] : [t('validation.required', { field: t('field.displayName') })]),
-      ...passwordProblems(t, password, confirm),
+      ...passwordProblems(t, password, confirm, t('field.password')),
     ];
     setProblems(found);
     if (found.length > 0) return;

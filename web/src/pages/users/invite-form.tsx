@@ -23,7 +23,8 @@ interface InviteResult {
 export function InviteForm({ fixedOrgId }: InviteFormProps) {
   const { t, locale: uiLocale } = useI18n();
   const [email, setEmail] = useState('');
-  const [locale, setLocale] = useState<string>(uiLocale);
+  const [chosenLocale, setLocale] = useState<string | null>(null);
+  const locale = chosenLocale ?? uiLocale;
   const [platformRoles, setPlatformRoles] = useState<string[]>([]);
   const [orgId, setOrgId] = useState(fixedOrgId ?? '');
   const [orgRole, setOrgRole] = useState('member');
