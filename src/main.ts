@@ -1,6 +1,7 @@
 // CLI entry: anshin serve | migrate | admin | org | user | token
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
+import { registerOrgCommands } from './cli/org.commands.js';
 import { serve } from './cli/serve.js';
 import { configOrExit, print, withDatabase } from './cli/support.js';
 import { migrateDownAll, migrateToLatest } from './db/migrate.js';
@@ -28,6 +29,7 @@ program
   );
 
 registerAdminCommands(program);
+registerOrgCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

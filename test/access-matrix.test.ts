@@ -31,7 +31,6 @@ const CASES: Case[] = [
   { route: 'GET /api/openapi.json', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/openapi.json' }) },
   { route: 'GET /api/auth/session', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/auth/session' }) },
   { route: 'POST /api/auth/login', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@example.org', password: 'wrong password' } }) },
-  { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
   { route: 'POST /api/auth/setup', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/setup', payload: { token: 'x'.repeat(20), email: 'a@example.org', displayName: 'A', password: 'long enough password', locale: 'ja' } }) },
   { route: 'GET /api/auth/links/:token', allowed: 'everyone', request: () => ({ method: 'GET', url: `/api/auth/links/${'x'.repeat(20)}` }) },
   { route: 'POST /api/auth/invitations/accept', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/invitations/accept', payload: { token: 'x'.repeat(20), displayName: 'A', password: 'long enough password', locale: 'ja' } }) },
@@ -57,7 +56,7 @@ const CASES: Case[] = [
   { route: 'GET /api/orgs/:id#other', allowed: ['administrator', 'coordinator', 'auditor'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgB}` }) },
   { route: 'PATCH /api/orgs/:id', allowed: ['administrator', 'org_admin'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgA}`, payload: { aliases: ['A'] } }) },
   { route: 'PATCH /api/orgs/:id#other', allowed: ['administrator'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgB}`, payload: { aliases: ['B'] } }) },
-  { route: 'PATCH /api/orgs/:id#status', allowed: ['administrator'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgA}`, payload: { status: 'active' } }) },
+  { route: 'PATCH /api/orgs/:id#status', allowed: ['administrator'], request: (f) => ({ method: 'PATCH', url: `/api/orgs/${f.orgA}`, payload: { status: 'suspended' } }) },
   { route: 'GET /api/orgs/:id/members', allowed: ['administrator', 'coordinator', 'org_admin'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgA}/members` }) },
   { route: 'GET /api/orgs/:id/members#other', allowed: ['administrator', 'coordinator'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgB}/members` }) },
   {
@@ -91,6 +90,8 @@ const CASES: Case[] = [
   { route: 'POST /api/users/:id/unlock', allowed: ['administrator'], request: (f) => ({ method: 'POST', url: `/api/users/${f.users.responder}/unlock` }) },
   { route: 'GET /api/audit', allowed: ['administrator', 'auditor'], request: () => ({ method: 'GET', url: '/api/audit' }) },
   { route: 'GET /api/outbox', allowed: ['administrator'], request: () => ({ method: 'GET', url: '/api/outbox' }) },
+  // Last: it ends the sessions the other cases use.
+  { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
 
 async function tokenOf(f: Fixture, role: Role): Promise<string> {
