@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   email_taken: 409,
   setup_done: 409,
   last_administrator: 409,
+  last_org_admin: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   account_locked: 429,

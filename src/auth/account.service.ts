@@ -70,7 +70,10 @@ export async function changePassword(db: Database, deps: AppDeps, ctx: RequestCo
 export async function startTotpSetup(db: Database, deps: AppDeps, ctx: RequestContext) {
   const actor = sessionActor(ctx);
   const secret = generateTotpSecret();
-  await updateUser(db, actor.userId, { totp_pending_secret: seal(deps.secretKey, secret), updated_at: new Date().toISOString() });
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, actor.userId, { totp_pending_secret: seal(deps.secretKey, secret), updated_at: new Date().toISOString() });
+    await recordAudit(trx, ctx, { action: 'account.totp_setup_started', targetType: 'user', targetId: actor.userId });
+  });
   return { secret, otpauthUri: otpauthUri(secret, actor.email) };
 }
 

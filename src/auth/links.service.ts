@@ -12,7 +12,7 @@ import { randomToken, sha256Hex } from './crypto.js';
 import { assertPasswordAcceptable, hashPassword } from './password.js';
 import type { Locale } from './roles.js';
 import { createSession } from './session.service.js';
-import type { SignedIn } from './login.service.js';
+import { unlockAccount, type SignedIn } from './login.service.js';
 
 export type LinkKind = 'setup' | 'invite' | 'reset';
 
@@ -173,6 +173,8 @@ export async function completePasswordReset(db: Database, deps: AppDeps, ctx: Re
     if (!link.user_id) throw new AppError('link_invalid');
     await updateUser(trx, link.user_id, { password_hash: passwordHash, updated_at: new Date().toISOString() });
     await deleteSessionsOfUser(trx, link.user_id);
+    // Whoever can read the mailbox may sign in again at once: the reset also lifts a lockout.
+    if (link.email) await unlockAccount(trx, link.email);
     await recordAudit(trx, ctx, { action: 'auth.password_reset', actorUserId: link.user_id, targetType: 'user', targetId: link.user_id });
   });
 }

@@ -7,6 +7,7 @@ import type { UserRow } from '../modules/users/users.table.js';
 import type { RequestContext } from './actor.js';
 import {
   countLoginAttempts,
+  deleteExpiredSessions,
   deleteLoginAttempts,
   deleteSession,
   insertLoginAttempt,
@@ -70,7 +71,11 @@ async function enforceLimits(db: Database, deps: AppDeps, ctx: RequestContext, e
     const minutes = Math.max(1, Math.ceil((Date.parse(last) + loginLockoutMinutes * 60_000 - now) / 60_000));
     throw new AppError('account_locked', { minutes });
   }
-  if (Math.random() < 0.01) await pruneLoginAttempts(db, new Date(now - 86_400_000).toISOString());
+  if (Math.random() < 0.01) {
+    // Housekeeping now and then, by whichever process happens to serve a sign-in.
+    await pruneLoginAttempts(db, new Date(now - 86_400_000).toISOString());
+    await deleteExpiredSessions(db, new Date(now).toISOString());
+  }
 }
 
 async function recordFailure(db: Database, ctx: RequestContext, email: string, user: UserRow | null, factor: string): Promise<void> {

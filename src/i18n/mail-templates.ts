@@ -5,7 +5,7 @@ const TEMPLATES = {
   invite: {
     ja: {
       subject: 'Anshin への招待',
-      body: '{inviter} さんから Anshin に招待されました。\n\n次のリンクからアカウントを作成してください（{hours} 時間有効、1 回のみ使用可）:\n{link}\n\n心当たりがない場合は、このメールを破棄してください。',
+      body: 'Anshin への招待が届きました（招待者: {inviter}）。\n\n次のリンクからアカウントを作成してください（{hours} 時間有効、1 回のみ使用可）:\n{link}\n\n心当たりがない場合は、このメールを破棄してください。',
     },
     en: {
       subject: 'Your invitation to Anshin',

@@ -46,6 +46,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: '最後の管理者を外すことはできません。',
     en: 'The last administrator cannot be removed.',
   },
+  last_org_admin: {
+    ja: 'この組織の最後の組織管理者を外すことはできません。',
+    en: 'The organisation\'s last organisation administrator cannot be removed.',
+  },
   payload_too_large: { ja: '送信データが大きすぎます。', en: 'The request body is too large.' },
   unsupported_media_type: { ja: 'このデータ形式には対応していません。', en: 'This content type is not supported.' },
   account_locked: {
@@ -62,6 +66,9 @@ const ERRORS: Record<ErrorCode, Text> = {
   },
   not_ready: { ja: 'データベースに接続できません。', en: 'The database is not reachable.' },
 };
+
+// How an e-mail names the sender when the machine operator (the CLI) acts rather than a person.
+export const OPERATOR_NAME: Text = { ja: 'Anshin 運用担当', en: 'The Anshin operator' };
 
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   return fill(ERRORS[code][locale], params);
