@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { accountRoutes } from './auth/account.routes.js';
 import { registerAuthentication } from './auth/auth.plugin.js';
 import { authRoutes } from './auth/auth.routes.js';
@@ -93,14 +93,17 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
 // The built React app; any other path that is not an API path gets index.html (client-side routing).
 function registerWebUi(app: FastifyInstance): void {
   const built = existsSync(`${WEB_ROOT}index.html`);
-  if (built) {
-    app.register(fastifyStatic, { root: WEB_ROOT, index: false, serveDotFiles: false });
-  }
+  const sendIndex = async (reply: FastifyReply) => {
+    if (!built) return reply.status(404).type('text/plain').send('The web UI is not built: run "npm run build".');
+    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+  };
+  if (built) app.register(fastifyStatic, { root: WEB_ROOT, index: false, serveDotFiles: false });
+  // Declared on its own: the static plugin would treat "/" as a directory listing and refuse it.
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => sendIndex(reply));
   app.setNotFoundHandler({}, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = /^\/(api|taxii2|ledger)(\/|$)/.test(path);
     if (isApi || request.method !== 'GET') throw new AppError('not_found');
-    if (!built) return reply.status(404).type('text/plain').send('The web UI is not built: run "npm run build".');
-    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    return sendIndex(reply);
   });
 }

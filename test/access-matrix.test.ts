@@ -26,6 +26,7 @@ const freshMember = async (f: Fixture, orgId: string) => (await createUser(f.ctx
 const orgInput = { nameJa: '行列', nameEn: 'Matrix', aliases: [], sector: 'jsic-e', sizeBand: '1-20', prefecture: '13', status: 'active', domains: [], ipRanges: [], contacts: [] };
 
 const CASES: Case[] = [
+  { route: 'GET /', allowed: 'everyone', request: () => ({ method: 'GET', url: '/' }) },
   { route: 'GET /healthz', allowed: 'everyone', request: () => ({ method: 'GET', url: '/healthz' }) },
   { route: 'GET /readyz', allowed: 'everyone', request: () => ({ method: 'GET', url: '/readyz' }) },
   { route: 'GET /api/openapi.json', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/openapi.json' }) },

@@ -10,7 +10,7 @@ import { deleteSessionsOfUser, insertApiToken, listApiTokens, revokeApiToken } f
 import { randomToken, seal, sha256Hex, unseal } from './crypto.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.js';
 import type { Locale, TokenScope } from './roles.js';
-import { generateTotpSecret, otpauthUri, verifyTotp } from './totp.js';
+import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp.js';
 
 export async function describeMe(db: Database, deps: Pick<AppDeps, 'config'>, userId: string) {
   const user = await findUserById(db, userId);
@@ -81,9 +81,11 @@ export async function confirmTotp(db: Database, deps: AppDeps, ctx: RequestConte
   const actor = sessionActor(ctx);
   const user = await findUserById(db, actor.userId);
   if (!user?.totp_pending_secret) throw new AppError('totp_not_pending');
-  if (!verifyTotp(unseal(deps.secretKey, user.totp_pending_secret), code, Date.now())) throw new AppError('invalid_totp');
+  const step = matchTotpStep(unseal(deps.secretKey, user.totp_pending_secret), code, Date.now());
+  if (step === null) throw new AppError('invalid_totp');
   await db.transaction().execute(async (trx) => {
-    await updateUser(trx, actor.userId, { totp_secret: user.totp_pending_secret, totp_pending_secret: null, updated_at: new Date().toISOString() });
+    const changes = { totp_secret: user.totp_pending_secret, totp_pending_secret: null, totp_last_step: step };
+    await updateUser(trx, actor.userId, { ...changes, updated_at: new Date().toISOString() });
     await recordAudit(trx, ctx, { action: 'account.totp_enabled', targetType: 'user', targetId: actor.userId });
   });
 }

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
-import { findUserByEmail } from '../modules/users/users.repository.js';
+import { claimTotpStep, findUserByEmail } from '../modules/users/users.repository.js';
 import type { UserRow } from '../modules/users/users.table.js';
 import type { RequestContext } from './actor.js';
 import {
@@ -17,7 +17,7 @@ import {
 import { unseal } from './crypto.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import { createSession } from './session.service.js';
-import { verifyTotp } from './totp.js';
+import { matchTotpStep } from './totp.js';
 
 export interface LoginInput {
   email: string;
@@ -47,7 +47,8 @@ export async function login(db: Database, deps: AppDeps, ctx: RequestContext, in
   }
   if (user.totp_secret) {
     if (!input.totpCode) throw new AppError('totp_required');
-    if (!verifyTotp(unseal(deps.secretKey, user.totp_secret), input.totpCode, now)) {
+    const step = matchTotpStep(unseal(deps.secretKey, user.totp_secret), input.totpCode, now);
+    if (step === null || !(await claimTotpStep(db, user.id, step))) {
       await recordFailure(db, ctx, input.email, user, 'totp');
       throw new AppError('invalid_totp');
     }

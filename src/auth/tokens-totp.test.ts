@@ -78,13 +78,15 @@ describeEachDatabase('API tokens', (database) => {
 describeEachDatabase('two-factor sign-in', (database) => {
   const ctx = useTestApp(database, { REQUIRE_TOTP_FOR: 'administrator' });
 
+  let enrolledAt = 0;
   async function enrol(session: Session): Promise<string> {
     const setup = await as(ctx, session)({ method: 'POST', url: '/api/account/totp/setup' });
     const { secret, otpauthUri } = setup.json<{ secret: string; otpauthUri: string }>();
     expect(otpauthUri).toContain(`secret=${secret}`);
     const wrong = await as(ctx, session)({ method: 'POST', url: '/api/account/totp/confirm', payload: { code: totpCode(secret, Date.now() - 10 * 60_000) } });
     expect(errorCode(wrong)).toBe('invalid_totp');
-    const ok = await as(ctx, session)({ method: 'POST', url: '/api/account/totp/confirm', payload: { code: totpCode(secret, Date.now()) } });
+    enrolledAt = Date.now();
+    const ok = await as(ctx, session)({ method: 'POST', url: '/api/account/totp/confirm', payload: { code: totpCode(secret, enrolledAt) } });
     expect(ok.statusCode).toBe(204);
     return secret;
   }
@@ -98,7 +100,13 @@ describeEachDatabase('two-factor sign-in', (database) => {
     expect(errorCode(stale)).toBe('invalid_totp');
     const wrongPassword = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: 'not the password', totpCode: totpCode(secret, Date.now()) } });
     expect(errorCode(wrongPassword)).toBe('invalid_credentials');
-    await signIn(ctx, user, totpCode(secret, Date.now()));
+    // The code that enabled two-factor is used up; the next step's code is accepted, once.
+    const reused = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password, totpCode: totpCode(secret, enrolledAt) } });
+    expect(errorCode(reused)).toBe('invalid_totp');
+    const next = totpCode(secret, enrolledAt + 30_000);
+    await signIn(ctx, user, next);
+    const replay = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: user.password, totpCode: next } });
+    expect(errorCode(replay)).toBe('invalid_totp');
     const stored = await ctx.db.selectFrom('users').select('totp_secret').where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(stored.totp_secret).not.toContain(secret);
   });

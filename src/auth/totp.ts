@@ -53,12 +53,14 @@ export function totpCode(secretBase32: string, atMs: number): string {
   return hotp(base32Decode(secretBase32), Math.floor(atMs / 1000 / STEP_SECONDS));
 }
 
-// Accepts the codes of the previous, current and next step to allow for clock drift.
-export function verifyTotp(secretBase32: string, code: string, atMs: number): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+// Accepts the codes of the previous, current and next step to allow for clock drift; returns the
+// step that matched, so the caller can refuse a code used before.
+export function matchTotpStep(secretBase32: string, code: string, atMs: number): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const secret = base32Decode(secretBase32);
   const step = Math.floor(atMs / 1000 / STEP_SECONDS);
-  return [-1, 0, 1].some((delta) => hotp(secret, step + delta) === code);
+  const delta = [-1, 0, 1].find((d) => hotp(secret, step + d) === code);
+  return delta === undefined ? null : step + delta;
 }
 
 export function otpauthUri(secretBase32: string, account: string, issuer = 'Anshin'): string {

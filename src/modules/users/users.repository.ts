@@ -142,3 +142,14 @@ export async function countOrgAdmins(db: Database, orgId: string): Promise<numbe
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// Records a TOTP step as used; false when that step (or a later one) was used already.
+export async function claimTotpStep(db: Database, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -9,6 +9,8 @@ export interface UsersTable {
   status: string; // active | disabled
   totp_secret: string | null; // encrypted
   totp_pending_secret: string | null; // encrypted, until confirmed
+  // The last TOTP time step accepted: a code is good once (RFC 6238 §5.2).
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }

@@ -60,7 +60,7 @@ export function OrgPage({ id }: { id: string }) {
         ) : null
       }
     >
-      {query.get('created') ? <SuccessNote>{t('orgs.created')}</SuccessNote> : null}
+      {query.get('created') && !editing && !saved ? <SuccessNote>{t('orgs.created')}</SuccessNote> : null}
       {saved ? <SuccessNote>{t('common.saved')}</SuccessNote> : null}
       <Card title={t('org.profile')} id="org-profile">
         {editing ? (

@@ -16,6 +16,7 @@ export function UserPage({ id }: { id: string }) {
   const user = useLoad(() => api.get<UserDetail>(`/api/users/${encodeURIComponent(id)}`), id);
   const reset = useAction();
   const [resetSent, setResetSent] = useState(false);
+  const unlock = useAction();
 
   if (user.loading && !user.data) return <Loading />;
   if (!user.data) {
@@ -30,6 +31,12 @@ export function UserPage({ id }: { id: string }) {
   const sendReset = async () => {
     setResetSent(false);
     setResetSent(await reset.run(() => api.post<void>(`/api/users/${encodeURIComponent(id)}/password-reset`)));
+  };
+
+  const unlockAccount = async () => {
+    if (await unlock.run(() => api.post<void>(`/api/users/${encodeURIComponent(id)}/unlock`))) {
+      user.setData({ ...current, lockedUntil: null });
+    }
   };
 
   return (
@@ -48,7 +55,18 @@ export function UserPage({ id }: { id: string }) {
           <dt>{t('totp.title')}</dt>
           <dd>{current.totpEnabled ? t('totp.statusOn') : t('totp.statusOff')}</dd>
           <dt>{t('user.lockedUntil')}</dt>
-          <dd>{current.lockedUntil ? formatDateTime(current.lockedUntil, locale) : t('user.notLocked')}</dd>
+          <dd>
+            {current.lockedUntil ? formatDateTime(current.lockedUntil, locale) : t('user.notLocked')}
+            {current.lockedUntil ? (
+              <>
+                {' '}
+                <button type="button" onClick={() => void unlockAccount()} disabled={unlock.pending}>
+                  {t('user.unlock')}
+                </button>
+              </>
+            ) : null}
+            <ErrorAlert error={unlock.error} />
+          </dd>
           <dt>{t('home.orgs')}</dt>
           <dd>
             {current.memberships.length > 0 ? (

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const SECRET = 'ab'.repeat(32);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('has safe defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      databaseUrl: 'sqlite:./data/anshin.db',
+      baseUrl: 'http://127.0.0.1:8080',
+      smtpUrl: null,
+      mailFrom: 'anshin@localhost',
+      logLevel: 'info',
+      dataDir: './data',
+      secretKey: null,
+      sessionTtlHours: 12,
+      requireTotpFor: [],
+      loginMaxFailures: 5,
+      loginLockoutMinutes: 15,
+      loginRatePerIpPerMinute: 30,
+      bodyLimitBytes: 1024 * 1024,
+      trustProxy: false,
+      linkTtlHours: 72,
+      argon2: { memoryKiB: 19456, timeCost: 2, parallelism: 1 },
+    });
+  });
+
+  it('treats an empty variable like a missing one', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', LOG_LEVEL: '', SMTP_URL: '', SECRET_KEY: '' })).toEqual(loadConfig({}));
+  });
+
+  it('parses every variable', () => {
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/anshin',
+      DATABASE_URL: 'postgres://anshin:secret@db.internal:5432/anshin',
+      BASE_URL: 'https://anshin.example.jp/',
+      SMTP_URL: 'smtps://mailer:pw@smtp.example.jp:465',
+      MAIL_FROM: 'Anshin <no-reply@example.jp>',
+      LOG_LEVEL: 'debug',
+      SECRET_KEY: SECRET,
+      SESSION_TTL_HOURS: '8',
+      REQUIRE_TOTP_FOR: 'administrator, coordinator',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCKOUT_MINUTES: '30',
+      LOGIN_RATE_PER_IP_PER_MINUTE: '60',
+      BODY_LIMIT_BYTES: '2048',
+      TRUST_PROXY: 'true',
+      LINK_TTL_HOURS: '24',
+      ARGON2_MEMORY_KIB: '65536',
+      ARGON2_TIME_COST: '3',
+      ARGON2_PARALLELISM: '2',
+    });
+    expect(config).toEqual({
+      port: 9090,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/anshin',
+      databaseUrl: 'postgres://anshin:secret@db.internal:5432/anshin',
+      baseUrl: 'https://anshin.example.jp',
+      smtpUrl: 'smtps://mailer:pw@smtp.example.jp:465',
+      mailFrom: 'Anshin <no-reply@example.jp>',
+      logLevel: 'debug',
+      secretKey: SECRET,
+      sessionTtlHours: 8,
+      requireTotpFor: ['administrator', 'coordinator'],
+      loginMaxFailures: 3,
+      loginLockoutMinutes: 30,
+      loginRatePerIpPerMinute: 60,
+      bodyLimitBytes: 2048,
+      trustProxy: true,
+      linkTtlHours: 24,
+      argon2: { memoryKiB: 65536, timeCost: 3, parallelism: 2 },
+    });
+  });
+
+  it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/anshin', HOST: '::1', PORT: '3000' });
+    expect(config.databaseUrl).toBe('sqlite:/srv/anshin/anshin.db');
+    expect(config.baseUrl).toBe('http://[::1]:3000');
+  });
+
+  it('accepts postgresql:// as well as postgres://', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/anshin' }).databaseUrl).toBe('postgresql://localhost/anshin');
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      (config as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
+  it('reports every problem at once, one line per variable', () => {
+    const problems = problemsOf({
+      PORT: '80a',
+      DATABASE_URL: 'mysql://localhost/anshin',
+      BASE_URL: 'ftp://example.jp',
+      SMTP_URL: 'http://smtp.example.jp',
+      LOG_LEVEL: 'loud',
+      SECRET_KEY: 'too-short',
+      SESSION_TTL_HOURS: '0',
+      REQUIRE_TOTP_FOR: 'administrator,root',
+      LOGIN_MAX_FAILURES: '1.5',
+      LOGIN_LOCKOUT_MINUTES: '-1',
+      LOGIN_RATE_PER_IP_PER_MINUTE: 'many',
+      BODY_LIMIT_BYTES: '1',
+      TRUST_PROXY: 'yes',
+      LINK_TTL_HOURS: '100000',
+      ARGON2_MEMORY_KIB: '512',
+      ARGON2_TIME_COST: '0',
+      ARGON2_PARALLELISM: '17',
+    });
+    const named = [
+      'PORT', 'DATABASE_URL', 'BASE_URL', 'SMTP_URL', 'LOG_LEVEL', 'SECRET_KEY', 'SESSION_TTL_HOURS', 'REQUIRE_TOTP_FOR',
+      'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_MINUTES', 'LOGIN_RATE_PER_IP_PER_MINUTE', 'BODY_LIMIT_BYTES', 'TRUST_PROXY',
+      'LINK_TTL_HOURS', 'ARGON2_MEMORY_KIB', 'ARGON2_TIME_COST', 'ARGON2_PARALLELISM',
+    ];
+    expect(problems).toHaveLength(named.length);
+    for (const name of named) expect(problems.filter((p) => p.startsWith(`${name} `))).toHaveLength(1);
+    expect(problems.find((p) => p.startsWith('REQUIRE_TOTP_FOR'))).toContain('root');
+    expect(problems.find((p) => p.startsWith('PORT'))).toContain('"80a"');
+  });
+
+  it('puts every problem into the one error message', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: '70000', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration:\n/);
+    expect(message).toContain('  - PORT must be an integer from 0 to 65535 (got "70000")');
+    expect(message).toContain('  - LOG_LEVEL must be one of');
+  });
+
+  it('checks the bounds of numbers inclusively', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(problemsOf({ PORT: '65536' })).toHaveLength(1);
+    expect(problemsOf({ ARGON2_MEMORY_KIB: '1023' })).toHaveLength(1);
+  });
+
+  it('is documented: the README table lists every variable config.ts reads', () => {
+    const source = readFileSync(new URL('./config.ts', import.meta.url), 'utf8');
+    const read = new Set([...source.matchAll(/(?:\b(?:int|str)\(\s*'([A-Z0-9_]+)'|\benv\.([A-Z0-9_]+)|\benv\['([A-Z0-9_]+)'\])/g)].map((m) => m[1] ?? m[2] ?? m[3]));
+    expect(read.size).toBeGreaterThanOrEqual(20);
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const documented = new Set([...readme.matchAll(/^\|\s*`([A-Z0-9_]+)`\s*\|/gm)].map((m) => m[1]));
+    expect([...read].filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
