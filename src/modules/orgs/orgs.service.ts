@@ -3,7 +3,7 @@ import { domainToASCII } from 'node:url';
 import { can, requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
-import { AppError, notFound } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   changedFields, cleanOrgInput, cleanOrgPatch, newOrgRow, orgColumns, orgOf, summaryOf,
