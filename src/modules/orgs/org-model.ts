@@ -4,35 +4,9 @@ import { CONTACT_KINDS, ORG_STATUSES, PREFECTURES, SECTORS, SIZE_BANDS, codesOf,
 import { normaliseCidrs, normaliseDomains } from './org-validation.js';
 import type { NewOrganisationRow, OrganisationRow, OrganisationsTable } from './orgs.table.js';
 
-export interface Contact {
-  kind: string;
-  name: string;
-  email?: string;
-  phone?: string;
-}
+import type { Contact, Org, OrgInput, OrgPatch, OrgSummary } from './org-types.js';
 
-export interface OrgInput {
-  nameJa: string;
-  nameEn: string;
-  aliases: string[];
-  sector: string;
-  sizeBand: string;
-  prefecture: string;
-  status: OrgStatus;
-  domains: string[];
-  ipRanges: string[];
-  contacts: Contact[];
-}
-
-export type OrgPatch = Partial<OrgInput>;
-
-export interface Org extends OrgInput {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type OrgSummary = Pick<Org, 'id' | 'nameJa' | 'nameEn' | 'sector' | 'sizeBand' | 'prefecture' | 'status'>;
+export type { Contact, Org, OrgInput, OrgPatch, OrgSummary };
 
 export const ORG_FIELDS = [
   'nameJa', 'nameEn', 'aliases', 'sector', 'sizeBand', 'prefecture', 'status', 'domains', 'ipRanges', 'contacts',

@@ -54,41 +54,7 @@ export interface ApiTokenItem {
   lastUsedAt: string | null;
 }
 
-export interface Contact {
-  kind: string;
-  name: string;
-  email?: string;
-  phone?: string;
-}
-
-export interface OrgInput {
-  nameJa: string;
-  nameEn: string;
-  aliases: string[];
-  sector: string;
-  sizeBand: string;
-  prefecture: string;
-  status: OrgStatus;
-  domains: string[];
-  ipRanges: string[];
-  contacts: Contact[];
-}
-
-export interface Org extends OrgInput {
-  id: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface OrgSummary {
-  id: string;
-  nameJa: string;
-  nameEn: string;
-  sector: string;
-  sizeBand: string;
-  prefecture: string;
-  status: OrgStatus;
-}
+export type { Contact, Org, OrgInput, OrgSummary } from '../../../src/modules/orgs/org-types.ts';
 
 export interface OrgMember {
   userId: string;
