@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
+import { registerStixCommands } from './cli/stix.commands.js';
 import { serve } from './cli/serve.js';
 import { configOrExit, print, withDatabase } from './cli/support.js';
 import { migrateDownAll, migrateToLatest } from './db/migrate.js';
@@ -30,6 +31,7 @@ program
 
 registerAdminCommands(program);
 registerOrgCommands(program);
+registerStixCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
