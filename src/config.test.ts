@@ -35,6 +35,9 @@ describe('configuration', () => {
       trustProxy: false,
       linkTtlHours: 72,
       argon2: { memoryKiB: 19456, timeCost: 2, parallelism: 1 },
+      publicTaxii: false,
+      defaultTlp: 'amber',
+      taxiiMaxContentLength: 10 * 1024 * 1024,
     });
   });
 
@@ -64,6 +67,9 @@ describe('configuration', () => {
       ARGON2_MEMORY_KIB: '65536',
       ARGON2_TIME_COST: '3',
       ARGON2_PARALLELISM: '2',
+      PUBLIC_TAXII: 'true',
+      DEFAULT_TLP: 'TLP:WHITE',
+      TAXII_MAX_CONTENT_LENGTH: '65536',
     });
     expect(config).toEqual({
       port: 9090,
@@ -84,6 +90,9 @@ describe('configuration', () => {
       trustProxy: true,
       linkTtlHours: 24,
       argon2: { memoryKiB: 65536, timeCost: 3, parallelism: 2 },
+      publicTaxii: true,
+      defaultTlp: 'clear',
+      taxiiMaxContentLength: 65536,
     });
   });
 
@@ -124,11 +133,15 @@ describe('configuration', () => {
       ARGON2_MEMORY_KIB: '512',
       ARGON2_TIME_COST: '0',
       ARGON2_PARALLELISM: '17',
+      PUBLIC_TAXII: 'yes',
+      DEFAULT_TLP: 'orange',
+      TAXII_MAX_CONTENT_LENGTH: '100',
     });
     const named = [
       'PORT', 'DATABASE_URL', 'BASE_URL', 'SMTP_URL', 'LOG_LEVEL', 'SECRET_KEY', 'SESSION_TTL_HOURS', 'REQUIRE_TOTP_FOR',
       'LOGIN_MAX_FAILURES', 'LOGIN_LOCKOUT_MINUTES', 'LOGIN_RATE_PER_IP_PER_MINUTE', 'BODY_LIMIT_BYTES', 'TRUST_PROXY',
-      'LINK_TTL_HOURS', 'ARGON2_MEMORY_KIB', 'ARGON2_TIME_COST', 'ARGON2_PARALLELISM',
+      'LINK_TTL_HOURS', 'ARGON2_MEMORY_KIB', 'ARGON2_TIME_COST', 'ARGON2_PARALLELISM', 'PUBLIC_TAXII', 'DEFAULT_TLP',
+      'TAXII_MAX_CONTENT_LENGTH',
     ];
     expect(problems).toHaveLength(named.length);
     for (const name of named) expect(problems.filter((p) => p.startsWith(`${name} `))).toHaveLength(1);

@@ -1,5 +1,6 @@
 // Reads the environment once. Nothing else in the server reads process.env.
 import { PLATFORM_ROLES, type PlatformRole } from './auth/roles.js';
+import { parseTlpLevel, type TlpLevel } from './modules/stix/tlp.js';
 
 export interface Config {
   readonly port: number;
@@ -20,6 +21,9 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly linkTtlHours: number;
   readonly argon2: { readonly memoryKiB: number; readonly timeCost: number; readonly parallelism: number };
+  readonly publicTaxii: boolean;
+  readonly defaultTlp: TlpLevel;
+  readonly taxiiMaxContentLength: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +69,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const requireTotpFor = parseRoles(str('REQUIRE_TOTP_FOR', ''), problems);
   const trustProxy = str('TRUST_PROXY', 'false');
   if (!['true', 'false'].includes(trustProxy)) problems.push('TRUST_PROXY must be "true" or "false"');
+  const publicTaxii = str('PUBLIC_TAXII', 'false');
+  if (!['true', 'false'].includes(publicTaxii)) problems.push('PUBLIC_TAXII must be "true" or "false"');
+  const defaultTlp = parseTlpLevel(str('DEFAULT_TLP', 'amber'));
+  if (!defaultTlp) problems.push('DEFAULT_TLP must be one of clear (or white), green, amber, amber+strict, red');
 
   const config: Config = {
     port,
@@ -89,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeCost: int('ARGON2_TIME_COST', 2, 1, 20),
       parallelism: int('ARGON2_PARALLELISM', 1, 1, 16),
     },
+    publicTaxii: publicTaxii === 'true',
+    defaultTlp: defaultTlp ?? 'amber',
+    taxiiMaxContentLength: int('TAXII_MAX_CONTENT_LENGTH', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

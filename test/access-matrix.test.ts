@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases.js';
 import { as, createOrg, createUser, PASSWORD, signIn, useTestApp, type Session, type TestContext } from './helpers/app.js';
+import { collectionIds, createGroup, indicator, seedObject, TAXII } from './helpers/taxii.js';
 
 const ROLES = ['anonymous', 'member', 'org_admin', 'administrator', 'coordinator', 'responder', 'auditor'] as const;
 type Role = (typeof ROLES)[number];
@@ -21,6 +22,41 @@ interface Case {
   allowed: readonly Role[] | 'everyone';
   request: (f: Fixture, role: Role) => Promise<InjectOptions> | InjectOptions;
 }
+
+// TAXII: the collections of the fixture, made once; requests send the TAXII media type.
+interface TaxiiFixture {
+  community: string;
+  feedA: string;
+  feedB: string;
+  inboxA: string;
+  inboxB: string;
+  groupA: string; // a sharing group orgA is in
+  groupB: string; // one it is not in
+}
+const taxiiFixtures = new WeakMap<Fixture, Promise<TaxiiFixture>>();
+function taxiiOf(f: Fixture): Promise<TaxiiFixture> {
+  if (!taxiiFixtures.has(f)) {
+    taxiiFixtures.set(f, (async () => {
+      // An earlier case suspends org A; over TAXII, membership counts only in active organisations.
+      await f.ctx.db.updateTable('organisations').set({ status: 'active' }).where('id', '=', f.orgA).execute();
+      const ids = await collectionIds(f.ctx, [f.orgA, f.orgB]);
+      return {
+        community: ids.community, feedA: ids.feed[f.orgA] as string, feedB: ids.feed[f.orgB] as string,
+        inboxA: ids.inbox[f.orgA] as string, inboxB: ids.inbox[f.orgB] as string,
+        groupA: (await createGroup(f.ctx, 'Group A', [f.orgA])).id, groupB: (await createGroup(f.ctx, 'Group B', [f.orgB])).id,
+      };
+    })());
+  }
+  return taxiiFixtures.get(f) as Promise<TaxiiFixture>;
+}
+const COLLECTIONS = '/taxii2/community/collections';
+const taxiiGet = (url: string): InjectOptions => ({ method: 'GET', url, headers: { accept: TAXII } });
+const taxiiPost = (url: string, body: unknown): InjectOptions => ({ method: 'POST', url, payload: JSON.stringify(body), headers: { accept: TAXII, 'content-type': TAXII } });
+const taxiiDelete = (url: string): InjectOptions => ({ method: 'DELETE', url, headers: { accept: TAXII } });
+const inCollection = async (f: Fixture, which: keyof TaxiiFixture) => {
+  const id = (await taxiiOf(f))[which];
+  return { id, objectId: (await seedObject(f.ctx, id)).objectId };
+};
 
 const freshMember = async (f: Fixture, orgId: string) => (await createUser(f.ctx, { orgs: [{ orgId, role: 'member' }] })).id;
 const orgInput = { nameJa: '行列', nameEn: 'Matrix', aliases: [], sector: 'jsic-e', sizeBand: '1-20', prefecture: '13', status: 'active', domains: [], ipRanges: [], contacts: [] };
@@ -91,6 +127,65 @@ const CASES: Case[] = [
   { route: 'POST /api/users/:id/unlock', allowed: ['administrator'], request: (f) => ({ method: 'POST', url: `/api/users/${f.users.responder}/unlock` }) },
   { route: 'GET /api/audit', allowed: ['administrator', 'auditor'], request: () => ({ method: 'GET', url: '/api/audit' }) },
   { route: 'GET /api/outbox', allowed: ['administrator'], request: () => ({ method: 'GET', url: '/api/outbox' }) },
+
+  { route: 'GET /taxii2/', allowed: SIGNED_IN, request: () => taxiiGet('/taxii2/') },
+  { route: 'GET /taxii2/*', allowed: [], request: () => taxiiGet('/taxii2/community/unknown/') },
+  { route: 'GET /taxii2/community/', allowed: SIGNED_IN, request: () => taxiiGet('/taxii2/community/') },
+  {
+    route: 'GET /taxii2/community/status/:statusId/', allowed: ['coordinator'],
+    request: async (f) => taxiiGet(`/taxii2/community/status/${(await seedObject(f.ctx, (await taxiiOf(f)).community, f.users.coordinator as string)).statusId}/`),
+  },
+  { route: 'GET /taxii2/community/collections/', allowed: SIGNED_IN, request: () => taxiiGet(`${COLLECTIONS}/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/', allowed: SIGNED_IN, request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).community}/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/#inbox', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).inboxA}/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/#other-inbox', allowed: ['coordinator'], request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).inboxB}/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/manifest/', allowed: SIGNED_IN, request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).community}/manifest/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/manifest/#feed', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).feedA}/manifest/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/objects/', allowed: SIGNED_IN, request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).community}/objects/`) },
+  { route: 'GET /taxii2/community/collections/:collectionId/objects/#other-feed', allowed: ['coordinator'], request: async (f) => taxiiGet(`${COLLECTIONS}/${(await taxiiOf(f)).feedB}/objects/`) },
+  {
+    route: 'POST /taxii2/community/collections/:collectionId/objects/', allowed: ['coordinator'],
+    request: async (f) => taxiiPost(`${COLLECTIONS}/${(await taxiiOf(f)).community}/objects/`, { objects: [indicator({ tlp: 'green' })] }),
+  },
+  {
+    route: 'POST /taxii2/community/collections/:collectionId/objects/#inbox', allowed: ['member', 'org_admin'],
+    request: async (f) => taxiiPost(`${COLLECTIONS}/${(await taxiiOf(f)).inboxA}/objects/`, { objects: [indicator({ tlp: 'amber' })] }),
+  },
+  {
+    route: 'GET /taxii2/community/collections/:collectionId/objects/:objectId/', allowed: SIGNED_IN,
+    request: async (f) => { const { id, objectId } = await inCollection(f, 'community'); return taxiiGet(`${COLLECTIONS}/${id}/objects/${objectId}/`); },
+  },
+  {
+    route: 'GET /taxii2/community/collections/:collectionId/objects/:objectId/#inbox', allowed: ['member', 'org_admin', 'coordinator'],
+    request: async (f) => { const { id, objectId } = await inCollection(f, 'inboxA'); return taxiiGet(`${COLLECTIONS}/${id}/objects/${objectId}/`); },
+  },
+  {
+    route: 'DELETE /taxii2/community/collections/:collectionId/objects/:objectId/', allowed: ['coordinator'],
+    request: async (f) => { const { id, objectId } = await inCollection(f, 'community'); return taxiiDelete(`${COLLECTIONS}/${id}/objects/${objectId}/`); },
+  },
+  {
+    route: 'DELETE /taxii2/community/collections/:collectionId/objects/:objectId/#inbox', allowed: ['member', 'org_admin'],
+    request: async (f) => { const { id, objectId } = await inCollection(f, 'inboxA'); return taxiiDelete(`${COLLECTIONS}/${id}/objects/${objectId}/`); },
+  },
+  {
+    route: 'GET /taxii2/community/collections/:collectionId/objects/:objectId/versions/', allowed: SIGNED_IN,
+    request: async (f) => { const { id, objectId } = await inCollection(f, 'community'); return taxiiGet(`${COLLECTIONS}/${id}/objects/${objectId}/versions/`); },
+  },
+
+  { route: 'GET /api/sharing-groups', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/sharing-groups' }) },
+  { route: 'POST /api/sharing-groups', allowed: ['administrator', 'coordinator'], request: (f) => ({ method: 'POST', url: '/api/sharing-groups', payload: { name: 'Matrix', orgIds: [f.orgA] } }) },
+  { route: 'GET /api/sharing-groups/:id', allowed: ['administrator', 'coordinator', 'member', 'org_admin'], request: async (f) => ({ method: 'GET', url: `/api/sharing-groups/${(await taxiiOf(f)).groupA}` }) },
+  { route: 'GET /api/sharing-groups/:id#other', allowed: ['administrator', 'coordinator'], request: async (f) => ({ method: 'GET', url: `/api/sharing-groups/${(await taxiiOf(f)).groupB}` }) },
+  { route: 'PATCH /api/sharing-groups/:id', allowed: ['administrator', 'coordinator'], request: async (f) => ({ method: 'PATCH', url: `/api/sharing-groups/${(await taxiiOf(f)).groupA}`, payload: { description: 'x' } }) },
+  { route: 'DELETE /api/sharing-groups/:id', allowed: ['administrator', 'coordinator'], request: async (f) => ({ method: 'DELETE', url: `/api/sharing-groups/${(await createGroup(f.ctx, 'Doomed', [f.orgA])).id}` }) },
+  {
+    route: 'PUT /api/sharing-groups/:id/members/:orgId', allowed: ['administrator', 'coordinator'],
+    request: async (f) => ({ method: 'PUT', url: `/api/sharing-groups/${(await createGroup(f.ctx, 'Grows', [f.orgA])).id}/members/${f.orgB}` }),
+  },
+  {
+    route: 'DELETE /api/sharing-groups/:id/members/:orgId', allowed: ['administrator', 'coordinator'],
+    request: async (f) => ({ method: 'DELETE', url: `/api/sharing-groups/${(await createGroup(f.ctx, 'Shrinks', [f.orgA, f.orgB])).id}/members/${f.orgB}` }),
+  },
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
@@ -135,8 +230,11 @@ describeEachDatabase('access matrix', (database) => {
       const expected: Record<string, string> = {};
       for (const role of ROLES) {
         const res = await as(ctx, sessions.get(role) ?? null)(await testCase.request(fixture, role));
-        const code = res.statusCode >= 400 ? (res.json() as { error?: { code?: string } }).error?.code : undefined;
-        const denied = (res.statusCode === 401 && code === 'unauthenticated') || (res.statusCode === 404 && code === 'not_found');
+        // API errors are {error: {code}}; TAXII error resources carry the same code in error_code.
+        const body = res.statusCode >= 400 ? (res.json() as { error?: { code?: string }; error_code?: string }) : {};
+        const code = body.error?.code ?? body.error_code;
+        const denied = (res.statusCode === 401 && code === 'unauthenticated') || (res.statusCode === 404 && code === 'not_found')
+          || (res.statusCode === 403 && code === 'forbidden');
         outcomes[role] = denied ? 'denied' : 'allowed';
         const allowed = testCase.allowed === 'everyone' || testCase.allowed.includes(role);
         expected[role] = allowed ? 'allowed' : 'denied';

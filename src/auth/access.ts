@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Actor, UserActor } from './actor.js';
+import type { PlatformRole } from './roles.js';
 
 // Every permission in the platform and who holds it. Deny by default: a permission not listed here
 // cannot be granted, and a rule that does not return true denies.
@@ -9,7 +10,7 @@ const isAdmin: Rule = (a) => a.platformRoles.has('administrator');
 const any = (...rules: Rule[]): Rule => (a, id) => rules.some((rule) => rule(a, id));
 const memberOf: Rule = (a, id) => id !== undefined && a.orgRoles.has(id);
 const orgAdminOf: Rule = (a, id) => id !== undefined && a.orgRoles.get(id) === 'org_admin';
-const role = (name: 'coordinator' | 'auditor'): Rule => (a) => a.platformRoles.has(name);
+const role = (name: PlatformRole): Rule => (a) => a.platformRoles.has(name);
 const signedIn: Rule = () => true;
 
 export const PERMISSIONS = {
@@ -26,6 +27,16 @@ export const PERMISSIONS = {
   'user.invite': isAdmin,
   'audit.read': any(isAdmin, role('auditor')),
   'outbox.read': isAdmin,
+  // STIX store and TAXII. Membership rules (an active organisation, its sharing groups) are applied
+  // with the data in modules/taxii/collection-access.ts; these are the role-based parts.
+  'stix.community.read': any(isAdmin, role('coordinator'), role('auditor'), role('responder')),
+  'stix.audiences.read': role('coordinator'), // every sharing group, feed and inbox
+  'stix.publish': role('coordinator'), // write to the community, public, group and feed collections
+  'stix.inbox.submit': memberOf, // an organisation's members write to its inbox
+  'taxii.status.read-all': role('coordinator'),
+  'sharing-group.list': signedIn, // members see the groups their organisations are in
+  'sharing-group.read-all': any(isAdmin, role('coordinator')),
+  'sharing-group.manage': any(isAdmin, role('coordinator')),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -90,4 +90,20 @@ describeEachDatabase('CLI: admin, user and token commands', (database) => {
     await expect(anshin('token', 'create', '--user', owner.email, '--scope', 'read', '--days', '0')).rejects.toThrow();
     await expect(anshin('token', 'create', '--user', 'nobody@example.org', '--scope', 'read')).rejects.toThrow('Not found');
   });
+
+  it('token create --scope read,write gives a TAXII client HTTP Basic access (e-mail + token)', async () => {
+    const orgId = await createOrg(ctx, { nameEn: 'Token Org' });
+    const member = await createUser(ctx, { email: 'siem@example.org', orgs: [{ orgId, role: 'member' }] });
+    const output = await anshin('token', 'create', '--user', member.email, '--scope', 'read,write', '--name', 'taxii');
+    const token = /^\s+(ash_\S+)$/m.exec(output)?.[1] ?? '';
+    const taxii = 'application/taxii+json;version=2.1';
+    const headers = { accept: taxii, authorization: `Basic ${Buffer.from(`${member.email}:${token}`).toString('base64')}` };
+    const inbox = (await ctx.db.selectFrom('taxii_collections').select('id').where('org_id', '=', orgId).where('audience', '=', 'inbox').executeTakeFirstOrThrow()).id;
+    const listed = await ctx.app.inject({ method: 'GET', url: '/taxii2/community/collections/', headers });
+    expect(listed.json<{ collections: Array<{ id: string; can_write: boolean }> }>().collections).toContainEqual(expect.objectContaining({ id: inbox, can_write: true }));
+    const posted = await ctx.app.inject({ method: 'POST', url: `/taxii2/community/collections/${inbox}/objects/`, headers: { ...headers, 'content-type': taxii }, payload: '{"objects":[]}' });
+    expect(posted.statusCode).toBe(202);
+    const wrongUser = { ...headers, authorization: `Basic ${Buffer.from(`someone@example.org:${token}`).toString('base64')}` };
+    expect((await ctx.app.inject({ method: 'GET', url: '/taxii2/community/collections/', headers: wrongUser })).statusCode).toBe(401);
+  });
 });

@@ -15,6 +15,10 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     if (demo) {
       print('\nDemo community created. Sign in at ' + config.baseUrl + ' with (passwords are random, shown once):');
       for (const c of demo.credentials) print(`  ${c.role.padEnd(22)} ${c.email.padEnd(34)} ${c.password}`);
+      print(`\nTAXII 2.1 at ${config.baseUrl}/taxii2/ — HTTP Basic with the e-mail address and this API token (read,write; shown once):`);
+      for (const t of demo.taxiiTokens) print(`  ${t.role.padEnd(22)} ${t.email.padEnd(34)} ${t.token}`);
+      const first = demo.taxiiTokens[0];
+      if (first) print(`  e.g. curl -u '${first.email}:${first.token}' -H 'Accept: application/taxii+json;version=2.1' ${config.baseUrl}/taxii2/community/collections/`);
       print();
     } else {
       print('The database already has users: the demo was not added.');

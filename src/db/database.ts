@@ -3,6 +3,9 @@ import type { ApiTokensTable, LoginAttemptsTable, OneTimeLinksTable, SessionsTab
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
+import type {
+  SharingGroupMembersTable, SharingGroupsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
+} from '../modules/taxii/taxii.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
 
 export interface SettingsTable {
@@ -24,6 +27,12 @@ export interface Tables {
   audit_events: AuditEventsTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  sharing_groups: SharingGroupsTable;
+  sharing_group_members: SharingGroupMembersTable;
+  taxii_collections: TaxiiCollectionsTable;
+  stix_objects: StixObjectsTable;
+  taxii_entries: TaxiiEntriesTable;
+  taxii_status: TaxiiStatusTable;
 }
 
 export type Database = Kysely<Tables>;

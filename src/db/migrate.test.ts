@@ -10,6 +10,8 @@ const FOUNDATION_TABLES = [
   'api_tokens', 'audit_events', 'login_attempts', 'memberships', 'one_time_links', 'org_domains', 'org_ip_ranges',
   'organisations', 'outbox', 'sessions', 'settings', 'user_roles', 'users',
 ];
+// The STIX store migration.
+const STORE_TABLES = ['sharing_group_members', 'sharing_groups', 'stix_objects', 'taxii_collections', 'taxii_entries', 'taxii_status'];
 // Kysely's own bookkeeping: created by the first migration run and kept when everything is undone.
 const MIGRATION_TABLES = ['anshin_migrations', 'anshin_migrations_lock'];
 
@@ -62,7 +64,7 @@ describeEachDatabase('migrations up and down', (database) => {
     const lines = await migrateToLatest(db);
     expect(lines).toEqual(MIGRATION_NAMES.map((name) => `Up ${name}: Success`));
     const tables = await tableNames(db);
-    expect(tables).toEqual(expect.arrayContaining([...FOUNDATION_TABLES, ...MIGRATION_TABLES]));
+    expect(tables).toEqual(expect.arrayContaining([...FOUNDATION_TABLES, ...STORE_TABLES, ...MIGRATION_TABLES]));
     firstUp = await schemaObjects(db, database.dialect);
     expect(firstUp.length).toBeGreaterThan(FOUNDATION_TABLES.length);
   });

@@ -31,3 +31,24 @@ describeEachDatabase('demo community', (database) => {
     expect(await seedDemo(ctx.db, ctx)).toBeNull();
   });
 });
+
+describeEachDatabase('demo community over TAXII', (database) => {
+  const ctx = useTestApp(database);
+
+  it('gives a member and a coordinator working TAXII tokens, with objects where their TLP allows', async () => {
+    const demo = (await seedDemo(ctx.db, ctx))!;
+    expect(demo.taxiiTokens.map((t) => t.role)).toEqual(['coordinator+member', 'member']);
+    expect(demo.stixObjects).toBe(10);
+    const basic = (t: { email: string; token: string }) => `Basic ${Buffer.from(`${t.email}:${t.token}`).toString('base64')}`;
+    const get = (t: { email: string; token: string }, url: string) =>
+      ctx.app.inject({ method: 'GET', url, headers: { accept: 'application/taxii+json;version=2.1', authorization: basic(t) } });
+    const [coordinator, member] = demo.taxiiTokens as [typeof demo.taxiiTokens[0], typeof demo.taxiiTokens[0]];
+    const collections = (await get(member, '/taxii2/community/collections/')).json<{ collections: Array<{ id: string; alias?: string; title: string }> }>().collections;
+    const count = async (t: typeof member, id: string) =>
+      ((await get(t, `/taxii2/community/collections/${id}/objects/`)).json<{ objects?: unknown[] }>().objects ?? []).length;
+    const byAlias = (alias: string) => collections.find((c) => c.alias === alias)?.id as string;
+    const feed = collections.find((c) => c.title.startsWith('Feed: Sakura'))?.id as string;
+    expect([await count(member, byAlias('public')), await count(member, byAlias('community')), await count(member, feed)]).toEqual([3, 5, 2]);
+    expect(await count(coordinator, feed)).toBe(2);
+  });
+});

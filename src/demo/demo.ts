@@ -1,5 +1,6 @@
 // The demo community: `anshin serve --demo`, the tests and the benchmarks all draw from this one generator.
 import { randomUUID } from 'node:crypto';
+import { issueToken } from '../auth/account.service.js';
 import { systemContext } from '../auth/actor.js';
 import { randomToken } from '../auth/crypto.js';
 import { hashPassword } from '../auth/password.js';
@@ -10,12 +11,30 @@ import type { OrgInput } from '../modules/orgs/org-model.js';
 import { codesOf, PREFECTURES, SECTORS, SIZE_BANDS } from '../modules/orgs/org-reference.js';
 import { createOrgAsOperator } from '../modules/orgs/orgs.service.js';
 import { countUsers, insertUser, replaceRoles, upsertMembership } from '../modules/users/users.repository.js';
+import { seedDemoStix } from './demo-stix.js';
 
 export interface DemoCredential {
   role: string;
   email: string;
   password: string;
 }
+
+// An API token for TAXII clients: HTTP Basic with the e-mail address as user and the token as password.
+export interface DemoToken {
+  role: string;
+  email: string;
+  token: string;
+}
+
+export interface DemoCommunity {
+  credentials: DemoCredential[];
+  taxiiTokens: DemoToken[];
+  orgIds: Record<string, string>;
+  stixObjects: number;
+}
+
+// The people who get a TAXII-ready token (read,write): one member and one coordinator.
+const TAXII_USERS = ['hospital-staff', 'coordinator'];
 
 interface DemoOrg {
   key: string;
@@ -84,10 +103,11 @@ export interface DemoOptions {
 }
 
 /** Fills an empty database with a demo community. Returns null (and changes nothing) when anyone exists. */
-export async function seedDemo(db: Database, deps: { config: Config }, options: DemoOptions = {}): Promise<{ credentials: DemoCredential[]; orgIds: Record<string, string> } | null> {
+export async function seedDemo(db: Database, deps: { config: Config }, options: DemoOptions = {}): Promise<DemoCommunity | null> {
   if ((await countUsers(db)) > 0) return null;
   const ctx = systemContext('ja');
   const credentials: DemoCredential[] = [];
+  const taxiiTokens: DemoToken[] = [];
   const orgIds: Record<string, string> = {};
   const addUser = async (name: string, platformRoles: PlatformRole[], membership: { orgId: string; role: OrgRole } | null, locale: 'ja' | 'en' = 'ja') => {
     const password = randomToken(12);
@@ -100,7 +120,12 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
       await replaceRoles(trx, id, platformRoles);
       if (membership) await upsertMembership(trx, { user_id: id, org_id: membership.orgId, role: membership.role, created_at: now });
     });
-    if (hash) credentials.push({ role: [...platformRoles, membership?.role].filter(Boolean).join('+') || 'user', email, password });
+    const role = [...platformRoles, membership?.role].filter(Boolean).join('+') || 'user';
+    if (hash) credentials.push({ role, email, password });
+    if (TAXII_USERS.includes(name)) {
+      const { token } = await issueToken(db, ctx, id, { name: 'taxii (demo)', scopes: ['read', 'write'], expiresInDays: 90 });
+      taxiiTokens.push({ role, email, token });
+    }
   };
 
   await addUser('admin', ['administrator'], null);
@@ -110,5 +135,6 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
     orgIds[demo.key] = created.id;
     for (const user of demo.users) await addUser(user.name, user.platformRoles ?? [], { orgId: created.id, role: user.role }, user.locale);
   }
-  return { credentials, orgIds };
+  const stixObjects = await seedDemoStix(db, deps.config, orgIds.hospital);
+  return { credentials, taxiiTokens, orgIds, stixObjects };
 }

@@ -14,6 +14,7 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: 'パスワードは {min} 文字以上で、メールアドレスと異なるものにしてください。',
     en: 'The password must be at least {min} characters and differ from the e-mail address.',
   },
+  invalid_filter: { ja: '検索条件が正しくありません: {detail}', en: 'A query parameter is not valid: {detail}' },
   invalid_totp: { ja: '確認コードが正しくありません。', en: 'The verification code is not correct.' },
   totp_not_pending: { ja: '先に二要素認証の設定を開始してください。', en: 'Start two-factor set-up first.' },
   unauthenticated: { ja: 'サインインしてください。', en: 'Please sign in.' },
@@ -30,11 +31,16 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: 'この役割では二要素認証の設定が必要です。アカウント画面で設定してください。',
     en: 'Your role requires two-factor authentication. Set it up on the account page.',
   },
+  forbidden: { ja: 'この操作は許可されていません。', en: 'You are not allowed to do this.' },
   csrf_failed: {
     ja: 'セキュリティ確認に失敗しました。ページを再読み込みしてください。',
     en: 'Security check failed. Reload the page and try again.',
   },
   not_found: { ja: '見つかりません。', en: 'Not found.' },
+  not_acceptable: {
+    ja: 'Accept ヘッダーに対応する形式がありません（application/taxii+json;version=2.1 を指定してください）。',
+    en: 'None of the media types in Accept can be served (ask for application/taxii+json;version=2.1).',
+  },
   link_invalid: {
     ja: 'このリンクは無効か、期限切れか、すでに使われています。',
     en: 'This link is invalid, has expired or has already been used.',
@@ -52,6 +58,11 @@ const ERRORS: Record<ErrorCode, Text> = {
   },
   payload_too_large: { ja: '送信データが大きすぎます。', en: 'The request body is too large.' },
   unsupported_media_type: { ja: 'このデータ形式には対応していません。', en: 'This content type is not supported.' },
+  unprocessable: { ja: '内容を処理できません: {detail}', en: 'The content cannot be processed: {detail}' },
+  unsupported_stix_version: {
+    ja: '対応していない STIX のバージョンです: {version}（対応: 2.1）',
+    en: 'Unsupported STIX version: {version} (supported: 2.1)',
+  },
   account_locked: {
     ja: 'サインインの失敗が続いたため、一時的にロックされています。{minutes} 分後に再度お試しください。',
     en: 'Too many failed sign-ins. Try again in {minutes} minutes.',

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { connectDatabase } from '../../src/db/connect.js';
 import type { Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { createOrgCollections } from '../../src/modules/taxii/collections.service.js';
 import { insertUser, replaceRoles, upsertMembership } from '../../src/modules/users/users.repository.js';
 import type { TestDatabase } from './databases.js';
 
@@ -73,6 +74,7 @@ export async function createOrg(ctx: TestContext, input: { nameEn?: string; name
     sector: 'jsic-e', size_band: '21-100', prefecture: '13', status: input.status ?? 'active', contacts: '[]',
     created_at: now, updated_at: now,
   }).execute();
+  await createOrgCollections(ctx.db, id); // its TAXII feed and inbox, as the organisation service creates them
   return id;
 }
 

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { createOrgCollections } from '../taxii/collections.service.js';
 import {
   changedFields, cleanOrgInput, cleanOrgPatch, newOrgRow, orgColumns, orgOf, summaryOf,
   type Org, type OrgInput, type OrgPatch, type OrgSummary,
@@ -70,6 +71,7 @@ export async function createOrgAsOperator(db: Database, ctx: RequestContext, inp
     await insertOrg(trx, newOrgRow(id, org, now));
     await replaceOrgDomains(trx, id, org.domains);
     await replaceOrgIpRanges(trx, id, org.ipRanges);
+    await createOrgCollections(trx, id);
     await recordAudit(trx, ctx, {
       action: 'org.created', orgId: id, targetType: 'organisation', targetId: id,
       details: { nameJa: org.nameJa, nameEn: org.nameEn, status: org.status },

@@ -1,0 +1,68 @@
+// The demo community's threat intelligence: the desk's identity and a few indicators, each in the
+// collections its TLP marking allows, so that the TAXII feeds of `serve --demo` are not empty.
+import { randomUUID } from 'node:crypto';
+import { systemContext } from '../auth/actor.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { addObjects } from '../modules/taxii/store.service.js';
+
+const TLP2 = {
+  clear: 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487',
+  green: 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb',
+  amber: 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421',
+} as const;
+
+interface DemoIndicator {
+  name: string;
+  pattern: string;
+  tlp: keyof typeof TLP2;
+  types: string[];
+}
+
+// Reserved documentation names, addresses and a made-up hash: nothing here points at a real system.
+const INDICATORS: DemoIndicator[] = [
+  { name: 'Phishing site imitating a webmail login', pattern: "[domain-name:value = 'login-webmail.example']", tlp: 'clear', types: ['malicious-activity'] },
+  { name: 'Ransomware distribution server', pattern: "[ipv4-addr:value = '203.0.113.66']", tlp: 'clear', types: ['malicious-activity'] },
+  { name: 'Scanner probing municipal VPN gateways', pattern: "[ipv4-addr:value = '198.51.100.23']", tlp: 'green', types: ['anomalous-activity'] },
+  { name: 'Command-and-control of a banking trojan', pattern: "[url:value = 'http://c2.bad-actor.example/gate.php']", tlp: 'green', types: ['malicious-activity'] },
+  {
+    name: 'Loader seen in the Sakura General Hospital incident',
+    pattern: "[file:hashes.'SHA-256' = '3f6b9a1c0e8d7f2a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a']",
+    tlp: 'amber', types: ['malicious-activity'],
+  },
+];
+
+function indicatorOf(demo: DemoIndicator, deskId: string, created: string) {
+  return {
+    type: 'indicator', spec_version: '2.1', id: `indicator--${randomUUID()}`, created, modified: created, created_by_ref: deskId,
+    name: demo.name, indicator_types: demo.types, pattern: demo.pattern, pattern_type: 'stix', valid_from: created,
+    object_marking_refs: [TLP2[demo.tlp]],
+  };
+}
+
+/**
+ * Stores the demo objects through the store's one entrance, as the operator: CLEAR in the public and
+ * community collections, GREEN in the community, AMBER in the feed of the organisation it concerns.
+ */
+export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTlp'>, feedOrgId: string | undefined): Promise<number> {
+  const created = new Date().toISOString();
+  const desk = {
+    type: 'identity', spec_version: '2.1', id: `identity--${randomUUID()}`, created, modified: created,
+    name: 'Anshin ISAC Desk', identity_class: 'organization', object_marking_refs: [TLP2.clear],
+  };
+  const indicators = INDICATORS.map((demo) => ({ demo, object: indicatorOf(demo, desk.id, created) }));
+  const ofLevel = (...levels: Array<keyof typeof TLP2>) => indicators.filter((i) => levels.includes(i.demo.tlp)).map((i) => i.object);
+  const collections = await db.selectFrom('taxii_collections').select(['id', 'audience', 'org_id']).execute();
+  const idOf = (audience: string, orgId: string | null = null) => collections.find((c) => c.audience === audience && c.org_id === orgId)?.id;
+  const placements: Array<[string | undefined, unknown[]]> = [
+    [idOf('public'), [desk, ...ofLevel('clear')]],
+    [idOf('community'), [desk, ...ofLevel('clear', 'green')]],
+    [feedOrgId ? idOf('feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
+  ];
+  const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp };
+  let stored = 0;
+  for (const [collectionId, objects] of placements) {
+    if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).success_count;
+  }
+  return stored;
+}

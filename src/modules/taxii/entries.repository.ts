@@ -1,0 +1,85 @@
+// Reads of collection entries: keyset pages by date_added, never OFFSET or COUNT.
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Tables } from '../../db/database.js';
+import type { VersionMatch } from './filters.js';
+import { idKey } from './id-key.js';
+
+export interface EntryQuery {
+  collectionId: string;
+  after?: string | undefined; // date_added strictly after
+  pks?: readonly number[] | undefined; // only these object versions (match[id], one object's endpoints)
+  types?: readonly string[] | undefined;
+  versions: VersionMatch;
+  specVersions?: readonly string[] | undefined;
+  limit: number;
+}
+
+export interface EntryRow {
+  date_added: string;
+  stix_id: string;
+  version: string;
+  spec_version: string;
+  json?: string;
+}
+
+type Joined = ExpressionBuilder<Tables & { e: Tables['taxii_entries']; o: Tables['stix_objects'] }, 'e' | 'o'>;
+
+// OR within match[version] (last, first, exact versions); nothing when it is "all".
+function versionCondition(eb: Joined, versions: VersionMatch) {
+  const terms = [];
+  if (versions.last) terms.push(eb('e.is_latest', '=', 1));
+  if (versions.first) terms.push(eb('e.is_first', '=', 1));
+  if (versions.keys.length > 0) terms.push(eb('o.version_key', 'in', versions.keys));
+  return eb.or(terms);
+}
+
+function selectEntries(db: Database, q: Omit<EntryQuery, 'limit'>) {
+  let query = db
+    .selectFrom('taxii_entries as e')
+    .innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+    .where('e.collection_id', '=', q.collectionId);
+  if (q.after !== undefined) query = query.where('e.date_added', '>', q.after);
+  if (q.pks) query = query.where('e.object_pk', 'in', q.pks);
+  if (q.types) query = query.where('e.type', 'in', q.types);
+  if (q.specVersions) query = query.where('e.spec_version', 'in', q.specVersions);
+  if (!q.versions.all) query = query.where((eb) => versionCondition(eb, q.versions));
+  return query;
+}
+
+const page = (db: Database, q: EntryQuery) =>
+  selectEntries(db, q).select(['e.date_added', 'o.stix_id', 'o.version', 'e.spec_version']).orderBy('e.date_added').limit(q.limit);
+
+/** One page of manifest records, in date_added order. */
+export async function findManifestEntries(db: Database, q: EntryQuery): Promise<EntryRow[]> {
+  if (q.pks?.length === 0) return [];
+  return page(db, q).execute();
+}
+
+/** One page of entries with the objects' JSON text, in date_added order. */
+export async function findObjectEntries(db: Database, q: EntryQuery): Promise<Required<EntryRow>[]> {
+  if (q.pks?.length === 0) return [];
+  return page(db, q).select('o.json').execute();
+}
+
+/** The pks of every stored version of these objects. */
+export async function findVersionPks(db: Database, stixIds: readonly string[]): Promise<number[]> {
+  if (stixIds.length === 0) return [];
+  const rows = await db.selectFrom('stix_objects').select('pk')
+    .where('id_key', 'in', [...new Set(stixIds.map(idKey))]).where('stix_id', 'in', stixIds)
+    .execute();
+  return rows.map((row) => row.pk);
+}
+
+export async function holdsAnyOf(db: Database, collectionId: string, pks: readonly number[]): Promise<boolean> {
+  if (pks.length === 0) return false;
+  const row = await db.selectFrom('taxii_entries').select('object_pk')
+    .where('object_pk', 'in', pks).where('collection_id', '=', collectionId).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The object versions (pks) among `pks` that a delete with these filters removes from the collection. */
+export async function findEntriesToDelete(db: Database, q: { collectionId: string; pks: readonly number[]; versions: VersionMatch; specVersions?: readonly string[] | undefined }): Promise<number[]> {
+  if (q.pks.length === 0) return [];
+  const rows = await selectEntries(db, q).select('e.object_pk').execute();
+  return rows.map((row) => row.object_pk);
+}

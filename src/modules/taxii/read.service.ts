@@ -1,0 +1,102 @@
+// TAXII reads of a collection's content: objects (§5.4), manifest (§5.3), one object (§5.6) and its
+// versions (§5.8). Pages are keyset pages by date_added; the envelope is assembled from stored JSON text.
+import type { RequestContext } from '../../auth/actor.js';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import { requireCollection } from './collections.service.js';
+import { findManifestEntries, findObjectEntries, findVersionPks, holdsAnyOf, type EntryQuery, type EntryRow } from './entries.repository.js';
+import { parseFilter, STIX_ID, type FilterEndpoint, type TaxiiFilter } from './filters.js';
+import { STIX_MEDIA_TYPE } from './media.js';
+import { decodeNext, encodeNext } from './next-token.js';
+
+export type Query = Record<string, string | string[] | undefined>;
+
+export interface TaxiiReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | object | undefined;
+}
+
+interface Page<T> {
+  items: T[];
+  more: boolean;
+  headers: Record<string, string>;
+  next?: string;
+}
+
+interface Target {
+  collectionId: string;
+  pks?: number[]; // the versions of one object, or of the objects match[id] names
+  filter: TaxiiFilter;
+  scope: string; // what a next token is bound to, besides the filters
+}
+
+function entryQuery(target: Target): EntryQuery {
+  const { filter } = target;
+  const cursor = filter.next === undefined ? undefined : decodeNext(filter.next, target.scope, filter.fingerprint);
+  const after = cursor !== undefined && (filter.addedAfter === undefined || cursor > filter.addedAfter) ? cursor : filter.addedAfter;
+  return {
+    collectionId: target.collectionId, after, pks: target.pks, types: filter.types,
+    versions: filter.versions, specVersions: filter.specVersions, limit: filter.limit + 1,
+  };
+}
+
+// One more row than asked tells whether there is more, without counting.
+function pageOf<T extends EntryRow>(rows: T[], target: Target): Page<T> {
+  const items = rows.slice(0, target.filter.limit);
+  const more = rows.length > items.length;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const headers: Record<string, string> = first && last
+    ? { 'X-TAXII-Date-Added-First': first.date_added, 'X-TAXII-Date-Added-Last': last.date_added }
+    : {};
+  return { items, more, headers, ...(more && last ? { next: encodeNext(last.date_added, target.scope, target.filter.fingerprint) } : {}) };
+}
+
+async function readTarget(db: Database, config: Config, ctx: RequestContext, input: { collectionId: string; objectId?: string; query: Query; endpoint: FilterEndpoint }): Promise<Target> {
+  const { collection } = await requireCollection(db, config, ctx, input.collectionId, 'read');
+  const objectPks = input.objectId === undefined ? undefined : await objectVersionsHeld(db, collection.id, input.objectId);
+  const filter = parseFilter(input.query, input.endpoint);
+  const pks = objectPks ?? (filter.ids ? await findVersionPks(db, filter.ids) : undefined);
+  const scope = `${collection.id}/${input.objectId ?? ''}`;
+  return { collectionId: collection.id, filter, scope, ...(pks ? { pks } : {}) };
+}
+
+/** The pks of an object's stored versions, when the collection holds at least one of them; otherwise 404. */
+export async function objectVersionsHeld(db: Database, collectionId: string, objectId: string): Promise<number[]> {
+  const pks = STIX_ID.test(objectId) ? await findVersionPks(db, [objectId]) : [];
+  if (!(await holdsAnyOf(db, collectionId, pks))) throw new AppError('not_found');
+  return pks;
+}
+
+function envelope(page: Page<Required<EntryRow>>): string {
+  const head = `{"more":${page.more}${page.next ? `,"next":${JSON.stringify(page.next)}` : ''}`;
+  return page.items.length === 0 ? `${head}}` : `${head},"objects":[${page.items.map((row) => row.json).join(',')}]}`;
+}
+
+export async function getObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
+  const target = await readTarget(db, config, ctx, { collectionId, query, endpoint: 'objects' });
+  const page = pageOf(await findObjectEntries(db, entryQuery(target)), target);
+  return { status: 200, headers: page.headers, body: envelope(page) };
+}
+
+export async function getObject(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
+  const target = await readTarget(db, config, ctx, { collectionId, objectId, query, endpoint: 'object' });
+  const page = pageOf(await findObjectEntries(db, entryQuery(target)), target);
+  return { status: 200, headers: page.headers, body: envelope(page) };
+}
+
+export async function getManifest(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
+  const target = await readTarget(db, config, ctx, { collectionId, query, endpoint: 'objects' });
+  const page = pageOf(await findManifestEntries(db, entryQuery(target)), target);
+  const objects = page.items.map((row) => ({ id: row.stix_id, date_added: row.date_added, version: row.version, media_type: STIX_MEDIA_TYPE }));
+  return { status: 200, headers: page.headers, body: { more: page.more, ...(objects.length > 0 ? { objects } : {}) } };
+}
+
+export async function getVersions(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
+  const target = await readTarget(db, config, ctx, { collectionId, objectId, query, endpoint: 'versions' });
+  const page = pageOf(await findManifestEntries(db, entryQuery(target)), target);
+  const versions = page.items.map((row) => row.version);
+  return { status: 200, headers: page.headers, body: { more: page.more, ...(versions.length > 0 ? { versions } : {}) } };
+}

@@ -1,0 +1,114 @@
+// Writes to the STIX store: object versions, collection entries and their markers.
+import { bulkInsert } from '../../db/bulk-insert.js';
+import type { Database } from '../../db/database.js';
+import { idKey } from './id-key.js';
+import type { NewStixObjectRow, TaxiiEntriesTable } from './taxii.table.js';
+
+export interface StoredVersion {
+  pk: number;
+  stix_id: string;
+  version: string;
+  version_key: string;
+  created_by_ref: string | null;
+  revoked: number;
+}
+
+// IN lists stay well under the bound-parameter limits of both databases.
+const IN_CHUNK = 1000;
+export function inChunks<T>(values: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) chunks.push(values.slice(i, i + IN_CHUNK));
+  return chunks;
+}
+
+export async function findStoredVersions(db: Database, stixIds: readonly string[]): Promise<StoredVersion[]> {
+  const found: StoredVersion[] = [];
+  for (const ids of inChunks(stixIds)) {
+    found.push(...await db.selectFrom('stix_objects')
+      .select(['pk', 'stix_id', 'version', 'version_key', 'created_by_ref', 'revoked'])
+      .where('id_key', 'in', [...new Set(ids.map(idKey))])
+      .where('stix_id', 'in', ids)
+      .execute());
+  }
+  return found;
+}
+
+export async function findObjectJson(db: Database, pks: readonly number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  for (const chunk of inChunks(pks)) {
+    const rows = await db.selectFrom('stix_objects').select(['pk', 'json']).where('pk', 'in', chunk).execute();
+    for (const row of rows) found.set(row.pk, row.json);
+  }
+  return found;
+}
+
+/** Which of these object versions the collection holds. */
+export async function findEntryPks(db: Database, collectionId: string, pks: readonly number[]): Promise<number[]> {
+  const found: number[] = [];
+  for (const chunk of inChunks(pks)) {
+    const rows = await db.selectFrom('taxii_entries').select('object_pk')
+      .where('object_pk', 'in', chunk).where('collection_id', '=', collectionId)
+      .execute();
+    found.push(...rows.map((row) => row.object_pk));
+  }
+  return found;
+}
+
+const OBJECT_COLUMNS = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'] as const;
+const ENTRY_COLUMNS = ['collection_id', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'] as const;
+
+export async function insertObjects(db: Database, rows: readonly NewStixObjectRow[]) {
+  return bulkInsert<NewStixObjectRow, { pk: number; stix_id: string; version_key: string }>(
+    db, 'stix_objects', OBJECT_COLUMNS, rows, ['pk', 'stix_id', 'version_key'],
+  );
+}
+
+export async function insertEntries(db: Database, rows: readonly TaxiiEntriesTable[]): Promise<void> {
+  await bulkInsert(db, 'taxii_entries', ENTRY_COLUMNS, rows);
+}
+
+/** Takes the latest (or first) marker away from these object versions' entries in a collection. */
+export async function clearMarker(db: Database, collectionId: string, marker: 'is_latest' | 'is_first', pks: readonly number[]) {
+  for (const chunk of inChunks(pks)) {
+    await db.updateTable('taxii_entries').set({ [marker]: 0 })
+      .where('object_pk', 'in', chunk).where('collection_id', '=', collectionId).where(marker, '=', 1)
+      .execute();
+  }
+}
+
+export async function lastDateAdded(db: Database, collectionId: string): Promise<string | null> {
+  const row = await db.selectFrom('taxii_collections').select('last_date_added').where('id', '=', collectionId).executeTakeFirst();
+  return row?.last_date_added ?? null;
+}
+
+export async function setLastDateAdded(db: Database, collectionId: string, value: string): Promise<void> {
+  await db.updateTable('taxii_collections').set({ last_date_added: value }).where('id', '=', collectionId).execute();
+}
+
+/**
+ * Deletes entries of one object in a collection, then sets its markers again from what remains.
+ * `versions` are all the object's stored versions, `doomed` the pks to remove.
+ */
+export async function deleteEntries(db: Database, collectionId: string, versions: readonly StoredVersion[], doomed: readonly number[]): Promise<void> {
+  for (const chunk of inChunks(doomed)) {
+    await db.deleteFrom('taxii_entries').where('object_pk', 'in', chunk).where('collection_id', '=', collectionId).execute();
+  }
+  const remaining = new Set(await findEntryPks(db, collectionId, versions.map((v) => v.pk)));
+  const left = versions.filter((v) => remaining.has(v.pk)).sort((a, b) => (a.version_key < b.version_key ? -1 : 1));
+  if (left.length === 0) return;
+  const pks = left.map((v) => v.pk);
+  const scope = () => db.updateTable('taxii_entries').where('collection_id', '=', collectionId);
+  await scope().set({ is_latest: 0, is_first: 0 }).where('object_pk', 'in', pks).execute();
+  await scope().set({ is_first: 1 }).where('object_pk', '=', pks[0] as number).execute();
+  await scope().set({ is_latest: 1 }).where('object_pk', '=', pks[pks.length - 1] as number).execute();
+}
+
+/** Removes object versions that no collection holds any more. */
+export async function deleteOrphanObjects(db: Database, pks: readonly number[]): Promise<void> {
+  for (const chunk of inChunks(pks)) {
+    await db.deleteFrom('stix_objects')
+      .where('pk', 'in', chunk)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('taxii_entries').select('taxii_entries.object_pk').whereRef('taxii_entries.object_pk', '=', 'stix_objects.pk'))))
+      .execute();
+  }
+}

@@ -1,0 +1,130 @@
+// The STIX store's writes. addObjects is the one way objects enter a collection: TAXII, the CLI
+// importer and the benchmarks all call it. It checks no permissions: its callers do.
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../auth/actor.js';
+import type { Database } from '../../db/database.js';
+import { lockForWrite } from '../../db/write-lock.js';
+import { AppError } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { TlpLevel } from '../stix/tlp.js';
+import { planAdd, type Plan } from './add-plan.js';
+import { findCollection } from './collections.repository.js';
+import { findEntriesToDelete } from './entries.repository.js';
+import { idKey } from './id-key.js';
+import type { VersionMatch } from './filters.js';
+import { prepareObjects, unsupportedSpecVersion, type PreparedObject } from './prepare.js';
+import { saveStatus, statusResource, statusRow, type StatusResource } from './status.service.js';
+import {
+  clearMarker, deleteEntries, deleteOrphanObjects, findEntryPks, findObjectJson, findStoredVersions, insertEntries,
+  insertObjects, lastDateAdded, setLastDateAdded, type StoredVersion,
+} from './store.repository.js';
+import type { TaxiiCollectionRow } from './taxii.table.js';
+import { allocateDatesAdded, formatMicros, nowMicros } from './timestamps.js';
+
+// Every write to the store takes this lock: date_added stays strictly increasing per collection,
+// and versioning rules see every version stored before them.
+export const STORE_WRITE_LOCK = 'anshin.stix-store';
+
+export interface StoreContext {
+  readonly request: RequestContext;
+  readonly defaultTlp: TlpLevel;
+}
+
+/**
+ * Validates the objects in memory, then stores in one transaction those that may be placed in the
+ * collection, with a status resource (§4.3.1) and one audit row. Objects that fail change nothing.
+ */
+export async function addObjects(db: Database, ctx: StoreContext, collectionId: string, objects: readonly unknown[]): Promise<StatusResource> {
+  const unsupported = unsupportedSpecVersion(objects);
+  if (unsupported !== undefined) throw new AppError('unsupported_stix_version', { version: unsupported.slice(0, 20) });
+  const collection = await findCollection(db, collectionId);
+  if (!collection) throw new AppError('not_found');
+  const { locale } = ctx.request;
+  const receivedAt = formatMicros(nowMicros());
+  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale });
+  return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, STORE_WRITE_LOCK);
+    const planned = await makePlan(trx, collection.id, prepared, ctx);
+    await applyPlan(trx, collection, planned);
+    const { plan } = planned;
+    const row = statusRow({
+      id: randomUUID(), collectionId: collection.id, at: receivedAt,
+      actorUserId: ctx.request.actor.kind === 'user' ? ctx.request.actor.userId : null,
+      successes: plan.successes, failures: [...failures, ...plan.failures],
+    });
+    await saveStatus(trx, row);
+    await recordAudit(trx, ctx.request, {
+      action: 'taxii.objects_added', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
+      details: { statusId: row.id, total: row.total_count, success: row.success_count, failure: row.failure_count, added: plan.entries.length },
+    });
+    return statusResource(row);
+  });
+}
+
+// The plan speaks of ids and versions; the stored versions tie it to rows, which entries refer to by pk.
+interface Planned {
+  stored: StoredVersion[];
+  plan: Plan;
+}
+
+async function makePlan(trx: Database, collectionId: string, objects: PreparedObject[], ctx: StoreContext): Promise<Planned> {
+  const stored = await findStoredVersions(trx, [...new Set(objects.map((o) => o.stixId))]);
+  const incoming = new Set(objects.map((o) => `${o.stixId}|${o.versionKey}`));
+  const collisions = stored.filter((s) => incoming.has(`${s.stix_id}|${s.version_key}`)).map((s) => s.pk);
+  const held = new Set(stored.length > 0 ? await findEntryPks(trx, collectionId, stored.map((s) => s.pk)) : []);
+  const plan = planAdd({
+    objects,
+    stored,
+    storedJson: collisions.length > 0 ? await findObjectJson(trx, collisions) : new Map(),
+    entryKeys: stored.filter((s) => held.has(s.pk)),
+    locale: ctx.request.locale,
+  });
+  return { stored, plan };
+}
+
+const objectRow = (o: PreparedObject) => ({
+  id_key: idKey(o.stixId), stix_id: o.stixId, version: o.version, version_key: o.versionKey, type: o.type, spec_version: o.specVersion,
+  tlp: o.tlp, created_by_ref: o.createdByRef, revoked: o.revoked ? 1 : 0, json: o.json,
+});
+
+async function applyPlan(trx: Database, collection: TaxiiCollectionRow, { stored, plan }: Planned): Promise<void> {
+  const inserted = await insertObjects(trx, plan.newObjects.map(objectRow));
+  const pkOf = new Map(inserted.map((row) => [`${row.stix_id}|${row.version_key}`, row.pk]));
+  const pksOf = (ids: string[]) => {
+    const wanted = new Set(ids);
+    return stored.filter((s) => wanted.has(s.stix_id)).map((s) => s.pk);
+  };
+  await clearMarker(trx, collection.id, 'is_latest', pksOf(plan.clearLatest));
+  await clearMarker(trx, collection.id, 'is_first', pksOf(plan.clearFirst));
+  if (plan.entries.length === 0) return;
+  const dates = allocateDatesAdded(await lastDateAdded(trx, collection.id), plan.entries.length);
+  await insertEntries(trx, plan.entries.map((e, i) => ({
+    collection_id: collection.id, date_added: dates[i] as string,
+    object_pk: e.storedPk ?? (pkOf.get(`${e.stixId}|${e.versionKey}`) as number),
+    type: e.type, spec_version: e.specVersion, is_latest: e.isLatest ? 1 : 0, is_first: e.isFirst ? 1 : 0,
+  })));
+  await setLastDateAdded(trx, collection.id, dates[dates.length - 1] as string);
+}
+
+/**
+ * Removes versions of one object from a collection (§5.7): all of them unless `versions` narrows it.
+ * Versions no other collection holds leave the store. Not found when nothing matches.
+ */
+export async function deleteObjectVersions(
+  db: Database, ctx: RequestContext, collection: TaxiiCollectionRow, stixId: string,
+  filter: { versions: VersionMatch; specVersions?: readonly string[] | undefined },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, STORE_WRITE_LOCK);
+    const versions = await findStoredVersions(trx, [stixId]);
+    const doomed = await findEntriesToDelete(trx, { collectionId: collection.id, pks: versions.map((v) => v.pk), versions: filter.versions, specVersions: filter.specVersions });
+    if (doomed.length === 0) throw new AppError('not_found');
+    await deleteEntries(trx, collection.id, versions, doomed);
+    await deleteOrphanObjects(trx, doomed);
+    await recordAudit(trx, ctx, {
+      action: 'taxii.objects_deleted', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
+      details: { stixId, versions: doomed.length },
+    });
+    return doomed.length;
+  });
+}
