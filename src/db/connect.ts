@@ -26,5 +26,9 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Bulk STIX ingest writes far from the end of its indexes: a larger page cache and fewer WAL
+  // checkpoints keep those pages in memory (measured in bench/RESULTS.md).
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('wal_autocheckpoint = 10000');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
