@@ -186,6 +186,23 @@ const CASES: Case[] = [
     route: 'DELETE /api/sharing-groups/:id/members/:orgId', allowed: ['administrator', 'coordinator'],
     request: async (f) => ({ method: 'DELETE', url: `/api/sharing-groups/${(await createGroup(f.ctx, 'Shrinks', [f.orgA, f.orgB])).id}/members/${f.orgB}` }),
   },
+  { route: 'GET /api/intel/collections', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/intel/collections' }) },
+  { route: 'GET /api/intel/objects', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/intel/objects' }) },
+  { route: 'GET /api/intel/objects#other-feed', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/intel/objects?collection=${(await taxiiOf(f)).feedB}` }) },
+  { route: 'GET /api/intel/objects/:id', allowed: SIGNED_IN, request: async (f) => ({ method: 'GET', url: `/api/intel/objects/${(await inCollection(f, 'community')).objectId}` }) },
+  { route: 'GET /api/intel/objects/:id#inbox', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'GET', url: `/api/intel/objects/${(await inCollection(f, 'inboxA')).objectId}` }) },
+  { route: 'GET /api/intel/objects/:id#other-feed', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/intel/objects/${(await inCollection(f, 'feedB')).objectId}` }) },
+  {
+    route: 'POST /api/intel/collections/:id/import', allowed: ['coordinator'],
+    request: async (f) => ({ method: 'POST', url: `/api/intel/collections/${(await taxiiOf(f)).community}/import`, payload: { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [indicator({ tlp: 'green' })] } }),
+  },
+  {
+    route: 'POST /api/intel/collections/:id/import#inbox', allowed: ['member', 'org_admin'],
+    request: async (f) => ({ method: 'POST', url: `/api/intel/collections/${(await taxiiOf(f)).inboxA}/import`, payload: { type: 'bundle', id: `bundle--${randomUUID()}`, objects: [indicator({ tlp: 'amber' })] } }),
+  },
+  { route: 'GET /api/intel/collections/:id/export', allowed: SIGNED_IN, request: async (f) => ({ method: 'GET', url: `/api/intel/collections/${(await taxiiOf(f)).community}/export` }) },
+  { route: 'GET /api/intel/collections/:id/export#other-feed', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/intel/collections/${(await taxiiOf(f)).feedB}/export` }) },
+
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];

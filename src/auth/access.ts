@@ -15,6 +15,8 @@ const signedIn: Rule = () => true;
 
 export const PERMISSIONS = {
   'account.manage': signedIn,
+  // Browsing threat intelligence: what is visible is then decided per collection, as for TAXII.
+  'stix.browse': signedIn,
   'org.list': signedIn,
   'org.read': any(isAdmin, role('coordinator'), role('auditor'), memberOf),
   'org.create': isAdmin,

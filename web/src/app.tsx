@@ -18,6 +18,9 @@ import { UsersPage } from './pages/users/users-page.tsx';
 import { UserPage } from './pages/users/user-page.tsx';
 import { AuditPage } from './pages/admin/audit-page.tsx';
 import { OutboxPage } from './pages/admin/outbox-page.tsx';
+import { IntelSearchPage } from './pages/intel/intel-search-page.tsx';
+import { ObjectPage } from './pages/intel/object-page.tsx';
+import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 
 interface Route {
@@ -42,6 +45,9 @@ const ROUTES: Route[] = [
   { pattern: '/users/:id', auth: ['administrator'], render: ({ id = '' }) => <UserPage key={id} id={id} /> },
   { pattern: '/audit', auth: ['administrator', 'auditor'], render: () => <AuditPage /> },
   { pattern: '/outbox', auth: ['administrator'], render: () => <OutboxPage /> },
+  { pattern: '/intel', auth: true, render: () => <IntelSearchPage /> },
+  { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
+  { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },
 ];
 
 export function App() {

@@ -18,6 +18,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   for (const m of user.memberships) {
     items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
   }
+  items.push({ href: '/intel', key: 'nav.intel' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });
