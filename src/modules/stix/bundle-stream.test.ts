@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleFormatError, readBundle, type BundleItem } from './bundle-stream.js';
 
-const EXAMPLES = '../shared/oasis-stix2-json-schemas/examples';
+const EXAMPLES = 'src/modules/stix/testdata/oasis-examples';
 
 async function collect(chunks: Array<string | Uint8Array>): Promise<BundleItem[]> {
   const items: BundleItem[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePattern, type PatternComparison, type PatternResult } from './pattern.js';
 
-const EXAMPLES = '../shared/oasis-stix2-json-schemas/examples';
+const EXAMPLES = 'src/modules/stix/testdata/oasis-examples';
 
 function ok(pattern: string): Extract<PatternResult, { ok: true }> {
   const result = parsePattern(pattern);
