@@ -1,0 +1,121 @@
+// Imports a STIX bundle of any size into a collection: read as a stream (one object parsed at a time),
+// stored in batches through the store's one entrance (addObjects), so memory holds one batch at most.
+// Each batch is its own transaction: what was stored before a malformed part of the file stays stored.
+import type { RequestContext } from '../../auth/actor.js';
+import type { Database } from '../../db/database.js';
+import { refreshPlannerStatistics } from '../../db/statistics.js';
+import { readBundle } from '../stix/bundle-stream.js';
+import type { TlpLevel } from '../stix/tlp.js';
+import { validateBundleEnvelope } from '../stix/validate.js';
+import { countEntriesAdded } from './export.repository.js';
+import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
+import { addObjects } from './store.service.js';
+import { lastDateAdded } from './store.repository.js';
+
+export const IMPORT_BATCH_SIZE = 5000;
+// Statistics are refreshed when the import has added this many objects, and again each time that doubles.
+const FIRST_STATISTICS_REFRESH = 20_000;
+
+export interface ImportProgress {
+  objects: number; // read from the bundle so far
+  added: number; // new entries in the collection
+  duplicates: number; // already in the collection (same id and version, same content)
+  failed: number;
+  elapsedMs: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  failures: StatusDetail[]; // the first `maxFailures`, with their position in the bundle where they have no id
+  bundleIssues: string[]; // problems of the bundle's own properties (type, id)
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  maxFailures?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface Batch {
+  objects: unknown[];
+  indexes: number[]; // each object's position in the bundle
+}
+
+const POSITION = /^\$\.objects\[(\d+)\]$/;
+
+// Status lines speak of positions within the batch; the operator wants positions within the bundle.
+function inBundle(detail: StatusDetail, indexes: readonly number[]): StatusDetail {
+  const position = POSITION.exec(detail.id);
+  return position ? { ...detail, id: `$.objects[${indexes[Number(position[1])] ?? position[1]}]` } : detail;
+}
+
+// addObjects refuses a whole request that holds another spec_version (TAXII §5.5 answers 422); a
+// bundle file is not one request, so such objects fail one by one instead.
+function otherSpecVersion(value: unknown, index: number): StatusDetail | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const object = value as Record<string, unknown>;
+  if (object.spec_version === undefined || object.spec_version === SUPPORTED_SPEC_VERSION) return undefined;
+  return {
+    id: typeof object.id === 'string' ? object.id : `$.objects[${index}]`,
+    version: String(object.modified ?? object.created ?? ''),
+    message: `spec_version ${String(object.spec_version).slice(0, 20)} is not supported (only ${SUPPORTED_SPEC_VERSION})`,
+  };
+}
+
+export async function importBundleAsOperator(
+  db: Database, deps: { defaultTlp: TlpLevel }, ctx: RequestContext, collectionId: string,
+  input: AsyncIterable<string | Uint8Array>, options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? IMPORT_BATCH_SIZE;
+  const maxFailures = options.maxFailures ?? 20;
+  const started = performance.now();
+  const summary: ImportSummary = { objects: 0, added: 0, duplicates: 0, failed: 0, elapsedMs: 0, failures: [], bundleIssues: [] };
+  const fail = (detail: StatusDetail) => {
+    summary.failed++;
+    if (summary.failures.length < maxFailures) summary.failures.push(detail);
+  };
+  let refreshAt = FIRST_STATISTICS_REFRESH;
+  const store = async (batch: Batch) => {
+    if (batch.objects.length > 0) await storeBatch(db, { request: ctx, defaultTlp: deps.defaultTlp }, collectionId, batch, summary, fail);
+    if (summary.added >= refreshAt) {
+      refreshAt = summary.added * 2;
+      await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
+    }
+    summary.elapsedMs = performance.now() - started;
+    options.onProgress?.({ ...summary });
+  };
+  let batch: Batch = { objects: [], indexes: [] };
+  for await (const item of readBundle(input)) {
+    if (item.kind === 'header') {
+      summary.bundleIssues = validateBundleEnvelope(item.value).map((issue) => `${issue.path}: ${issue.message[ctx.locale]} (${issue.rule})`);
+      continue;
+    }
+    summary.objects++;
+    const refused = otherSpecVersion(item.value, item.index);
+    if (refused) fail(refused);
+    else {
+      batch.objects.push(item.value);
+      batch.indexes.push(item.index);
+    }
+    if (batch.objects.length >= batchSize) {
+      await store(batch);
+      batch = { objects: [], indexes: [] };
+    }
+  }
+  await store(batch);
+  return summary;
+}
+
+async function storeBatch(
+  db: Database, ctx: { request: RequestContext; defaultTlp: TlpLevel }, collectionId: string, batch: Batch,
+  summary: ImportSummary, fail: (detail: StatusDetail) => void,
+): Promise<void> {
+  const before = await lastDateAdded(db, collectionId);
+  const status = await addObjects(db, ctx, collectionId, batch.objects);
+  const after = await lastDateAdded(db, collectionId);
+  // Exact while the import is the collection's only writer; the status resource itself does not tell
+  // a new entry from a duplicate.
+  const added = after === null || after === before ? 0 : Math.min(status.success_count, await countEntriesAdded(db, collectionId, before, after));
+  summary.added += added;
+  summary.duplicates += status.success_count - added;
+  for (const failure of status.failures ?? []) fail(inBundle(failure, batch.indexes));
+}
