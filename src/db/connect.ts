@@ -17,6 +17,9 @@ export function dialectOf(url: string): DialectName {
 export function connectDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (dialectOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover, admin command) must not crash the
+    // process: the pool drops it and opens a new one on the next query, which reports its own error.
+    pool.on('error', () => {});
     return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = url.slice('sqlite:'.length);
