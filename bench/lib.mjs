@@ -1,7 +1,7 @@
 // Shared by the benchmarks: start the built server as a child process on a fresh database, and summarise timings.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +112,7 @@ export async function startServer(database, env = {}) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
     spawnedAt,
+    pid: child.pid,
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
     exited,
@@ -147,5 +148,48 @@ export function requireBuild() {
   if (!existsSync(MAIN)) {
     process.stderr.write('dist/main.js is missing: run npm run build first\n');
     process.exit(1);
+  }
+}
+
+/** VmRSS of a process in MiB, from /proc/<pid>/status (Linux); null when it cannot be read. */
+export function rssMiB(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `intervalMs` until stop() is called; stop() returns { max, last, n } in MiB. */
+export function sampleRss(pid, intervalMs = 100) {
+  let max = 0;
+  let last = 0;
+  let n = 0;
+  const take = () => {
+    const mib = rssMiB(pid);
+    if (mib === null) return;
+    max = Math.max(max, mib);
+    last = mib;
+    n++;
+  };
+  take();
+  const timer = setInterval(take, intervalMs);
+  return {
+    peek: () => ({ max, last, n }),
+    stop() {
+      clearInterval(timer);
+      take();
+      return { max, last, n };
+    },
+  };
+}
+
+/** The machine's load average and the time, for the record (RESULTS.md asks for how busy the machine was). */
+export function machineLoad() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
   }
 }
