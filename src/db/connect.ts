@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Tables } from './database.js';
 
@@ -34,4 +34,9 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 10000');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+// The readiness probe: one round trip to the database.
+export async function pingDatabase(db: Database): Promise<void> {
+  await sql`select 1`.execute(db);
 }

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { pingDatabase } from '../../db/connect.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 
@@ -18,7 +18,7 @@ export function healthRoutes(db: Database) {
       schema: { tags: ['health'], summary: 'The database answers', response: { 200: Status, 503: Type.Ref('ErrorBody') } },
     }, async (request) => {
       try {
-        await sql`select 1`.execute(db);
+        await pingDatabase(db);
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed');
         throw new AppError('not_ready');
