@@ -18,7 +18,7 @@ import {
 } from './browse-summary.js';
 import { accessTo, type Caller, type CollectionAccess } from './collection-access.js';
 import { listCollections, type CollectionWithNames } from './collections.repository.js';
-import { resolveCaller } from './collections.service.js';
+import { resolveCaller, titleOf } from './collections.service.js';
 import { findStoredVersions } from './store.repository.js';
 
 // A collection's object count is exact up to this many; above it the UI says "more than".
@@ -51,15 +51,6 @@ export async function scopeOf(db: Database, config: Config, ctx: RequestContext)
   return { caller, visible, readable: new Map(visible.filter((v) => v.access.read).map((v) => [v.row.id, v.row])) };
 }
 
-function titleOf(c: CollectionWithNames): string {
-  switch (c.audience) {
-    case 'community': return 'Community / コミュニティ';
-    case 'public': return 'Public / 公開';
-    case 'group': return `Sharing group: ${c.group_name ?? c.group_id}`;
-    case 'feed': return `Feed: ${c.org_name_en ?? c.org_id} / ${c.org_name_ja ?? ''}`;
-    case 'inbox': return `Inbox: ${c.org_name_en ?? c.org_id} / ${c.org_name_ja ?? ''}`;
-  }
-}
 
 const orgOf = (c: CollectionWithNames) => (c.org_id ? { id: c.org_id, nameJa: c.org_name_ja ?? '', nameEn: c.org_name_en ?? '' } : null);
 

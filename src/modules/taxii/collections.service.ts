@@ -38,7 +38,7 @@ const DESCRIPTIONS: Record<CollectionWithNames['audience'], string> = {
   inbox: 'What this organisation sends to the coordinators; it reaches no one else until published. / 事務局への提出（公開まで他組織には届きません）',
 };
 
-function titleOf(c: CollectionWithNames): string {
+export function titleOf(c: CollectionWithNames): string {
   switch (c.audience) {
     case 'community': return 'Community / コミュニティ';
     case 'public': return 'Public / 公開';
