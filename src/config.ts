@@ -24,6 +24,8 @@ export interface Config {
   readonly publicTaxii: boolean;
   readonly defaultTlp: TlpLevel;
   readonly taxiiMaxContentLength: number;
+  readonly anonymityK: number;
+  readonly deskName: string;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defaultTlp = parseTlpLevel(str('DEFAULT_TLP', 'amber'));
   if (!defaultTlp) problems.push('DEFAULT_TLP must be one of clear (or white), green, amber, amber+strict, red');
 
+  const deskName = str('DESK_NAME', 'Anshin ISAC Desk').trim();
+  if (!deskName) problems.push('DESK_NAME must not be empty');
+
   const config: Config = {
     port,
     host,
@@ -100,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicTaxii: publicTaxii === 'true',
     defaultTlp: defaultTlp ?? 'amber',
     taxiiMaxContentLength: int('TAXII_MAX_CONTENT_LENGTH', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    anonymityK: int('ANONYMITY_K', 5, 2, 1000),
+    deskName: deskName.slice(0, 200),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -39,6 +39,10 @@ export const PERMISSIONS = {
   'sharing-group.list': signedIn, // members see the groups their organisations are in
   'sharing-group.read-all': any(isAdmin, role('coordinator')),
   'sharing-group.manage': any(isAdmin, role('coordinator')),
+  // Redaction review and publication of advisories: the coordinator desk's work.
+  'sharing.review': role('coordinator'),
+  'sharing.publish': role('coordinator'),
+  'notifications.read': signedIn, // what was addressed to the caller's own organisations
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -59,6 +59,23 @@ const ERRORS: Record<ErrorCode, Text> = {
   payload_too_large: { ja: '送信データが大きすぎます。', en: 'The request body is too large.' },
   unsupported_media_type: { ja: 'このデータ形式には対応していません。', en: 'This content type is not supported.' },
   unprocessable: { ja: '内容を処理できません: {detail}', en: 'The content cannot be processed: {detail}' },
+  tlp_red_not_publishable: {
+    ja: 'TLP:RED の情報はプラットフォームでは公開できません。当事者に直接伝えてください。',
+    en: 'TLP:RED information cannot be published through the platform; share it person to person.',
+  },
+  tlp_audience_mismatch: {
+    ja: 'TLP:{tlp} の情報はこの公開範囲（{audience}）には公開できません。CLEAR のみ一般公開、GREEN はコミュニティかグループまで、AMBER は宛先の組織のみです。',
+    en: 'TLP:{tlp} information cannot go to this audience ({audience}): only CLEAR may be public, GREEN goes to the community or a group, AMBER only to the organisations it is addressed to.',
+  },
+  publication_leak: {
+    ja: '公開内容に秘匿すべき情報（{reasons}）が含まれています: {where}。修正してから公開してください。',
+    en: 'What would be published still contains confidential information ({reasons}) at {where}. Correct it before publishing.',
+  },
+  review_incomplete: {
+    ja: '墨消しの確認が終わっていません（未確認 {count} 件）。すべての候補を承認または却下してください。',
+    en: 'The redaction review is not finished ({count} proposals undecided). Accept or reject every proposal first.',
+  },
+  already_published: { ja: 'この報告はすでに公開されています。', en: 'This report has already been published.' },
   unsupported_stix_version: {
     ja: '対応していない STIX のバージョンです: {version}（対応: 2.1）',
     en: 'Unsupported STIX version: {version} (supported: 2.1)',

@@ -60,3 +60,18 @@ export async function groupIdsOfOrgs(db: Database, orgIds: readonly string[]): P
   const rows = await db.selectFrom('sharing_group_members').select('group_id').distinct().where('org_id', 'in', orgIds).execute();
   return rows.map((row) => row.group_id);
 }
+
+export type AudienceTarget =
+  | { audience: 'public' | 'community' }
+  | { audience: 'group'; groupId: string }
+  | { audience: 'feed'; orgIds: readonly string[] };
+
+export async function collectionsOfAudience(db: Database, target: AudienceTarget): Promise<Array<{ id: string; org_id: string | null }>> {
+  let query = db.selectFrom('taxii_collections').select(['id', 'org_id']).where('audience', '=', target.audience);
+  if (target.audience === 'group') query = query.where('group_id', '=', target.groupId);
+  if (target.audience === 'feed') {
+    if (target.orgIds.length === 0) return [];
+    query = query.where('org_id', 'in', target.orgIds);
+  }
+  return query.orderBy('id').execute();
+}

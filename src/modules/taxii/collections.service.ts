@@ -6,7 +6,8 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { accessTo, type Caller, type CollectionAccess } from './collection-access.js';
 import {
-  activeOrgIdsAmong, findCollection, groupIdsOfOrgs, insertCollections, listCollections, type CollectionWithNames,
+  activeOrgIdsAmong, collectionsOfAudience, findCollection, groupIdsOfOrgs, insertCollections, listCollections,
+  type AudienceTarget, type CollectionWithNames,
 } from './collections.repository.js';
 import { STIX_MEDIA_TYPE } from './media.js';
 
@@ -121,3 +122,6 @@ export async function createGroupCollection(db: Database, groupId: string): Prom
   await insertCollections(db, [row]);
   return row.id;
 }
+
+/** The collections that serve an audience: for publishing on behalf of the desk (access is the caller's business). */
+export const findAudienceCollections = (db: Database, target: AudienceTarget) => collectionsOfAudience(db, target);

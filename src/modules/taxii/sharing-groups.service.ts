@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.js';
 import { lockForWrite } from '../../db/write-lock.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { activeOrgIdsAmong } from './collections.repository.js';
 import { createGroupCollection } from './collections.service.js';
 import {
   addGroupMember, deleteGroup, existingOrgIds, findGroup, insertGroup, listGroupMembers, listGroups, objectPksInCollection,
@@ -115,4 +116,11 @@ export async function removeSharingGroupMember(db: Database, ctx: RequestContext
     if (!(await removeGroupMember(trx, id, orgId))) throw new AppError('not_found');
     await recordAudit(trx, ctx, { action: 'sharing_group.member_removed', orgId, targetType: 'sharing_group', targetId: id });
   });
+}
+
+/** The active organisations of a group, for addressing what is published to it; undefined when there is no such group. */
+export async function activeGroupMemberIds(db: Database, groupId: string): Promise<string[] | undefined> {
+  if (!(await findGroup(db, groupId))) return undefined;
+  const members = await listGroupMembers(db, groupId);
+  return activeOrgIdsAmong(db, members.map((m) => m.org_id));
 }

@@ -1,0 +1,139 @@
+// Publishing an advisory from a reviewed report: composed under the desk's identity, the victim's
+// profile generalised to k, checked for leaks, then placed in the audience's collections, the report
+// marked published, the audience notified and the decision logged, all in one transaction.
+import { randomUUID } from 'node:crypto';
+import { BlockList, isIPv4 } from 'node:net';
+import { requireAccess } from '../../auth/access.js';
+import type { RequestContext } from '../../auth/actor.js';
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/database.js';
+import { AppError, notFound } from '../../errors.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { appendLedgerEvents } from '../ledger/ledger.service.js';
+import { listOrgsAsOperator } from '../orgs/orgs.service.js';
+import { markReportPublished } from '../reports/reports.service.js';
+import { findAudienceCollections } from '../taxii/collections.service.js';
+import { activeGroupMemberIds } from '../taxii/sharing-groups.service.js';
+import { addObjectsWithin, lockStore } from '../taxii/store.service.js';
+import { cleanAdvisoryInput, type AdvisoryInput } from './advisory-input.js';
+import { composeAdvisory } from './advisory-stix.js';
+import { checkAudience, collectionAudiences, type AdvisoryAudience } from './audience.js';
+import { deskIdentity } from './desk-identity.js';
+import { generaliseVictim, type Generalisation } from './k-anonymity.js';
+import { findLeaks, stringsOf, type Forbidden } from './leak-check.js';
+import { acceptedOf, proposalsOf } from './redaction-review.service.js';
+import { loadReport, type ReportForSharing } from './sharing-sources.js';
+import { findAdvisoryOfReport, insertAdvisory, insertNotifications } from './sharing.repository.js';
+
+export type PublishInput = AdvisoryInput & { audience: AdvisoryAudience };
+type SharingConfig = Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>;
+
+/** The victim's profile as it would be published, among every active member organisation. */
+export async function victimGeneralisation(db: Database, config: SharingConfig, report: ReportForSharing): Promise<Generalisation> {
+  const { items } = await listOrgsAsOperator(db, { status: 'active' });
+  return generaliseVictim(report.org.profile, items.map((o) => ({ sector: o.sector, sizeBand: o.sizeBand, prefecture: o.prefecture })), config.anonymityK);
+}
+
+// Who is notified: everyone for public and community advisories, the group's or the chosen organisations otherwise.
+async function audienceOrgIds(db: Database, audience: AdvisoryAudience): Promise<string[]> {
+  const active = (await listOrgsAsOperator(db, { status: 'active' })).items.map((o) => o.id);
+  if (audience.kind === 'public' || audience.kind === 'community') return active;
+  if (audience.kind === 'group') {
+    const members = await activeGroupMemberIds(db, audience.groupId);
+    if (!members) throw notFound();
+    return members;
+  }
+  const known = new Set(active);
+  if (audience.orgIds.some((id) => !known.has(id))) throw notFound();
+  return [...audience.orgIds];
+}
+
+async function audienceCollections(db: Database, audience: AdvisoryAudience): Promise<string[]> {
+  const ids: string[] = [];
+  for (const kind of collectionAudiences(audience)) {
+    const target = kind === 'group' && audience.kind === 'group' ? { audience: kind, groupId: audience.groupId }
+      : kind === 'feed' && audience.kind === 'orgs' ? { audience: kind, orgIds: audience.orgIds }
+        : { audience: kind as 'public' | 'community' };
+    ids.push(...(await findAudienceCollections(db, target)).map((c) => c.id));
+  }
+  if (ids.length === 0) throw notFound();
+  return ids;
+}
+
+function forbiddenOf(report: ReportForSharing, accepted: ReadonlyArray<{ start: number; end: number; label: string }>): Forbidden[] {
+  return [
+    ...accepted.map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
+    ...report.org.names.map((text) => ({ text, reason: 'VICTIM_ORG' })),
+    ...report.org.domains.map((text) => ({ text, reason: 'VICTIM_DOMAIN' })),
+  ];
+}
+
+function victimAddressLeaks(report: ReportForSharing, input: AdvisoryInput): string[] {
+  const ranges = new BlockList();
+  for (const cidr of report.org.cidrs) {
+    const [net, bits] = cidr.split('/');
+    if (net && bits) ranges.addSubnet(net, Number(bits), isIPv4(net) ? 'ipv4' : 'ipv6');
+  }
+  return input.indicators
+    .filter((i) => (i.kind === 'ipv4' || i.kind === 'ipv6') && ranges.check(i.value, i.kind))
+    .map((i) => i.value);
+}
+
+function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: readonly unknown[], accepted: ReadonlyArray<{ start: number; end: number; label: string }>): void {
+  const leaks = findLeaks(stringsOf(objects), forbiddenOf(report, accepted));
+  const addresses = victimAddressLeaks(report, input);
+  if (leaks.length === 0 && addresses.length === 0) return;
+  const reasons = [...new Set([...leaks.map((l) => l.reason), ...(addresses.length > 0 ? ['VICTIM_IP'] : [])])];
+  const where = [...new Set([...leaks.map((l) => l.where), ...addresses.map(() => 'indicators')])].slice(0, 5);
+  throw new AppError('publication_leak', { reasons: reasons.join(', '), where: where.join(', ') }, { reasons, where });
+}
+
+export async function publishAdvisory(db: Database, config: SharingConfig, ctx: RequestContext, reportId: string, raw: PublishInput) {
+  const actor = requireAccess({ actor: ctx.actor, permission: 'sharing.publish' });
+  const report = await loadReport(db, reportId);
+  if (report.publishedAt || (await findAdvisoryOfReport(db, report.id))) throw new AppError('already_published');
+  if (report.state === 'closed') throw new AppError('conflict');
+  const rows = await proposalsOf(db, report);
+  const undecided = rows.filter((r) => r.decision === null).length;
+  if (undecided > 0) throw new AppError('review_incomplete', { count: undecided });
+  const input = cleanAdvisoryInput(raw);
+  const audience = checkAudience(input.tlp, raw.audience);
+  const [orgIds, collectionIds, victim, desk] = [
+    await audienceOrgIds(db, audience), await audienceCollections(db, audience), await victimGeneralisation(db, config, report), await deskIdentity(db, config),
+  ];
+  const now = new Date().toISOString();
+  const objects = composeAdvisory({ ...input, victim: { profile: victim.profile, k: victim.k } }, {
+    deskIdentityId: desk.id, now, newId: (type) => `${type}--${randomUUID()}`,
+  });
+  const accepted = acceptedOf(rows);
+  refuseLeaks(report, input, objects, accepted);
+  const advisoryId = randomUUID();
+  const stixReport = objects[0] as { id: string };
+  await db.transaction().execute(async (trx) => {
+    await lockStore(trx);
+    const store = { request: ctx, defaultTlp: config.defaultTlp };
+    for (const collectionId of collectionIds) {
+      const status = await addObjectsWithin(trx, store, collectionId, [desk, ...objects]);
+      if (status.failure_count > 0) throw new AppError('unprocessable');
+    }
+    await insertAdvisory(trx, {
+      id: advisoryId, report_id: report.id, stix_report_id: stixReport.id, title_ja: input.title.ja, title_en: input.title.en, tlp: input.tlp,
+      audience: JSON.stringify(audience), victim: JSON.stringify(victim), object_ids: JSON.stringify(objects.map((o) => o.id)),
+      published_by: actor.userId, published_at: now,
+    });
+    await markReportPublished(trx, ctx, report.id, { advisoryId, stixReportId: stixReport.id, at: now });
+    await insertNotifications(trx, orgIds.map((orgId) => ({
+      id: randomUUID(), org_id: orgId, kind: 'advisory_published', ref_id: advisoryId, stix_id: stixReport.id,
+      title_ja: input.title.ja, title_en: input.title.en, created_at: now,
+    })));
+    await appendLedgerEvents(trx, [{
+      type: 'publication', advisory_id: advisoryId, report_id: report.id, objects: objects.map((o) => ({ id: o.id, version: now })),
+      audience, tlp: input.tlp, approved_by: actor.userId, victim: { profile: victim.profile, k: victim.k }, at: now,
+    }]);
+    await recordAudit(trx, ctx, {
+      action: 'advisory.published', orgId: report.orgId, targetType: 'report', targetId: report.id,
+      details: { advisoryId, stixReportId: stixReport.id, tlp: input.tlp, audience: audience.kind, objects: objects.length, notified: orgIds.length, k: victim.k },
+    });
+  });
+  return { id: advisoryId, stixReportId: stixReport.id, objectCount: objects.length, notifiedOrgs: orgIds.length, victim, publishedAt: now };
+}

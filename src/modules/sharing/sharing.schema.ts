@@ -1,0 +1,97 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Timestamp } from '../../http/schemas.js';
+import { TLP_LEVELS } from '../stix/tlp.js';
+import { ADVISORY_LIMITS } from './advisory-input.js';
+import { INDICATOR_KINDS } from './advisory-stix.js';
+import { MAX_AUDIENCE_ORGS } from './audience.js';
+
+const Id = Type.String({ minLength: 1, maxLength: 64 });
+const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Bilingual = (max: number) => Type.Object({ ja: Type.String({ maxLength: max }), en: Type.String({ maxLength: max }) }, { additionalProperties: false });
+
+export const ReportParams = Type.Object({ id: Id });
+export type ReportParams = Static<typeof ReportParams>;
+
+const Redaction = Type.Object({
+  id: Type.String(), start: Type.Integer(), end: Type.Integer(), label: Type.String(), reason: Type.String(),
+  origin: Type.String(), decision: Type.Union([Type.Literal('accepted'), Type.Literal('rejected'), Type.Null()]), text: Type.String(),
+});
+export const Review = Type.Object({
+  reportId: Type.String(),
+  version: Type.Integer(),
+  text: Type.String(),
+  redactions: Type.Array(Redaction),
+  indicators: Type.Array(Type.Object({ start: Type.Integer(), end: Type.Integer(), label: Type.String(), value: Type.String() })),
+  redactedText: Type.String(),
+  undecided: Type.Integer(),
+});
+
+export const DecisionBody = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  decisions: Type.Optional(Type.Array(Type.Object({ id: Id, decision: literals(['accepted', 'rejected']) }, { additionalProperties: false }), { maxItems: 5000 })),
+  additions: Type.Optional(Type.Array(Type.Object({
+    start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }), label: Type.String({ maxLength: 40 }),
+  }, { additionalProperties: false }), { maxItems: 1000 })),
+}, { additionalProperties: false });
+export type DecisionBody = Static<typeof DecisionBody>;
+
+const Indicator = Type.Object({ kind: literals(INDICATOR_KINDS), value: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false });
+const Generalisation = Type.Object({
+  profile: Type.Object({ sector: Type.String(), sizeBand: Type.String(), prefecture: Type.String() }),
+  levels: Type.Object({ sector: Type.Integer(), sizeBand: Type.Integer(), prefecture: Type.Integer() }),
+  k: Type.Integer(),
+  satisfied: Type.Boolean(),
+  generalised: Type.Array(Type.String()),
+});
+
+export const Draft = Type.Object({
+  reportId: Type.String(),
+  version: Type.Integer(),
+  redactedText: Type.String(),
+  undecided: Type.Integer(),
+  indicators: Type.Array(Indicator),
+  malware: Type.Array(Type.String()),
+  vulnerabilities: Type.Array(Type.String()),
+  victim: Type.Intersect([Generalisation, Type.Object({ threshold: Type.Integer() })]),
+  published: Type.Union([Type.Object({ id: Type.String(), stixReportId: Type.String(), publishedAt: Timestamp }), Type.Null()]),
+});
+
+const Audience = Type.Union([
+  Type.Object({ kind: Type.Literal('public') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('community') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('group'), groupId: Id }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('orgs'), orgIds: Type.Array(Id, { minItems: 1, maxItems: MAX_AUDIENCE_ORGS }) }, { additionalProperties: false }),
+]);
+
+export const PublishBody = Type.Object({
+  title: Bilingual(ADVISORY_LIMITS.title),
+  summary: Bilingual(ADVISORY_LIMITS.summary),
+  tlp: literals(TLP_LEVELS),
+  audience: Audience,
+  indicators: Type.Array(Indicator, { maxItems: ADVISORY_LIMITS.indicators }),
+  malware: Type.Array(Type.String({ maxLength: ADVISORY_LIMITS.name }), { maxItems: ADVISORY_LIMITS.names }),
+  vulnerabilities: Type.Array(Type.String({ maxLength: 40 }), { maxItems: ADVISORY_LIMITS.names }),
+  attackPatterns: Type.Array(Type.Object({
+    name: Type.String({ maxLength: ADVISORY_LIMITS.name }), mitreId: Type.Optional(Type.String({ maxLength: 20 })),
+  }, { additionalProperties: false }), { maxItems: ADVISORY_LIMITS.names }),
+  courseOfAction: Type.Optional(Bilingual(ADVISORY_LIMITS.summary)),
+}, { additionalProperties: false });
+export type PublishBody = Static<typeof PublishBody>;
+
+export const Published = Type.Object({
+  id: Type.String(), stixReportId: Type.String(), objectCount: Type.Integer(), notifiedOrgs: Type.Integer(), victim: Generalisation, publishedAt: Timestamp,
+});
+
+export const NotificationList = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.String(), orgId: Type.String(), kind: Type.String(), refId: Type.String(), stixId: Type.String(),
+    titleJa: Type.String(), titleEn: Type.String(), createdAt: Timestamp,
+  })),
+});
+
+export const AdvisoryList = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.String(), reportId: Type.Union([Type.String(), Type.Null()]), stixReportId: Type.String(), titleJa: Type.String(), titleEn: Type.String(),
+    tlp: Type.String(), audience: Type.String(), k: Type.Integer(), publishedAt: Timestamp,
+  })),
+});
