@@ -6,7 +6,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { applyRedactions, extractIndicators } from '../redaction/redaction.js';
-import type { IndicatorKind } from './advisory-stix.js';
+import type { IndicatorKind } from './advisory-limits.js';
 import { cleanIndicatorValue } from './advisory-input.js';
 import { victimGeneralisation } from './publication.service.js';
 import { acceptedOf, proposalsOf } from './redaction-review.service.js';

@@ -3,9 +3,9 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { AppError } from '../../errors.js';
-import type { AdvisoryContent, Bilingual, IndicatorKind } from './advisory-stix.js';
+import { ADVISORY_LIMITS, type IndicatorKind } from './advisory-limits.js';
+import type { AdvisoryContent, Bilingual } from './advisory-stix.js';
 
-export const ADVISORY_LIMITS = { title: 200, summary: 20_000, indicators: 1000, names: 100, name: 200 } as const;
 
 const invalid = (detail: string) => new AppError('validation_failed', { detail });
 

@@ -6,8 +6,9 @@ import { deterministicScoId } from '../stix/sco-id.js';
 import { TLP_MARKINGS, type TlpLevel } from '../stix/tlp.js';
 import type { VictimProfile } from './k-anonymity.js';
 
-export const INDICATOR_KINDS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256', 'sha512'] as const;
-export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+import type { IndicatorKind } from './advisory-limits.js';
+
+export type { IndicatorKind };
 
 export interface Bilingual {
   readonly ja: string;

@@ -2,6 +2,7 @@
 // community or a sharing group, never public; AMBER and AMBER+STRICT only to the organisations it is
 // addressed to (their feeds); RED is never published through the platform. Pure.
 import { AppError } from '../../errors.js';
+import { MAX_AUDIENCE_ORGS } from './advisory-limits.js';
 import { placementAllowed, type Audience as CollectionAudience, type TlpLevel } from '../stix/tlp.js';
 
 export type AdvisoryAudience =
@@ -10,7 +11,6 @@ export type AdvisoryAudience =
   | { readonly kind: 'group'; readonly groupId: string }
   | { readonly kind: 'orgs'; readonly orgIds: readonly string[] };
 
-export const MAX_AUDIENCE_ORGS = 1000;
 
 /** The collection audiences an advisory is placed in: public advisories also reach the community's collection. */
 export function collectionAudiences(audience: AdvisoryAudience): CollectionAudience[] {

@@ -1,9 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Timestamp } from '../../http/schemas.js';
 import { TLP_LEVELS } from '../stix/tlp.js';
-import { ADVISORY_LIMITS } from './advisory-input.js';
-import { INDICATOR_KINDS } from './advisory-stix.js';
-import { MAX_AUDIENCE_ORGS } from './audience.js';
+import { ADVISORY_LIMITS, INDICATOR_KINDS, MAX_AUDIENCE_ORGS } from './advisory-limits.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -95,3 +93,9 @@ export const AdvisoryList = Type.Object({
     tlp: Type.String(), audience: Type.String(), k: Type.Integer(), publishedAt: Timestamp,
   })),
 });
+
+export type Review = Static<typeof Review>;
+export type Draft = Static<typeof Draft>;
+export type Published = Static<typeof Published>;
+export type NotificationList = Static<typeof NotificationList>;
+export type AdvisoryList = Static<typeof AdvisoryList>;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja.ts';
+import { sharingEn } from './sharing.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Anshin',
@@ -440,4 +441,5 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'The page does not exist or has moved.',
+  ...sharingEn,
 };

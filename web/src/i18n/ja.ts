@@ -1,3 +1,5 @@
+import { sharingJa } from './sharing.ja.ts';
+
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
 export const ja = {
   'app.name': 'Anshin',
@@ -439,6 +441,7 @@ export const ja = {
 
   'notFound.title': 'ページが見つかりません',
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
+  ...sharingJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
