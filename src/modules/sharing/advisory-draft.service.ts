@@ -28,7 +28,7 @@ function kindOf(label: string, value: string): IndicatorKind | undefined {
 
 export async function getAdvisoryDraft(db: Database, config: Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>, ctx: RequestContext, reportId: string) {
   requireAccess({ actor: ctx.actor, permission: 'sharing.review' });
-  const report = await loadReport(db, reportId);
+  const report = await loadReport(db, ctx, reportId);
   const rows = await proposalsOf(db, report);
   const found = extractIndicators(report.text, detectorProfile(report));
   const indicators = new Map<string, { kind: IndicatorKind; value: string }>();

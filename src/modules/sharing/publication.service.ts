@@ -90,7 +90,7 @@ function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: re
 
 export async function publishAdvisory(db: Database, config: SharingConfig, ctx: RequestContext, reportId: string, raw: PublishInput) {
   const actor = requireAccess({ actor: ctx.actor, permission: 'sharing.publish' });
-  const report = await loadReport(db, reportId);
+  const report = await loadReport(db, ctx, reportId);
   if (report.publishedAt || (await findAdvisoryOfReport(db, report.id))) throw new AppError('already_published');
   if (report.state === 'closed') throw new AppError('conflict');
   const rows = await proposalsOf(db, report);
@@ -121,7 +121,7 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
       audience: JSON.stringify(audience), victim: JSON.stringify(victim), object_ids: JSON.stringify(objects.map((o) => o.id)),
       published_by: actor.userId, published_at: now,
     });
-    await markReportPublished(trx, ctx, report.id, { advisoryId, stixReportId: stixReport.id, at: now });
+    await markReportPublished(trx, ctx, report.id, stixReport.id);
     await insertNotifications(trx, orgIds.map((orgId) => ({
       id: randomUUID(), org_id: orgId, kind: 'advisory_published', ref_id: advisoryId, stix_id: stixReport.id,
       title_ja: input.title.ja, title_en: input.title.en, created_at: now,

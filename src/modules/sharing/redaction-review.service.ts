@@ -54,7 +54,7 @@ export async function proposalsOf(db: Database, report: ReportForSharing): Promi
 
 export async function getRedactionReview(db: Database, ctx: RequestContext, reportId: string) {
   requireAccess({ actor: ctx.actor, permission: 'sharing.review' });
-  const report = await loadReport(db, reportId);
+  const report = await loadReport(db, ctx, reportId);
   const rows = await proposalsOf(db, report);
   return {
     reportId: report.id,
@@ -76,7 +76,7 @@ function checkAddition(text: string, a: { start: number; end: number; label: str
 
 export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secretKey'>, ctx: RequestContext, reportId: string, input: DecisionInput) {
   const actor = requireAccess({ actor: ctx.actor, permission: 'sharing.review' });
-  const report = await loadReport(db, reportId);
+  const report = await loadReport(db, ctx, reportId);
   if (input.version !== report.version) throw new AppError('conflict');
   if (report.publishedAt) throw new AppError('already_published');
   const current = await proposalsOf(db, report);

@@ -3,8 +3,7 @@
 import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
-import { getOrgAsOperator } from '../orgs/orgs.service.js';
-import { getReportForSharing } from '../reports/reports.service.js';
+import { getReportForRedaction } from '../reports/reports.service.js';
 
 export interface ReportForSharing {
   readonly id: string;
@@ -21,15 +20,15 @@ export interface ReportForSharing {
   };
 }
 
-/** The submitted report (its current version) and the reporting organisation; not found for drafts. */
-export async function loadReport(db: Database, reportId: string): Promise<ReportForSharing> {
-  const report = await getReportForSharing(db, reportId);
-  if (!report || report.version < 1) throw notFound();
-  const org = await getOrgAsOperator(db, report.orgId);
+/** The submitted report (its current version) and the reporting organisation; not found for drafts or when not allowed. */
+export async function loadReport(db: Database, ctx: RequestContext, reportId: string): Promise<ReportForSharing> {
+  const report = await getReportForRedaction(db, ctx, reportId);
+  if (report.version < 1) throw notFound();
+  const { org } = report;
   return {
-    id: report.id, orgId: report.orgId, state: report.state, version: report.version, text: report.text, publishedAt: report.publishedAt,
+    id: report.reportId, orgId: org.id, state: report.state, version: report.version, text: report.text, publishedAt: report.publishedAt,
     org: {
-      names: [org.nameJa, org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.ipRanges,
+      names: [org.nameJa, org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.cidrs,
       profile: { sector: org.sector, sizeBand: org.sizeBand, prefecture: org.prefecture },
     },
   };
@@ -38,5 +37,3 @@ export async function loadReport(db: Database, reportId: string): Promise<Report
 export const detectorProfile = (report: ReportForSharing) => ({
   name: report.org.names[0] ?? '', aliases: report.org.names.slice(1), domains: [...report.org.domains], cidrs: [...report.org.cidrs],
 });
-
-export type { RequestContext };
