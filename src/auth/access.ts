@@ -39,6 +39,13 @@ export const PERMISSIONS = {
   'sharing-group.list': signedIn, // members see the groups their organisations are in
   'sharing-group.read-all': any(isAdmin, role('coordinator')),
   'sharing-group.manage': any(isAdmin, role('coordinator')),
+  // Incident reports. The id is the reporting organisation's: its members and org admins see and
+  // write its reports; coordinators see every submitted report and work the cases.
+  'report.read': any(role('coordinator'), memberOf),
+  'report.write': memberOf,
+  'report.triage': role('coordinator'),
+  'report.regimes.read': any(role('coordinator'), memberOf),
+  'report.regimes.manage': orgAdminOf,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
