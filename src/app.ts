@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { createMailer } from './modules/mail/mail.service.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { browseRoutes } from './modules/taxii/browse.routes.js';
 import { sharingGroupRoutes } from './modules/taxii/sharing-groups.routes.js';
 import { taxiiRoutes } from './modules/taxii/taxii.routes.js';
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(sharingGroupRoutes(db));
   await app.register(browseRoutes(db, deps));
   await app.register(taxiiRoutes(db, deps), { prefix: '/taxii2' });
+  await app.register(reportRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -38,6 +38,10 @@ describe('configuration', () => {
       publicTaxii: false,
       defaultTlp: 'amber',
       taxiiMaxContentLength: 10 * 1024 * 1024,
+      attachmentMaxBytes: 10 * 1024 * 1024,
+      reportAttachmentsMaxBytes: 50 * 1024 * 1024,
+      reportFirstResponseSlaHours: 24,
+      deadlineReminderHours: 24,
     });
   });
 
@@ -70,6 +74,10 @@ describe('configuration', () => {
       PUBLIC_TAXII: 'true',
       DEFAULT_TLP: 'TLP:WHITE',
       TAXII_MAX_CONTENT_LENGTH: '65536',
+      ATTACHMENT_MAX_BYTES: '4096',
+      REPORT_ATTACHMENTS_MAX_BYTES: '8192',
+      REPORT_FIRST_RESPONSE_SLA_HOURS: '8',
+      DEADLINE_REMINDER_HOURS: '12',
     });
     expect(config).toEqual({
       port: 9090,
@@ -93,6 +101,10 @@ describe('configuration', () => {
       publicTaxii: true,
       defaultTlp: 'clear',
       taxiiMaxContentLength: 65536,
+      attachmentMaxBytes: 4096,
+      reportAttachmentsMaxBytes: 8192,
+      reportFirstResponseSlaHours: 8,
+      deadlineReminderHours: 12,
     });
   });
 

@@ -26,6 +26,11 @@ export interface Config {
   readonly taxiiMaxContentLength: number;
   readonly anonymityK: number;
   readonly deskName: string;
+  // reports
+  readonly attachmentMaxBytes: number;
+  readonly reportAttachmentsMaxBytes: number;
+  readonly reportFirstResponseSlaHours: number;
+  readonly deadlineReminderHours: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +112,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     taxiiMaxContentLength: int('TAXII_MAX_CONTENT_LENGTH', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     anonymityK: int('ANONYMITY_K', 5, 2, 1000),
     deskName: deskName.slice(0, 200),
+    attachmentMaxBytes: int('ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    reportAttachmentsMaxBytes: int('REPORT_ATTACHMENTS_MAX_BYTES', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
+    reportFirstResponseSlaHours: int('REPORT_FIRST_RESPONSE_SLA_HOURS', 24, 1, 24 * 30),
+    deadlineReminderHours: int('DEADLINE_REMINDER_HOURS', 24, 1, 24 * 30),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -43,6 +43,13 @@ export const PERMISSIONS = {
   'sharing.review': role('coordinator'),
   'sharing.publish': role('coordinator'),
   'notifications.read': signedIn, // what was addressed to the caller's own organisations
+  // Incident reports. The id is the reporting organisation's: its members and org admins see and
+  // write its reports; coordinators see every submitted report and work the cases.
+  'report.read': any(role('coordinator'), memberOf),
+  'report.write': memberOf,
+  'report.triage': role('coordinator'),
+  'report.regimes.read': any(role('coordinator'), memberOf),
+  'report.regimes.manage': orgAdminOf,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

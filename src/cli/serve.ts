@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/demo.js';
+import { createMailer } from '../modules/mail/mail.service.js';
+import { runDeadlineReminders } from '../modules/reports/deadlines.service.js';
 import { print } from './support.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -29,7 +31,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   if (setupUrl) print(`\nFirst start: create the first administrator with this one-time link:\n  ${setupUrl}\n`);
   print(`Anshin is running at ${config.baseUrl} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
 
+  // Reporting-deadline reminders: checked every 15 minutes (each reminder goes out once, whichever process sends it).
+  const reminderDeps = { config, mailer: createMailer(config.smtpUrl, config.mailFrom, app.log) };
+  const reminders = setInterval(() => {
+    runDeadlineReminders(db, reminderDeps).catch((error: unknown) => app.log.error({ err: error }, 'deadline reminder check failed'));
+  }, 15 * 60 * 1000);
+  reminders.unref();
+
   const stop = async () => {
+    clearInterval(reminders);
     await app.close();
     await db.destroy();
     process.exit(0);

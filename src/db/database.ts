@@ -6,6 +6,9 @@ import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../m
 import type {
   SharingGroupMembersTable, SharingGroupsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
 } from '../modules/taxii/taxii.table.js';
+import type {
+  OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
+} from '../modules/reports/reports.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
 
 export interface SettingsTable {
@@ -33,6 +36,13 @@ export interface Tables {
   stix_objects: StixObjectsTable;
   taxii_entries: TaxiiEntriesTable;
   taxii_status: TaxiiStatusTable;
+  // reports
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  report_attachments: ReportAttachmentsTable;
+  report_events: ReportEventsTable;
+  org_deadline_regimes: OrgDeadlineRegimesTable;
+  report_reminders: ReportRemindersTable;
 }
 
 export type Database = Kysely<Tables>;

@@ -22,6 +22,16 @@ const TEMPLATES = {
       body: 'We received a request to reset your password.\n\nSet a new password with this link (valid for {hours} hours, usable once):\n{link}\n\nIf you did not ask for this, ignore this e-mail; your password stays as it is.',
     },
   },
+  deadlineReminder: {
+    ja: {
+      subject: 'Anshin: 報告期限が近づいています（{deadline}）',
+      body: 'インシデント報告に関する期限が近づいています。\n\n{regime}\n{deadline}: {due}（UTC）\n\n報告の画面で内容と期限を確認してください:\n{link}',
+    },
+    en: {
+      subject: 'Anshin: a reporting deadline is close ({deadline})',
+      body: 'A deadline for one of your incident reports is close.\n\n{regime}\n{deadline}: {due} (UTC)\n\nSee the report and its deadlines:\n{link}',
+    },
+  },
 } as const;
 
 export type MailTemplate = keyof typeof TEMPLATES;

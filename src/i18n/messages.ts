@@ -88,6 +88,49 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: '短時間に多くのリクエストがありました。しばらくしてからお試しください。',
     en: 'Too many requests. Please wait a moment and try again.',
   },
+  // reports
+  invalid_report_dates: {
+    ja: '日付が正しくありません（{detail}）。開始日 ≦ 気づいた日 ≦ 今日 にしてください。わからない場合は「わからない」を選んでください。',
+    en: 'A date is not valid ({detail}): it must be started <= noticed <= now. Choose "unknown" if you do not know.',
+  },
+  report_text_invalid: {
+    ja: '「何が起きたか」を 1〜{max} 文字で入力してください。',
+    en: 'Describe what happened in 1 to {max} characters.',
+  },
+  attachment_invalid: {
+    ja: 'ファイルを受け付けられません（{detail}）: 内容がファイルの種類と一致しないか、壊れています。何も保存していません。',
+    en: 'The file was not accepted ({detail}): its content does not match its type or it is broken. Nothing was stored.',
+  },
+  outcome_required: {
+    ja: '終了するときは結果（解決・誤検知・重複・対応不要・他機関へ引継ぎ）を選んでください。',
+    en: 'Closing needs an outcome: resolved, false positive, duplicate, no action or referred.',
+  },
+  invalid_assignee: { ja: '担当者にはコーディネーターを指定してください。', en: 'The assignee must be a coordinator.' },
+  unknown_regime: { ja: '報告制度が見つかりません: {id}', en: 'Unknown reporting regime: {id}' },
+  invalid_state_transition: {
+    ja: 'この状態（{from}）から「{to}」には変更できません。',
+    en: 'A report cannot go from "{from}" to "{to}".',
+  },
+  report_not_draft: {
+    ja: 'この報告は提出済みです。変更は「追記・訂正」として送ってください。',
+    en: 'This report has been submitted: send changes as an amendment.',
+  },
+  report_not_submitted: {
+    ja: 'この報告はまだ下書きです。先に提出してください。',
+    en: 'This report is still a draft: submit it first.',
+  },
+  attachment_too_large: {
+    ja: 'ファイルが大きすぎます（上限 {max} バイト）。何も保存していません。',
+    en: 'The file is too large (limit {max} bytes). Nothing was stored.',
+  },
+  attachment_quota_exceeded: {
+    ja: 'この報告の添付ファイルの合計が上限（{max} バイト）を超えます。何も保存していません。',
+    en: 'The attachments of this report would exceed their total limit ({max} bytes). Nothing was stored.',
+  },
+  attachment_type_not_allowed: {
+    ja: 'この種類のファイル（.{extension}）は添付できません。.log .txt .csv .json .eml .png .jpg のみです。不審なファイルは「不審なファイル（検体）」として添付してください。',
+    en: 'Files of this type (.{extension}) are not accepted: only .log .txt .csv .json .eml .png .jpg. Attach suspicious files as a "suspicious file (sample)".',
+  },
   internal: {
     ja: 'サーバーでエラーが発生しました（リクエスト ID: {requestId}）。',
     en: 'Something went wrong on the server (request id: {requestId}).',

@@ -1,0 +1,32 @@
+// Who may see and change one report. A report that may not be seen is "not found", whatever the reason.
+import { can, requireAccess } from '../../auth/access.js';
+import type { RequestContext, UserActor } from '../../auth/actor.js';
+import type { Database } from '../../db/database.js';
+import { notFound } from '../../errors.js';
+import { findReport, findReportForUpdate } from './reports.repository.js';
+import type { ReportRow } from './reports.table.js';
+
+export type ReportAction = 'read' | 'write' | 'triage';
+
+/** Members see their organisations' reports (drafts too); coordinators every report once submitted. */
+export function mayRead(actor: UserActor, report: ReportRow): boolean {
+  if (actor.orgRoles.has(report.org_id)) return can(actor, 'report.read', report.org_id);
+  return report.state !== 'draft' && can(actor, 'report.triage');
+}
+
+export function checkReport(ctx: RequestContext, report: ReportRow | undefined, action: ReportAction): { actor: UserActor; report: ReportRow } {
+  const actor = requireAccess({ actor: ctx.actor, permission: 'report.read', ids: report ? [report.org_id] : [] });
+  if (!report || !mayRead(actor, report)) throw notFound();
+  if (action === 'write') requireAccess({ actor, permission: 'report.write', ids: [report.org_id] });
+  if (action === 'triage') requireAccess({ actor, permission: 'report.triage' });
+  return { actor, report };
+}
+
+export async function loadReport(db: Database, ctx: RequestContext, id: string, action: ReportAction) {
+  return checkReport(ctx, await findReport(db, id), action);
+}
+
+/** Inside a transaction: the report row locked against concurrent changes. */
+export async function lockReport(trx: Database, ctx: RequestContext, id: string, action: ReportAction) {
+  return checkReport(ctx, await findReportForUpdate(trx, id), action);
+}
