@@ -26,6 +26,7 @@ import { mailRoutes } from './modules/mail/mail.routes.js';
 import { createMailer } from './modules/mail/mail.service.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
 import { reportRoutes } from './modules/reports/reports.routes.js';
+import { sharingRoutes } from './modules/sharing/sharing.routes.js';
 import { browseRoutes } from './modules/taxii/browse.routes.js';
 import { sharingGroupRoutes } from './modules/taxii/sharing-groups.routes.js';
 import { taxiiRoutes } from './modules/taxii/taxii.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(browseRoutes(db, deps));
   await app.register(taxiiRoutes(db, deps), { prefix: '/taxii2' });
   await app.register(reportRoutes(db, deps));
+  await app.register(sharingRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -9,6 +9,7 @@ import type {
 import type {
   OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
 } from '../modules/reports/reports.table.js';
+import type { AdvisoriesTable, OrgNotificationsTable, ReportRedactionsTable } from '../modules/sharing/sharing.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
 
 export interface SettingsTable {
@@ -43,6 +44,9 @@ export interface Tables {
   report_events: ReportEventsTable;
   org_deadline_regimes: OrgDeadlineRegimesTable;
   report_reminders: ReportRemindersTable;
+  report_redactions: ReportRedactionsTable;
+  advisories: AdvisoriesTable;
+  org_notifications: OrgNotificationsTable;
 }
 
 export type Database = Kysely<Tables>;

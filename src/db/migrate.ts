@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/2026-11-23-0001-foundation.js';
 import * as stixStore from './migrations/2026-11-23-0002-stix-store.js';
+import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as reports from './migrations/2026-12-02-0003-reports.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
@@ -8,6 +9,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-11-23-0002-stix-store': stixStore,
   '2026-12-02-0003-reports': reports,
+  '2026-12-02-0005-sharing': sharing,
 };
 
 function migrator(db: Kysely<any>): Migrator {

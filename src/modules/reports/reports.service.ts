@@ -121,6 +121,8 @@ export async function getReportForRedaction(db: Database, ctx: RequestContext, i
   if (!version || !org) throw notFound();
   return {
     reportId: id,
+    state: report.state,
+    publishedAt: report.published_at,
     version: version.version,
     text: version.text,
     answers: parseAnswers(version.answers),

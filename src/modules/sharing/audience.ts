@@ -22,9 +22,15 @@ export function collectionAudiences(audience: AdvisoryAudience): CollectionAudie
   }
 }
 
+export type PublishableTlp = Exclude<TlpLevel, 'red'>;
+
+export function isPublishable(tlp: TlpLevel): tlp is PublishableTlp {
+  return tlp !== 'red';
+}
+
 /** Throws a clear error when the TLP level may not go to this audience; returns the cleaned audience. */
 export function checkAudience(tlp: TlpLevel, audience: AdvisoryAudience): AdvisoryAudience {
-  if (tlp === 'red') throw new AppError('tlp_red_not_publishable');
+  if (!isPublishable(tlp)) throw new AppError('tlp_red_not_publishable');
   if (audience.kind === 'orgs') {
     const orgIds = [...new Set(audience.orgIds)];
     if (orgIds.length === 0 || orgIds.length > MAX_AUDIENCE_ORGS) throw new AppError('validation_failed', { detail: `orgIds: 1–${MAX_AUDIENCE_ORGS} organisations` });

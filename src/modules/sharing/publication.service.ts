@@ -17,7 +17,8 @@ import { activeGroupMemberIds } from '../taxii/sharing-groups.service.js';
 import { addObjectsWithin, lockStore } from '../taxii/store.service.js';
 import { cleanAdvisoryInput, type AdvisoryInput } from './advisory-input.js';
 import { composeAdvisory } from './advisory-stix.js';
-import { checkAudience, collectionAudiences, type AdvisoryAudience } from './audience.js';
+import { checkAudience, collectionAudiences, isPublishable, type AdvisoryAudience } from './audience.js';
+import type { TlpLevel } from '../stix/tlp.js';
 import { deskIdentity } from './desk-identity.js';
 import { generaliseVictim, type Generalisation } from './k-anonymity.js';
 import { findLeaks, stringsOf, type Forbidden } from './leak-check.js';
@@ -25,7 +26,7 @@ import { acceptedOf, proposalsOf } from './redaction-review.service.js';
 import { loadReport, type ReportForSharing } from './sharing-sources.js';
 import { findAdvisoryOfReport, insertAdvisory, insertNotifications } from './sharing.repository.js';
 
-export type PublishInput = AdvisoryInput & { audience: AdvisoryAudience };
+export type PublishInput = Omit<AdvisoryInput, 'tlp'> & { tlp: TlpLevel; audience: AdvisoryAudience };
 type SharingConfig = Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>;
 
 /** The victim's profile as it would be published, among every active member organisation. */
@@ -92,12 +93,14 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
   const actor = requireAccess({ actor: ctx.actor, permission: 'sharing.publish' });
   const report = await loadReport(db, ctx, reportId);
   if (report.publishedAt || (await findAdvisoryOfReport(db, report.id))) throw new AppError('already_published');
-  if (report.state === 'closed') throw new AppError('conflict');
+  if (!['triage', 'in_progress'].includes(report.state)) throw new AppError('invalid_state_transition', { from: report.state, to: 'published' });
   const rows = await proposalsOf(db, report);
   const undecided = rows.filter((r) => r.decision === null).length;
   if (undecided > 0) throw new AppError('review_incomplete', { count: undecided });
-  const input = cleanAdvisoryInput(raw);
-  const audience = checkAudience(input.tlp, raw.audience);
+  const audience = checkAudience(raw.tlp, raw.audience);
+  const { tlp } = raw;
+  if (!isPublishable(tlp)) throw new AppError('tlp_red_not_publishable');
+  const input = cleanAdvisoryInput({ ...raw, tlp });
   const [orgIds, collectionIds, victim, desk] = [
     await audienceOrgIds(db, audience), await audienceCollections(db, audience), await victimGeneralisation(db, config, report), await deskIdentity(db, config),
   ];

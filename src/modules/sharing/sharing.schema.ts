@@ -4,7 +4,7 @@ import { TLP_LEVELS } from '../stix/tlp.js';
 import { ADVISORY_LIMITS, INDICATOR_KINDS, MAX_AUDIENCE_ORGS } from './advisory-limits.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const Bilingual = (max: number) => Type.Object({ ja: Type.String({ maxLength: max }), en: Type.String({ maxLength: max }) }, { additionalProperties: false });
 
 export const ReportParams = Type.Object({ id: Id });
@@ -26,7 +26,7 @@ export const Review = Type.Object({
 
 export const DecisionBody = Type.Object({
   version: Type.Integer({ minimum: 1 }),
-  decisions: Type.Optional(Type.Array(Type.Object({ id: Id, decision: literals(['accepted', 'rejected']) }, { additionalProperties: false }), { maxItems: 5000 })),
+  decisions: Type.Optional(Type.Array(Type.Object({ id: Id, decision: literals(['accepted', 'rejected'] as const) }, { additionalProperties: false }), { maxItems: 5000 })),
   additions: Type.Optional(Type.Array(Type.Object({
     start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }), label: Type.String({ maxLength: 40 }),
   }, { additionalProperties: false }), { maxItems: 1000 })),

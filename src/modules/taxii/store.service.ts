@@ -35,30 +35,56 @@ export interface StoreContext {
  * collection, with a status resource (§4.3.1) and one audit row. Objects that fail change nothing.
  */
 export async function addObjects(db: Database, ctx: StoreContext, collectionId: string, objects: readonly unknown[]): Promise<StatusResource> {
+  const input = await prepareFor(db, ctx, collectionId, objects);
+  return db.transaction().execute(async (trx) => {
+    await lockStore(trx);
+    return storePrepared(trx, ctx, input);
+  });
+}
+
+/**
+ * addObjects inside the caller's transaction, which must hold the store's lock (`lockStore`): for
+ * writes that commit together with other changes, such as a publication placed in several collections.
+ */
+export async function addObjectsWithin(trx: Database, ctx: StoreContext, collectionId: string, objects: readonly unknown[]): Promise<StatusResource> {
+  return storePrepared(trx, ctx, await prepareFor(trx, ctx, collectionId, objects));
+}
+
+export const lockStore = (trx: Database): Promise<void> => lockForWrite(trx, STORE_WRITE_LOCK);
+
+interface PreparedInput {
+  collection: TaxiiCollectionRow;
+  receivedAt: string;
+  prepared: PreparedObject[];
+  failures: ReturnType<typeof prepareObjects>['failures'];
+}
+
+// Validation happens before the lock is taken, so that writers wait for each other only while storing.
+async function prepareFor(db: Database, ctx: StoreContext, collectionId: string, objects: readonly unknown[]): Promise<PreparedInput> {
   const unsupported = unsupportedSpecVersion(objects);
   if (unsupported !== undefined) throw new AppError('unsupported_stix_version', { version: unsupported.slice(0, 20) });
   const collection = await findCollection(db, collectionId);
   if (!collection) throw new AppError('not_found');
-  const { locale } = ctx.request;
   const receivedAt = formatMicros(nowMicros());
-  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale });
-  return db.transaction().execute(async (trx) => {
-    await lockForWrite(trx, STORE_WRITE_LOCK);
-    const planned = await makePlan(trx, collection.id, prepared, ctx);
-    await applyPlan(trx, collection, planned);
-    const { plan } = planned;
-    const row = statusRow({
-      id: randomUUID(), collectionId: collection.id, at: receivedAt,
-      actorUserId: ctx.request.actor.kind === 'user' ? ctx.request.actor.userId : null,
-      successes: plan.successes, failures: [...failures, ...plan.failures],
-    });
-    await saveStatus(trx, row);
-    await recordAudit(trx, ctx.request, {
-      action: 'taxii.objects_added', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
-      details: { statusId: row.id, total: row.total_count, success: row.success_count, failure: row.failure_count, added: plan.entries.length },
-    });
-    return statusResource(row);
+  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale });
+  return { collection, receivedAt, prepared, failures };
+}
+
+async function storePrepared(trx: Database, ctx: StoreContext, { collection, receivedAt, prepared, failures }: PreparedInput): Promise<StatusResource> {
+  const planned = await makePlan(trx, collection.id, prepared, ctx);
+  await applyPlan(trx, collection, planned);
+  const { plan } = planned;
+  const row = statusRow({
+    id: randomUUID(), collectionId: collection.id, at: receivedAt,
+    actorUserId: ctx.request.actor.kind === 'user' ? ctx.request.actor.userId : null,
+    successes: plan.successes, failures: [...failures, ...plan.failures],
   });
+  await saveStatus(trx, row);
+  await recordAudit(trx, ctx.request, {
+    action: 'taxii.objects_added', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
+    details: { statusId: row.id, total: row.total_count, success: row.success_count, failure: row.failure_count, added: plan.entries.length },
+  });
+  return statusResource(row);
 }
 
 // The plan speaks of ids and versions; the stored versions tie it to rows, which entries refer to by pk.

@@ -1,0 +1,127 @@
+// Report → redaction review → publication, over HTTP, on both databases: who may, what is refused,
+// and that nothing redacted or naming the victim reaches another member.
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../test/helpers/databases.js';
+import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
+import { collectionIds, TAXII } from '../../../test/helpers/taxii.js';
+
+const TEXT = '株式会社みどり精工の田中が 03-1234-5678 から連絡を受け、203.0.113.77 への通信を確認しました。Midori Seiko の佐藤も確認。';
+
+describeEachDatabase('publication', (database) => {
+  const ctx = useTestApp(database);
+  let victimOrg: string;
+  let otherOrg: string;
+  let reporter: Session;
+  let coordinator: Session;
+  let other: Session;
+  let reportId: string;
+
+  const publishBody = (over: Record<string, unknown> = {}) => ({
+    title: { ja: 'ランサムウェアの注意喚起', en: 'Ransomware alert' },
+    summary: { ja: '製造業の会員でランサムウェアの被害がありました。', en: 'A manufacturer was hit by ransomware.' },
+    tlp: 'green', audience: { kind: 'community' }, indicators: [{ kind: 'ipv4', value: '203.0.113.77' }],
+    malware: ['LockBit'], vulnerabilities: [], attackPatterns: [{ name: 'Data Encrypted for Impact', mitreId: 'T1486' }],
+    ...over,
+  });
+
+  beforeAll(async () => {
+    victimOrg = await createOrg(ctx, { nameJa: '株式会社みどり精工', nameEn: 'Midori Seiko' });
+    await ctx.db.updateTable('organisations').set({ aliases: JSON.stringify(['みどり精工']) }).where('id', '=', victimOrg).execute();
+    otherOrg = await createOrg(ctx);
+    for (let i = 0; i < 4; i++) await createOrg(ctx);
+    reporter = await signIn(ctx, await createUser(ctx, { orgs: [{ orgId: victimOrg, role: 'member' }] }));
+    coordinator = await signIn(ctx, await createUser(ctx, { roles: ['coordinator'] }));
+    other = await signIn(ctx, await createUser(ctx, { orgs: [{ orgId: otherOrg, role: 'member' }] }));
+    const created = await as(ctx, reporter)({ method: 'POST', url: '/api/reports', payload: { orgId: victimOrg, text: TEXT, answers: { category: 'ransomware' } } });
+    expect(created.statusCode).toBe(201);
+    reportId = created.json<{ id: string }>().id;
+    expect((await as(ctx, reporter)({ method: 'POST', url: `/api/reports/${reportId}/submit` })).statusCode).toBe(204);
+  });
+
+  const triage = () => as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'triage' } });
+
+  const review = () => as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${reportId}/redactions` });
+  const publish = (body: unknown, session: Session = coordinator) => as(ctx, session)({ method: 'POST', url: `/api/reports/${reportId}/advisory`, payload: body });
+  const storedObjects = async () => Number((await ctx.db.selectFrom('stix_objects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('lets only coordinators review; members, even the reporter, see nothing', async () => {
+    for (const session of [reporter, other]) {
+      const res = await as(ctx, session)({ method: 'GET', url: `/api/reports/${reportId}/redactions` });
+      expect(res.statusCode).toBe(404);
+    }
+    const res = await review();
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ redactions: Array<{ label: string; text: string }>; undecided: number }>();
+    expect(body.redactions.map((r) => r.text)).toEqual(expect.arrayContaining(['田中', '03-1234-5678', 'Midori Seiko']));
+    expect(body.undecided).toBe(body.redactions.length);
+  });
+
+  it('refuses to publish a report not in triage, or before every proposal is decided, and stores nothing', async () => {
+    const before = await storedObjects();
+    expect(errorCode(await publish(publishBody()))).toBe('invalid_state_transition');
+    expect((await triage()).statusCode).toBe(204);
+    const res = await publish(publishBody());
+    expect(res.statusCode).toBe(409);
+    expect(errorCode(res)).toBe('review_incomplete');
+    expect(await storedObjects()).toBe(before);
+  });
+
+  it('records decisions and redactions added by hand', async () => {
+    const { redactions, version } = (await review()).json<{ version: number; redactions: Array<{ id: string }> }>();
+    const bad = await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${reportId}/redactions`, payload: { version, additions: [{ start: 5, end: 9999, label: 'PERSON' }] } });
+    expect(errorCode(bad)).toBe('validation_failed');
+    const res = await as(ctx, coordinator)({
+      method: 'POST', url: `/api/reports/${reportId}/redactions`,
+      payload: { version, decisions: redactions.map((r) => ({ id: r.id, decision: 'accepted' })), additions: [{ start: TEXT.indexOf('佐藤'), end: TEXT.indexOf('佐藤') + 2, label: 'PERSON' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const after = res.json<{ undecided: number; redactedText: string }>();
+    expect(after.undecided).toBe(0);
+    expect(after.redactedText).not.toMatch(/田中|佐藤|03-1234-5678|みどり精工|Midori/);
+  });
+
+  it('offers a draft with the indicators and the victim generalised to k', async () => {
+    const res = await as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${reportId}/advisory-draft` });
+    expect(res.statusCode).toBe(200);
+    const draft = res.json<{ indicators: unknown[]; victim: { k: number; satisfied: boolean; threshold: number } }>();
+    expect(draft.indicators).toContainEqual({ kind: 'ipv4', value: '203.0.113.77' });
+    expect(draft.victim).toMatchObject({ satisfied: true, threshold: 5 });
+    expect(draft.victim.k).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses RED, AMBER to the community, a member publishing, and text that names the victim — storing nothing', async () => {
+    const before = await storedObjects();
+    expect(errorCode(await publish(publishBody({ tlp: 'red' })))).toBe('tlp_red_not_publishable');
+    expect(errorCode(await publish(publishBody({ tlp: 'amber' })))).toBe('tlp_audience_mismatch');
+    expect(errorCode(await publish(publishBody({ tlp: 'green', audience: { kind: 'public' } })))).toBe('tlp_audience_mismatch');
+    expect((await publish(publishBody(), reporter)).statusCode).toBe(404);
+    const leak = await publish(publishBody({ summary: { ja: 'ＭＩＤＯＲＩ ＳＥＩＫＯ で被害', en: 'Hit by ransomware' } }));
+    expect(leak.statusCode).toBe(422);
+    expect(errorCode(leak)).toBe('publication_leak');
+    const person = await publish(publishBody({ summary: { ja: '担当の田中さんが対応', en: 'handled' } }));
+    expect(errorCode(person)).toBe('publication_leak');
+    expect(await storedObjects()).toBe(before);
+  });
+
+  it('publishes GREEN to the community: other members read it over TAXII and are notified, and nothing names the victim', async () => {
+    const res = await publish(publishBody());
+    expect(res.statusCode).toBe(201);
+    const published = res.json<{ stixReportId: string; notifiedOrgs: number }>();
+    expect(published.notifiedOrgs).toBe(6);
+    const { community } = await collectionIds(ctx, [otherOrg]);
+    const objects = await as(ctx, other)({ method: 'GET', url: `/taxii2/community/collections/${community}/objects/`, headers: { accept: TAXII } });
+    expect(objects.statusCode).toBe(200);
+    const text = objects.body;
+    expect(text).toContain(published.stixReportId);
+    expect(text).toContain("[ipv4-addr:value = '203.0.113.77']");
+    expect(text).not.toMatch(/田中|佐藤|03-1234-5678|みどり精工|Midori Seiko/i);
+    const notes = await as(ctx, other)({ method: 'GET', url: '/api/notifications' });
+    expect(notes.json<{ items: Array<{ stixId: string }> }>().items.map((n) => n.stixId)).toEqual([published.stixReportId]);
+    const report = await as(ctx, reporter)({ method: 'GET', url: `/api/reports/${reportId}` });
+    expect(report.json<{ state: string }>().state).toBe('published');
+  });
+
+  it('publishes a report once', async () => {
+    expect(errorCode(await publish(publishBody()))).toBe('already_published');
+  });
+});
