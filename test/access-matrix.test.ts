@@ -203,9 +203,69 @@ const CASES: Case[] = [
   { route: 'GET /api/intel/collections/:id/export', allowed: SIGNED_IN, request: async (f) => ({ method: 'GET', url: `/api/intel/collections/${(await taxiiOf(f)).community}/export` }) },
   { route: 'GET /api/intel/collections/:id/export#other-feed', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/intel/collections/${(await taxiiOf(f)).feedB}/export` }) },
 
+  // Reports: a draft is seen only by its organisation; coordinators see every submitted report.
+  { route: 'GET /api/reports', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/reports' }) },
+  { route: 'POST /api/reports', allowed: ['member', 'org_admin'], request: (f) => ({ method: 'POST', url: '/api/reports', payload: { orgId: f.orgA, text: 'x' } }) },
+  { route: 'POST /api/reports#other', allowed: [], request: (f) => ({ method: 'POST', url: '/api/reports', payload: { orgId: f.orgB, text: 'x' } }) },
+  { route: 'GET /api/reports/assignees', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/reports/assignees' }) },
+  { route: 'GET /api/reports/:id', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'GET', url: `/api/reports/${await reportOf(f, f.orgA)}` }) },
+  { route: 'GET /api/reports/:id#draft', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'GET', url: `/api/reports/${await reportOf(f, f.orgA, 'draft')}` }) },
+  { route: 'GET /api/reports/:id#other', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/reports/${await reportOf(f, f.orgB)}` }) },
+  { route: 'PUT /api/reports/:id/draft', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'PUT', url: `/api/reports/${await reportOf(f, f.orgA, 'draft')}/draft`, payload: { text: 'y' } }) },
+  { route: 'POST /api/reports/:id/submit', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA, 'draft')}/submit` }) },
+  { route: 'POST /api/reports/:id/submit#other', allowed: [], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgB, 'draft')}/submit` }) },
+  { route: 'POST /api/reports/:id/amendments', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA)}/amendments`, payload: { text: 'more' } }) },
+  { route: 'POST /api/reports/:id/amendments#other', allowed: [], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgB)}/amendments`, payload: { text: 'more' } }) },
+  {
+    route: 'POST /api/reports/:id/attachments', allowed: ['member', 'org_admin'],
+    request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA)}/attachments?filename=a.txt`, payload: Buffer.from('log line'), headers: { 'content-type': 'application/octet-stream' } }),
+  },
+  {
+    route: 'GET /api/reports/:id/attachments/:attachmentId', allowed: ['member', 'org_admin', 'coordinator'],
+    request: async (f) => { const { reportId, attachmentId } = await attachmentOf(f, f.orgA); return { method: 'GET', url: `/api/reports/${reportId}/attachments/${attachmentId}` }; },
+  },
+  {
+    route: 'GET /api/reports/:id/attachments/:attachmentId#other', allowed: ['coordinator'],
+    request: async (f) => { const { reportId, attachmentId } = await attachmentOf(f, f.orgB); return { method: 'GET', url: `/api/reports/${reportId}/attachments/${attachmentId}` }; },
+  },
+  { route: 'POST /api/reports/:id/comments', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA)}/comments`, payload: { body: 'hi' } }) },
+  { route: 'POST /api/reports/:id/comments#other', allowed: ['coordinator'], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgB)}/comments`, payload: { body: 'hi' } }) },
+  { route: 'POST /api/reports/:id/state', allowed: ['coordinator'], request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA)}/state`, payload: { state: 'triage' } }) },
+  { route: 'PUT /api/reports/:id/assignee', allowed: ['coordinator'], request: async (f) => ({ method: 'PUT', url: `/api/reports/${await reportOf(f, f.orgA)}/assignee`, payload: { assigneeId: f.users.coordinator } }) },
+  { route: 'GET /api/report-regimes/:orgId', allowed: ['member', 'org_admin', 'coordinator'], request: (f) => ({ method: 'GET', url: `/api/report-regimes/${f.orgA}` }) },
+  { route: 'GET /api/report-regimes/:orgId#other', allowed: ['coordinator'], request: (f) => ({ method: 'GET', url: `/api/report-regimes/${f.orgB}` }) },
+  { route: 'PUT /api/report-regimes/:orgId/:regimeId', allowed: ['org_admin'], request: (f) => ({ method: 'PUT', url: `/api/report-regimes/${f.orgA}/nis2`, payload: { enabled: true } }) },
+  { route: 'PUT /api/report-regimes/:orgId/:regimeId#other', allowed: [], request: (f) => ({ method: 'PUT', url: `/api/report-regimes/${f.orgB}/nis2`, payload: { enabled: true } }) },
+
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
+
+// A fresh report (submitted unless asked otherwise) of an organisation, written straight to the database.
+async function reportOf(f: Fixture, orgId: string, state: 'draft' | 'submitted' = 'submitted'): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const submitted = state === 'submitted';
+  await f.ctx.db.insertInto('reports').values({
+    id, org_id: orgId, created_by: null, state, outcome: null, assignee_id: null, category: 'malware', draft_text: submitted ? '' : 'draft text',
+    draft_answers: '{}', current_version: submitted ? 1 : 0, aware_at: submitted ? now : null, created_at: now, updated_at: now,
+    submitted_at: submitted ? now : null, first_response_at: null, closed_at: null, published_at: null, publication_ref: null,
+  }).execute();
+  if (submitted) {
+    await f.ctx.db.insertInto('report_versions').values({ report_id: id, version: 1, kind: 'submission', text: 'text', answers: '{}', note: '', created_by: null, created_at: now }).execute();
+  }
+  return id;
+}
+
+async function attachmentOf(f: Fixture, orgId: string): Promise<{ reportId: string; attachmentId: string }> {
+  const reportId = await reportOf(f, orgId);
+  const attachmentId = randomUUID();
+  await f.ctx.db.insertInto('report_attachments').values({
+    id: attachmentId, report_id: reportId, filename: 'a.txt', kind: 'text', size: 1, sha256: 'x', sha1: 'x', md5: 'x', indicators: '[]',
+    content: Buffer.from('a'), uploaded_by: null, created_at: new Date().toISOString(),
+  }).execute();
+  return { reportId, attachmentId };
+}
 
 async function tokenOf(f: Fixture, role: Role): Promise<string> {
   const userId = f.users[role];
