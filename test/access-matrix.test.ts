@@ -237,15 +237,35 @@ const CASES: Case[] = [
   { route: 'PUT /api/report-regimes/:orgId/:regimeId', allowed: ['org_admin'], request: (f) => ({ method: 'PUT', url: `/api/report-regimes/${f.orgA}/nis2`, payload: { enabled: true } }) },
   { route: 'PUT /api/report-regimes/:orgId/:regimeId#other', allowed: [], request: (f) => ({ method: 'PUT', url: `/api/report-regimes/${f.orgB}/nis2`, payload: { enabled: true } }) },
 
+  // Redaction review and publication: the coordinator desk only; notifications are per organisation.
+  { route: 'GET /api/reports/:id/redactions', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/reports/${await reportOf(f, f.orgA)}/redactions` }) },
+  {
+    route: 'POST /api/reports/:id/redactions', allowed: ['coordinator'],
+    request: async (f) => ({ method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA)}/redactions`, payload: { version: 1, additions: [{ start: 0, end: 4, label: 'PERSON' }] } }),
+  },
+  { route: 'GET /api/reports/:id/advisory-draft', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/reports/${await reportOf(f, f.orgA)}/advisory-draft` }) },
+  {
+    route: 'POST /api/reports/:id/advisory', allowed: ['coordinator'],
+    request: async (f) => ({
+      method: 'POST', url: `/api/reports/${await reportOf(f, f.orgA, 'triage')}/advisory`,
+      payload: {
+        title: { ja: '注意喚起', en: 'Alert' }, summary: { ja: '概要', en: 'Summary' }, tlp: 'green', audience: { kind: 'community' },
+        indicators: [{ kind: 'ipv4', value: '203.0.113.9' }], malware: [], vulnerabilities: [], attackPatterns: [],
+      },
+    }),
+  },
+  { route: 'GET /api/advisories', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/advisories' }) },
+  { route: 'GET /api/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/notifications' }) },
+
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
 
 // A fresh report (submitted unless asked otherwise) of an organisation, written straight to the database.
-async function reportOf(f: Fixture, orgId: string, state: 'draft' | 'submitted' = 'submitted'): Promise<string> {
+async function reportOf(f: Fixture, orgId: string, state: 'draft' | 'submitted' | 'triage' = 'submitted'): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
-  const submitted = state === 'submitted';
+  const submitted = state !== 'draft';
   await f.ctx.db.insertInto('reports').values({
     id, org_id: orgId, created_by: null, state, outcome: null, assignee_id: null, category: 'malware', draft_text: submitted ? '' : 'draft text',
     draft_answers: '{}', current_version: submitted ? 1 : 0, aware_at: submitted ? now : null, created_at: now, updated_at: now,
