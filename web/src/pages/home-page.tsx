@@ -5,6 +5,7 @@ import { membershipName } from '../lib/reference.ts';
 import { Link } from '../router.tsx';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import type { MessageKey } from '../i18n/index.ts';
+import { NotificationsCard } from './sharing/notifications-card.tsx';
 
 interface Shortcut {
   href: string;
@@ -60,6 +61,7 @@ export function HomePage() {
           )}
         </Card>
       </div>
+      {user.memberships.length > 0 ? <NotificationsCard /> : null}
       <h2>{t('home.shortcuts')}</h2>
       <ul className="shortcut-list">
         {shortcuts.map((s) => (
