@@ -58,7 +58,7 @@ describeEachDatabase('no leak after publication', (database) => {
   const forbidden = [...SECRETS, VICTIM.nameJa, VICTIM.nameEn, VICTIM.alias, VICTIM.domain];
   const leaksIn = (body: string) => forbidden.filter((f) => body.toLowerCase().includes(f.toLowerCase()));
 
-  it('would notice a leak: the victim's own members do see the strings', async () => {
+  it('would notice a leak: the victim\'s own members do see the strings', async () => {
     const res = await as(ctx, victimReader)({ method: 'GET', url: `/api/reports/${reportId}` });
     expect(leaksIn(res.body)).toEqual(expect.arrayContaining(['田中', VICTIM.nameJa]));
   });
