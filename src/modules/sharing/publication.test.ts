@@ -41,7 +41,7 @@ describeEachDatabase('publication', (database) => {
   const triage = () => as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'triage' } });
 
   const review = () => as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${reportId}/redactions` });
-  const publish = (body: unknown, session: Session = coordinator) => as(ctx, session)({ method: 'POST', url: `/api/reports/${reportId}/advisory`, payload: body });
+  const publish = (body: object, session: Session = coordinator) => as(ctx, session)({ method: 'POST', url: `/api/reports/${reportId}/advisory`, payload: body });
   const storedObjects = async () => Number((await ctx.db.selectFrom('stix_objects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
   it('lets only coordinators review; members, even the reporter, see nothing', async () => {
