@@ -15,7 +15,7 @@ interface Base {
 
 export type LedgerEventInput = Base & (
   // A coordinator shared objects with an audience (TLP, collection), approved by `approvedBy`.
-  | { type: 'publication'; collection: string; audience: string; tlp: string; objects: ObjectRef[]; approvedBy?: string | null }
+  | { type: 'publication'; collection: string; audience: string; objects: Array<ObjectRef & { tlp: string }>; approvedBy?: string | null }
   // One redaction decision: label and position in the report, and a salted SHA-256 of the original text.
   | { type: 'redaction_decision'; report: string; label: string; start: number; end: number; decision: 'redact' | 'keep'; salted_hash: string }
   | { type: 'unredacted_grant'; report: string; grantee: string; expires?: string | null }

@@ -66,3 +66,9 @@ describe('checkpoints (C2SP tlog-checkpoint)', () => {
     expect(parseCheckpointText(`o\n0\n${root.toString('base64')}\nextension\n`).size).toBe(0);
   });
 });
+
+describe('verifier keys whose base64 contains "+"', () => {
+  it('parses transparency-dev/formats TEST+7997405c', () => {
+    expect(parseVerifierKey('TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6').name).toBe('TEST');
+  });
+});

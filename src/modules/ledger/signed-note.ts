@@ -50,9 +50,10 @@ export function verifierKey(name: string, publicKey: Uint8Array): string {
 export class NoteError extends Error {}
 
 export function parseVerifierKey(text: string): Verifier {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3) throw new NoteError('a verifier key is <name>+<key id>+<key>');
-  const [name, hash, key] = parts as [string, string, string];
+  // The base64 key may itself contain "+": only the first two separate the parts.
+  const match = /^([^+]+)\+([^+]*)\+(.+)$/.exec(text.trim());
+  if (!match) throw new NoteError('a verifier key is <name>+<key id>+<key>');
+  const [, name, hash, key] = match as unknown as [string, string, string, string];
   const raw = Buffer.from(key, 'base64');
   if (!validKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) throw new NoteError('the verifier key has a malformed name or key id');
   if (raw.length !== 33 || raw[0] !== ED25519) throw new NoteError('the verifier key is not an Ed25519 key');
