@@ -71,3 +71,14 @@ export async function insertKey(db: Database, row: { name: string; public_key: B
   const inserted = await db.insertInto('ledger_keys').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);
 }
+
+/** Entries [from, from + limit) in index order, for a full audit. */
+export async function entriesFrom(db: Database, from: number, limit: number): Promise<Array<{ idx: number; leaf: string }>> {
+  const rows = await db.selectFrom('ledger_entries').select(['idx', 'leaf']).where('idx', '>=', from).orderBy('idx').limit(limit).execute();
+  return rows.map((r) => ({ idx: Number(r.idx), leaf: r.leaf }));
+}
+
+export async function listCheckpoints(db: Database): Promise<Array<{ size: number; root: Buffer }>> {
+  const rows = await db.selectFrom('ledger_checkpoints').select(['size', 'root']).orderBy('id').execute();
+  return rows.map((r) => ({ size: Number(r.size), root: Buffer.from(r.root) }));
+}
