@@ -50,7 +50,12 @@ export async function listReadableEntries(db: Database, ctx: RequestContext, fil
   if (actor.mfaEnrollmentRequired) throw new AppError('mfa_enrollment_required');
   const orgIds = can(actor, 'ledger.read-all') ? null : [...actor.orgRoles.keys()];
   const rows = await listEntries(db, { ...filter, orgIds, userId: actor.userId });
-  return { size: await ledgerSize(db), items: rows.map((row) => ({ ...entryView(row, true), at: row.at, type: row.type })) };
+  const last = rows.at(-1);
+  return {
+    size: await ledgerSize(db),
+    items: rows.map((row) => ({ ...entryView(row, true), at: row.at, type: row.type })),
+    nextBefore: rows.length === filter.limit && last ? Number(last.idx) : null,
+  };
 }
 
 export async function ledgerStatus(db: Database, deps: LedgerKeyDeps) {

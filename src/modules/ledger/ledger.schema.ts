@@ -37,6 +37,7 @@ export const Entry = Type.Object({
 export const EntryList = Type.Object({
   size: Type.Integer(),
   items: Type.Array(Type.Object({ index: Type.Integer(), leaf_hash: Type.String(), at: Type.String(), type: Type.String(), event: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
+  nextBefore: Type.Union([Type.Integer(), Type.Null()]),
 });
 export const Status = Type.Object({ size: Type.Integer(), checkpoint: Type.String(), signedAt: Type.String(), key: Type.String() });
 export const Receipt = Type.Object({

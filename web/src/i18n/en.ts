@@ -1,6 +1,8 @@
 import type { MessageKey } from './ja.ts';
+import { ledgerEn } from './ledger.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...ledgerEn,
   'app.name': 'Anshin',
 
   'nav.skip': 'Skip to main content',
