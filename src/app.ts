@@ -22,6 +22,8 @@ import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
+import { ensureLedgerKey } from './modules/ledger/ledger.service.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { createMailer } from './modules/mail/mail.service.js';
 import { orgRoutes } from './modules/orgs/orgs.routes.js';
@@ -94,6 +96,9 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(taxiiRoutes(db, deps), { prefix: '/taxii2' });
   await app.register(reportRoutes(db, deps));
   await app.register(sharingRoutes(db, deps));
+  // The accountability ledger: its signing key is created on the first start.
+  await ensureLedgerKey(db, deps);
+  await app.register(ledgerRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

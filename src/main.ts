@@ -1,6 +1,7 @@
-// CLI entry: anshin serve | migrate | admin | org | user | token
+// CLI entry: anshin serve | migrate | admin | org | user | token | stix | ledger
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
+import { registerLedgerCommands } from './cli/ledger.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
 import { registerStixCommands } from './cli/stix.commands.js';
 import { serve } from './cli/serve.js';
@@ -32,6 +33,7 @@ program
 registerAdminCommands(program);
 registerOrgCommands(program);
 registerStixCommands(program);
+registerLedgerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

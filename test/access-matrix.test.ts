@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases.js';
 import { as, createOrg, createUser, PASSWORD, signIn, useTestApp, type Session, type TestContext } from './helpers/app.js';
 import { collectionIds, createGroup, indicator, seedObject, TAXII } from './helpers/taxii.js';
+import { appendLedgerEvents } from '../src/modules/ledger/ledger.service.js';
 
 const ROLES = ['anonymous', 'member', 'org_admin', 'administrator', 'coordinator', 'responder', 'auditor'] as const;
 type Role = (typeof ROLES)[number];
@@ -256,6 +257,23 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/advisories', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/advisories' }) },
   { route: 'GET /api/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/notifications' }) },
+  // Ledger (issue 6): hashes, proofs, the checkpoint and the key are public; events and receipts by who may read them.
+  { route: 'GET /ledger/checkpoint', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/checkpoint' }) },
+  { route: 'GET /ledger/key', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/key' }) },
+  { route: 'GET /ledger/proof/inclusion', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/proof/inclusion?index=0&size=1' }) },
+  { route: 'GET /ledger/proof/consistency', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/proof/consistency?first=1&second=1' }) },
+  { route: 'GET /ledger/entries/:index', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/entries/0' }) },
+  { route: 'GET /api/ledger/status', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/ledger/status' }) },
+  { route: 'GET /api/ledger/entries', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/ledger/entries' }) },
+  { route: 'GET /api/ledger/entries/:index/receipt', allowed: ['administrator', 'coordinator', 'auditor'], request: () => ({ method: 'GET', url: '/api/ledger/entries/0/receipt' }) },
+  {
+    route: 'GET /api/ledger/entries/:index/receipt#own-org', allowed: ['member', 'org_admin', 'administrator', 'coordinator', 'auditor'],
+    request: async (f) => {
+      const [index] = await f.ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, [{ type: 'sighting', actor: null, org: f.orgA, object: 'indicator--m', count: 1 }]));
+      return { method: 'GET', url: `/api/ledger/entries/${index}/receipt` };
+    },
+  },
+  { route: 'POST /api/ledger/receipts/verify', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/ledger/receipts/verify', payload: { receipt: {} } }) },
 
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'user.manage': isAdmin,
   'user.invite': isAdmin,
   'audit.read': any(isAdmin, role('auditor')),
+  // Every ledger entry's event (anyone may read hashes and proofs; members read events about their organisation).
+  'ledger.read-all': any(isAdmin, role('coordinator'), role('auditor')),
   'outbox.read': isAdmin,
   // STIX store and TAXII. Membership rules (an active organisation, its sharing groups) are applied
   // with the data in modules/taxii/collection-access.ts; these are the role-based parts.

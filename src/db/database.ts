@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokensTable, LoginAttemptsTable, OneTimeLinksTable, SessionsTable } from '../auth/auth.table.js';
+import type { LedgerCheckpointsTable, LedgerEntriesTable, LedgerKeysTable, LedgerNodesTable } from '../modules/ledger/ledger.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
@@ -47,6 +48,10 @@ export interface Tables {
   report_redactions: ReportRedactionsTable;
   advisories: AdvisoriesTable;
   org_notifications: OrgNotificationsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_nodes: LedgerNodesTable;
+  ledger_checkpoints: LedgerCheckpointsTable;
+  ledger_keys: LedgerKeysTable;
 }
 
 export type Database = Kysely<Tables>;

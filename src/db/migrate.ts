@@ -3,6 +3,7 @@ import * as foundation from './migrations/2026-11-23-0001-foundation.js';
 import * as stixStore from './migrations/2026-11-23-0002-stix-store.js';
 import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as reports from './migrations/2026-12-02-0003-reports.js';
+import * as ledger from './migrations/2026-12-02-0002-ledger.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0002-stix-store': stixStore,
   '2026-12-02-0003-reports': reports,
   '2026-12-02-0005-sharing': sharing,
+  '2026-12-02-0002-ledger': ledger,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { systemContext } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
-import { addObjects } from '../modules/taxii/store.service.js';
+import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
+import { addObjects, type StoredBatch } from '../modules/taxii/store.service.js';
 
 const TLP2 = {
   clear: 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487',
@@ -59,7 +60,15 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
     [idOf('community'), [desk, ...ofLevel('clear', 'green')]],
     [feedOrgId ? idOf('feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
   ];
-  const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp };
+  const tlpOf = new Map<string, string>([[desk.id, 'clear'], ...indicators.map((i): [string, string] => [i.object.id, i.demo.tlp])]);
+  // The desk published these: each placement is a publication in the ledger, committed with the objects.
+  const publish = async (trx: Database, batch: StoredBatch) => {
+    await appendLedgerEvents(trx, [{
+      type: 'publication', actor: null, org: batch.collection.org_id, collection: batch.collection.id, audience: batch.collection.audience,
+      objects: batch.accepted.map((o) => ({ ...o, tlp: tlpOf.get(o.id) ?? 'unknown' })), approvedBy: 'Anshin ISAC Desk (demo)',
+    }]);
+  };
+  const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp, onStored: publish };
   let stored = 0;
   for (const [collectionId, objects] of placements) {
     if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).success_count;

@@ -136,6 +136,12 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Something went wrong on the server (request id: {requestId}).',
   },
   not_ready: { ja: 'データベースに接続できません。', en: 'The database is not reachable.' },
+  ledger_bad_range: { ja: '台帳の範囲が正しくありません: {detail}', en: 'Invalid ledger range: {detail}' },
+  ledger_bad_receipt: { ja: '受領証を読み取れません: {detail}', en: 'The receipt cannot be read: {detail}' },
+  ledger_inconsistent: {
+    ja: '台帳が前回署名したチェックポイントと一致しないため、署名を拒否しました。管理者に連絡してください。',
+    en: 'The ledger is not consistent with the last checkpoint it signed, so it refuses to sign. Contact the administrator.',
+  },
 };
 
 // How an e-mail names the sender when the machine operator (the CLI) acts rather than a person.

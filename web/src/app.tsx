@@ -23,6 +23,7 @@ import { ObjectPage } from './pages/intel/object-page.tsx';
 import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PublishPage } from './pages/sharing/publish-page.tsx';
+import { LedgerPage } from './pages/ledger/ledger-page.tsx';
 
 interface Route {
   pattern: string;
@@ -46,6 +47,8 @@ const ROUTES: Route[] = [
   { pattern: '/users/:id', auth: ['administrator'], render: ({ id = '' }) => <UserPage key={id} id={id} /> },
   { pattern: '/audit', auth: ['administrator', 'auditor'], render: () => <AuditPage /> },
   { pattern: '/outbox', auth: ['administrator'], render: () => <OutboxPage /> },
+  // Not under /ledger: that prefix is the public ledger API.
+  { pattern: '/accountability', auth: ['administrator', 'auditor', 'coordinator'], render: () => <LedgerPage /> },
   { pattern: '/intel', auth: true, render: () => <IntelSearchPage /> },
   { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
   { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },

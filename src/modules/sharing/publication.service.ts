@@ -129,10 +129,10 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
       id: randomUUID(), org_id: orgId, kind: 'advisory_published', ref_id: advisoryId, stix_id: stixReport.id,
       title_ja: input.title.ja, title_en: input.title.en, created_at: now,
     })));
-    await appendLedgerEvents(trx, [{
-      type: 'publication', advisory_id: advisoryId, report_id: report.id, objects: objects.map((o) => ({ id: o.id, version: now })),
-      audience, tlp: input.tlp, approved_by: actor.userId, victim: { profile: victim.profile, k: victim.k }, at: now,
-    }]);
+    await appendLedgerEvents(trx, collectionIds.map((collection) => ({
+      type: 'publication' as const, actor: actor.userId, org: report.orgId, collection, audience: audience.kind, approvedBy: actor.userId,
+      objects: objects.map((o) => ({ id: o.id, version: typeof o.modified === 'string' ? o.modified : now, tlp: input.tlp })),
+    })), now);
     await recordAudit(trx, ctx, {
       action: 'advisory.published', orgId: report.orgId, targetType: 'report', targetId: report.id,
       details: { advisoryId, stixReportId: stixReport.id, tlp: input.tlp, audience: audience.kind, objects: objects.length, notified: orgIds.length, k: victim.k },

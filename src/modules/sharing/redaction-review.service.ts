@@ -26,7 +26,11 @@ const itemOf = (text: string) => (row: ReportRedactionRow) => ({
   decision: row.decision, text: text.slice(row.start_offset, row.end_offset),
 });
 
-/** Keyed so that a short name cannot be guessed from the ledger by hashing candidates. */
+/**
+ * The ledger's "salted hash" of a redacted text: an HMAC keyed with the installation's secret, so a
+ * short name cannot be guessed from the ledger by hashing candidates, while the operator can still
+ * prove later which text a decision covered.
+ */
 export function redactionHash(secretKey: Buffer, reportId: string, original: string): string {
   return createHmac('sha256', secretKey).update(`anshin.redaction\u0000${reportId}\u0000${original}`).digest('hex');
 }
@@ -96,10 +100,10 @@ export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secret
       ...added.map((row) => ({ row, decision: 'accepted' as const })),
     ];
     await appendLedgerEvents(trx, decided.map(({ row, decision }) => ({
-      type: 'redaction_decision', report_id: report.id, report_version: report.version, label: row.label, start: row.start_offset,
-      end: row.end_offset, decision, origin: row.origin, text_hash: redactionHash(deps.secretKey, report.id, report.text.slice(row.start_offset, row.end_offset)),
-      decided_by: actor.userId, at: now,
-    })));
+      type: 'redaction_decision' as const, actor: actor.userId, org: report.orgId, report: report.id, label: row.label, start: row.start_offset,
+      end: row.end_offset, decision: decision === 'accepted' ? 'redact' as const : 'keep' as const,
+      salted_hash: redactionHash(deps.secretKey, report.id, report.text.slice(row.start_offset, row.end_offset)),
+    })), now);
     await recordAudit(trx, ctx, {
       action: 'report.redactions_decided', orgId: report.orgId, targetType: 'report', targetId: report.id,
       details: { version: report.version, decided: decided.length, added: added.length },

@@ -9,6 +9,7 @@ import type { TlpLevel } from '../stix/tlp.js';
 import { validateBundleEnvelope } from '../stix/validate.js';
 import { countEntriesAdded } from './export.repository.js';
 import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
+import { ledgerOnStored } from './ledger-hooks.js';
 import { addObjects } from './store.service.js';
 import { lastDateAdded } from './store.repository.js';
 
@@ -110,7 +111,7 @@ async function storeBatch(
   summary: ImportSummary, fail: (detail: StatusDetail) => void,
 ): Promise<void> {
   const before = await lastDateAdded(db, collectionId);
-  const status = await addObjects(db, ctx, collectionId, batch.objects);
+  const status = await addObjects(db, { ...ctx, onStored: ledgerOnStored(ctx.request) }, collectionId, batch.objects);
   const after = await lastDateAdded(db, collectionId);
   // Exact while the import is the collection's only writer; the status resource itself does not tell
   // a new entry from a duplicate.

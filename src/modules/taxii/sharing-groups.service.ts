@@ -7,6 +7,7 @@ import { lockForWrite } from '../../db/write-lock.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { activeOrgIdsAmong } from './collections.repository.js';
+import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import { createGroupCollection } from './collections.service.js';
 import {
   addGroupMember, deleteGroup, existingOrgIds, findGroup, insertGroup, listGroupMembers, listGroups, objectPksInCollection,
@@ -22,6 +23,12 @@ export interface GroupInput {
 }
 
 const clean = (text: string) => text.trim();
+
+// Membership decides who receives a group's intelligence: every change is a ledger entry, in the same transaction.
+const membershipChanges = (ctx: RequestContext, group: string, change: 'added' | 'removed', orgIds: readonly string[]) =>
+  orgIds.map((orgId) => ({
+    type: 'sharing_group_membership_changed' as const, actor: ctx.actor.kind === 'user' ? ctx.actor.userId : null, org: orgId, group, change, member: orgId,
+  }));
 
 export async function listSharingGroups(db: Database, ctx: RequestContext) {
   const actor = requireAccess({ actor: ctx.actor, permission: 'sharing-group.list' });
@@ -63,6 +70,7 @@ export async function createSharingGroup(db: Database, ctx: RequestContext, inpu
     await insertGroup(trx, { id, name: clean(input.name), description: clean(input.description ?? ''), created_at: now, updated_at: now });
     const collectionId = await createGroupCollection(trx, id);
     for (const orgId of orgIds) await addGroupMember(trx, id, orgId, now);
+    await appendLedgerEvents(trx, membershipChanges(ctx, id, 'added', orgIds));
     await recordAudit(trx, ctx, { action: 'sharing_group.created', targetType: 'sharing_group', targetId: id, details: { name: clean(input.name), orgIds, collectionId } });
   });
   return getSharingGroup(db, ctx, id);
@@ -91,7 +99,9 @@ export async function deleteSharingGroup(db: Database, ctx: RequestContext, id: 
     const group = await findGroup(trx, id);
     if (!group) throw notFound();
     const pks = group.collection_id ? await objectPksInCollection(trx, group.collection_id) : [];
+    const members = await listGroupMembers(trx, id);
     await deleteGroup(trx, id);
+    await appendLedgerEvents(trx, membershipChanges(ctx, id, 'removed', members.map((m) => m.org_id)));
     await deleteOrphanObjects(trx, pks);
     await recordAudit(trx, ctx, { action: 'sharing_group.deleted', targetType: 'sharing_group', targetId: id, details: { name: group.name, entries: pks.length } });
   });
@@ -104,6 +114,7 @@ export async function addSharingGroupMember(db: Database, ctx: RequestContext, i
     if (!(await findGroup(trx, id))) throw notFound();
     if (await addGroupMember(trx, id, orgId, new Date().toISOString())) {
       await recordAudit(trx, ctx, { action: 'sharing_group.member_added', orgId, targetType: 'sharing_group', targetId: id });
+      await appendLedgerEvents(trx, membershipChanges(ctx, id, 'added', [orgId]));
     }
   });
   return getSharingGroup(db, ctx, id);
@@ -115,6 +126,7 @@ export async function removeSharingGroupMember(db: Database, ctx: RequestContext
     if (!(await findGroup(trx, id))) throw notFound();
     if (!(await removeGroupMember(trx, id, orgId))) throw new AppError('not_found');
     await recordAudit(trx, ctx, { action: 'sharing_group.member_removed', orgId, targetType: 'sharing_group', targetId: id });
+    await appendLedgerEvents(trx, membershipChanges(ctx, id, 'removed', [orgId]));
   });
 }
 

@@ -28,6 +28,15 @@ export const STORE_WRITE_LOCK = 'anshin.stix-store';
 export interface StoreContext {
   readonly request: RequestContext;
   readonly defaultTlp: TlpLevel;
+  // Runs inside the store's transaction (the ledger entry commits with the objects, or neither does).
+  readonly onStored?: (trx: Database, stored: StoredBatch) => Promise<void>;
+}
+
+export interface StoredBatch {
+  collection: TaxiiCollectionRow;
+  statusId: string;
+  accepted: Array<{ id: string; version: string }>;
+  revoked: Array<{ id: string; version: string }>; // new versions that revoke their object
 }
 
 /**
@@ -80,6 +89,10 @@ async function storePrepared(trx: Database, ctx: StoreContext, { collection, rec
     successes: plan.successes, failures: [...failures, ...plan.failures],
   });
   await saveStatus(trx, row);
+  await ctx.onStored?.(trx, {
+    collection, statusId: row.id, accepted: plan.successes.map((o) => ({ id: o.detail.id, version: o.detail.version })),
+    revoked: plan.newObjects.filter((o) => o.revoked).map((o) => ({ id: o.stixId, version: o.version })),
+  });
   await recordAudit(trx, ctx.request, {
     action: 'taxii.objects_added', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
     details: { statusId: row.id, total: row.total_count, success: row.success_count, failure: row.failure_count, added: plan.entries.length },
@@ -139,6 +152,7 @@ async function applyPlan(trx: Database, collection: TaxiiCollectionRow, { stored
 export async function deleteObjectVersions(
   db: Database, ctx: RequestContext, collection: TaxiiCollectionRow, stixId: string,
   filter: { versions: VersionMatch; specVersions?: readonly string[] | undefined },
+  onDeleted?: (trx: Database, versions: number) => Promise<void>,
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockForWrite(trx, STORE_WRITE_LOCK);
@@ -151,6 +165,7 @@ export async function deleteObjectVersions(
       action: 'taxii.objects_deleted', orgId: collection.org_id, targetType: 'taxii_collection', targetId: collection.id,
       details: { stixId, versions: doomed.length },
     });
+    await onDeleted?.(trx, doomed.length);
     return doomed.length;
   });
 }

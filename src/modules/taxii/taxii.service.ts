@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireCollection } from './collections.service.js';
+import { ledgerOnDeleted, ledgerOnStored } from './ledger-hooks.js';
 import { parseFilter } from './filters.js';
 import { TAXII_MEDIA_TYPE } from './media.js';
 import { objectVersionsHeld, type Query, type TaxiiReply } from './read.service.js';
@@ -52,7 +53,7 @@ export function envelopeObjects(body: unknown): unknown[] {
 export async function postObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, body: unknown): Promise<TaxiiReply> {
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'write');
   const objects = envelopeObjects(body);
-  const status = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp }, collection.id, objects);
+  const status = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: ledgerOnStored(ctx) }, collection.id, objects);
   return { status: 202, headers: {}, body: status };
 }
 
@@ -60,6 +61,6 @@ export async function deleteObject(db: Database, config: Config, ctx: RequestCon
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'delete');
   await objectVersionsHeld(db, collection.id, objectId);
   const filter = parseFilter(query, 'delete');
-  await deleteObjectVersions(db, ctx, collection, objectId, filter);
+  await deleteObjectVersions(db, ctx, collection, objectId, filter, ledgerOnDeleted(ctx, collection, objectId));
   return { status: 200, headers: {}, body: undefined };
 }

@@ -21,6 +21,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   items.push({ href: '/intel', key: 'nav.intel' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
+  if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });
   if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });
   items.push({ href: '/account', key: 'nav.account' });
   return items;

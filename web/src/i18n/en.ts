@@ -1,7 +1,9 @@
 import type { MessageKey } from './ja.ts';
 import { sharingEn } from './sharing.en.ts';
+import { ledgerEn } from './ledger.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...ledgerEn,
   'app.name': 'Anshin',
 
   'nav.skip': 'Skip to main content',

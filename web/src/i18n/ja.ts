@@ -1,7 +1,10 @@
 import { sharingJa } from './sharing.ja.ts';
 
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
+import { ledgerJa } from './ledger.ja.ts';
+
 export const ja = {
+  ...ledgerJa,
   'app.name': 'Anshin',
 
   'nav.skip': '本文へスキップ',

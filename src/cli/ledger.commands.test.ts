@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { describeEachDatabase } from '../../test/helpers/databases.js';
+import { as, createUser, signIn, TEST_ENV, useTestApp } from '../../test/helpers/app.js';
+import { dialectOfDb } from '../db/dialect.js';
+import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
+import { generateSigningKey, verifierKey } from '../modules/ledger/signed-note.js';
+import { registerLedgerCommands } from './ledger.commands.js';
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+// Runs `anshin <args>`: what it printed, and the exit code it set.
+async function anshin(...args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture = (into: string[]) => (chunk: string | Uint8Array) => {
+    into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture(out));
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture(err));
+  process.exitCode = undefined;
+  try {
+    const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
+    registerLedgerCommands(program);
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    vi.mocked(process.stdout.write).mockRestore();
+    vi.mocked(process.stderr.write).mockRestore();
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { stdout: out.join(''), stderr: err.join(''), exitCode };
+}
+
+const sighting = (n: number) => Array.from({ length: n }, (_, i) => ({ type: 'sighting' as const, actor: null, object: `indicator--${i}`, count: i + 1 }));
+
+describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) => {
+  const ctx = useTestApp(database);
+  const savedEnv = { ...process.env };
+  let dir = '';
+  let url = '';
+  let key = '';
+  let state = '';
+  const append = (n: number) => ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, sighting(n)));
+  const verify = (...extra: string[]) => anshin('ledger', 'verify', '--url', url, '--key', key, '--state', state, ...extra);
+  const dropTrigger = async (table: string) => {
+    const postgres = dialectOfDb(ctx.db as never) === 'postgres';
+    await sql.raw(postgres ? `drop trigger ${table}_append_only on ${table}` : `drop trigger ${table}_no_update`).execute(ctx.db);
+  };
+
+  beforeAll(async () => {
+    Object.assign(process.env, TEST_ENV, { DATABASE_URL: ctx.config.databaseUrl });
+    dir = mkdtempSync(join(tmpdir(), 'anshin-ledger-cli-'));
+    state = join(dir, 'state.checkpoint');
+    url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    key = (await ctx.app.inject({ method: 'GET', url: '/ledger/key' })).body.trim();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(() => {
+    process.env = savedEnv;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('verifies the signed checkpoint, saves it, and checks consistency and inclusion the next time', async () => {
+    await append(5);
+    const first = await verify();
+    expect(first.stderr).toBe('');
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toMatch(/^checkpoint: localhost:8080\/ledger, 6 entries, root \S+ \(signature valid\)$/m);
+    expect(readFileSync(state, 'utf8')).toMatch(/^localhost:8080\/ledger\n6\n/);
+    await append(7);
+    const second = await verify('--entry', '0', '--entry', '12');
+    expect(second.exitCode).toBe(0);
+    expect(second.stdout).toContain(`consistent with ${state} (6 entries)`);
+    expect(second.stdout).toContain('entry 0: included (hash verified)');
+    expect(second.stdout).toContain('entry 12: included (hash verified)');
+    expect(readFileSync(state, 'utf8')).toMatch(/\n13\n/);
+  });
+
+  it('exits non-zero with a precise message on a wrong key, a foreign checkpoint, a missing entry and bad input', async () => {
+    const other = generateSigningKey('localhost:8080/ledger').key;
+    const wrong = await anshin('ledger', 'verify', '--url', url, '--key', verifierKey(other.name, other.publicKey), '--state', join(dir, 'x'));
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toBe('anshin ledger: the latest checkpoint: the note carries no signature by localhost:8080/ledger\n');
+    const missing = await verify('--entry', '1000');
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stderr).toMatch(/entry 1000 is not in the checkpoint \(size \d+\)/);
+    expect((await verify('--entry', '-3')).stderr).toContain('--entry -3: an entry is a whole number from 0');
+    expect((await anshin('ledger', 'verify', '--url', url, '--key', 'nonsense', '--state', state)).stderr).toContain('--key: a verifier key is <name>+<key id>+<key>');
+    const foreign = join(dir, 'foreign.checkpoint');
+    writeFileSync(foreign, 'another.example/ledger\n1\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n\n— another.example/ledger AAAAAA==\n');
+    expect((await verify('--since', foreign)).stderr).toContain(`${foreign}: the note carries no signature by localhost:8080/ledger`);
+    expect((await anshin('ledger', 'verify', '--url', 'http://127.0.0.1:1', '--key', key, '--state', state)).stderr).toContain('cannot reach http://127.0.0.1:1');
+  });
+
+  it('verifies a downloaded receipt offline, and names what is wrong with an altered one', async () => {
+    const auditor = await signIn(ctx, await createUser(ctx, { roles: ['auditor'] }));
+    const receipt = (await as(ctx, auditor)({ method: 'GET', url: '/api/ledger/entries/3/receipt' })).json();
+    const file = join(dir, 'receipt.json');
+    writeFileSync(file, JSON.stringify(receipt));
+    const keyFile = join(dir, 'key.txt');
+    writeFileSync(keyFile, `${key}\n`);
+    const ok = await anshin('ledger', 'verify-receipt', file, '--key', keyFile);
+    expect(ok.exitCode).toBe(0);
+    expect(ok.stdout).toMatch(/^receipt valid: sighting event included in localhost:8080\/ledger at \d+ entries\n$/);
+    writeFileSync(file, JSON.stringify({ ...receipt, leaf: receipt.leaf.replace('"count":', '"count":1') }));
+    expect((await anshin('ledger', 'verify-receipt', file, '--key', key)).stderr).toBe('anshin ledger: entry 3: the leaf does not hash to leaf_hash\n');
+    writeFileSync(file, JSON.stringify({ ...receipt, index: 4 }));
+    expect((await anshin('ledger', 'verify-receipt', file, '--key', key)).stderr).toContain('entry 4: the inclusion proof does not lead to the checkpoint\'s root');
+    writeFileSync(file, '{');
+    expect((await anshin('ledger', 'verify-receipt', file, '--key', key)).stderr).toContain(`${file}: not JSON`);
+    expect((await anshin('ledger', 'verify-receipt', join(dir, 'none.json'), '--key', key)).exitCode).toBe(1);
+  });
+
+  it('audit finds nothing wrong in an intact ledger', async () => {
+    await ctx.app.inject({ method: 'GET', url: '/ledger/checkpoint' });
+    const run = await anshin('ledger', 'audit');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ledger intact: 13 entries, \d+ signed checkpoints\n$/);
+  });
+
+  it('tampering: a changed event or a changed hash in the database fails verification, naming the entry', async () => {
+    await dropTrigger('ledger_entries');
+    await ctx.db.updateTable('ledger_entries').set({ leaf: sql`replace(leaf, '"count":5', '"count":50')` }).where('idx', '=', 5).execute();
+    const changedEvent = await verify('--entry', '5');
+    expect(changedEvent.exitCode).toBe(1);
+    expect(changedEvent.stderr).toBe('anshin ledger: entry 5: not included in the checkpoint of size 13 (the entry or the log was altered)\n');
+    expect((await anshin('ledger', 'audit')).stderr).toContain('entry 5: the stored event does not hash to the stored leaf hash');
+
+    await dropTrigger('ledger_nodes');
+    await ctx.db.updateTable('ledger_nodes').set({ hash: Buffer.alloc(32, 9) }).where('id', '=', 8 * 64).execute(); // the leaf hash of entry 8
+    expect((await verify('--entry', '9')).stderr).toBe('anshin ledger: entry 9: not included in the checkpoint of size 13 (the entry or the log was altered)\n');
+    const audit = await anshin('ledger', 'audit');
+    expect(audit.exitCode).toBe(1);
+    expect(audit.stderr).toContain('entry 8: the stored event does not hash to the stored leaf hash');
+  });
+});
