@@ -119,6 +119,13 @@ describeEachDatabase('publication', (database) => {
     expect(notes.json<{ items: Array<{ stixId: string }> }>().items.map((n) => n.stixId)).toEqual([published.stixReportId]);
     const report = await as(ctx, reporter)({ method: 'GET', url: `/api/reports/${reportId}` });
     expect(report.json<{ state: string }>().state).toBe('published');
+    const logged = await ctx.db.selectFrom('ledger_entries').select(['type', 'leaf']).where('type', 'in', ['publication', 'redaction_decision']).execute();
+    const publication = logged.filter((e) => e.type === 'publication');
+    expect(publication).toHaveLength(1);
+    expect(publication[0]?.leaf).toContain(published.stixReportId);
+    expect(logged.filter((e) => e.type === 'redaction_decision').length).toBeGreaterThanOrEqual(4);
+    // The ledger holds hashes of what was redacted, never the text.
+    for (const e of logged) expect(e.leaf).not.toMatch(/田中|佐藤|03-1234-5678/);
   });
 
   it('publishes a report once', async () => {
