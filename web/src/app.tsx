@@ -22,6 +22,9 @@ import { IntelSearchPage } from './pages/intel/intel-search-page.tsx';
 import { ObjectPage } from './pages/intel/object-page.tsx';
 import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
+import { ReportPage } from './pages/reports/report-page.tsx';
+import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 
 interface Route {
   pattern: string;
@@ -48,6 +51,13 @@ const ROUTES: Route[] = [
   { pattern: '/intel', auth: true, render: () => <IntelSearchPage /> },
   { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
   { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },
+  // reports
+  { pattern: '/reports', auth: true, render: () => <ReportsPage /> },
+  { pattern: '/reports/new', auth: true, render: () => <NewReportPage /> },
+  { pattern: '/reports/:id', auth: true, render: ({ id = '' }) => <ReportPage key={id} id={id} /> },
+  { pattern: '/reports/:id/edit', auth: true, render: ({ id = '' }) => <EditDraftPage key={id} id={id} /> },
+  { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
+  { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
 ];
 
 export function App() {

@@ -1,6 +1,8 @@
 import type { MessageKey } from './ja.ts';
+import { reportsEn } from './reports.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...reportsEn,
   'app.name': 'Anshin',
 
   'nav.skip': 'Skip to main content',

@@ -1,5 +1,8 @@
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
+import { reportsJa } from './reports.ja.ts';
+
 export const ja = {
+  ...reportsJa,
   'app.name': 'Anshin',
 
   'nav.skip': '本文へスキップ',
