@@ -112,6 +112,9 @@ export const reportsEn: Record<keyof typeof reportsJa, string> = {
   'report.answer.none': '(not given)',
   'report.page.personalCount': '{count} people',
 
+  'report.regimes.title': 'Reporting-deadline regimes ({org})',
+  'report.regimes.hint': 'The legal reporting deadlines shown on reports. Your organisation admin can change them.',
+  'report.regimes.hintAdmin': 'The legal reporting deadlines shown on reports. Enable NIS2 for EU operations, DORA for financial entities.',
   'report.deadlines.title': 'Reporting deadlines',
   'report.deadlines.none': 'With the current answers, no enabled regime sets a deadline.',
   'report.deadlines.from': 'Counted from awareness at {date}.',

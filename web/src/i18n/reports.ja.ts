@@ -110,6 +110,9 @@ export const reportsJa = {
   'report.answer.none': '（未記入）',
   'report.page.personalCount': '{count} 人',
 
+  'report.regimes.title': '報告期限の制度（{org}）',
+  'report.regimes.hint': '報告に表示する法令上の報告期限です。変更は組織の管理者が行えます。',
+  'report.regimes.hintAdmin': '報告に表示する法令上の報告期限です。EU で事業を行う場合は NIS2、金融機関は DORA を有効にしてください。',
   'report.deadlines.title': '報告期限',
   'report.deadlines.none': '現在の回答では、有効な制度の報告期限はありません。',
   'report.deadlines.from': '認知した日時 {date} から数えています。',

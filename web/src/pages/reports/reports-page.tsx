@@ -7,6 +7,9 @@ import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { Link } from '../../router.tsx';
+import { membershipName } from '../../lib/reference.ts';
+import { isOrgAdmin, useSession } from '../../session/session-context.tsx';
+import { RegimesCard } from './regimes-card.tsx';
 import { durationText } from './report-answers-view.tsx';
 import { STATES, reportsApi, type ReportSummary, type Sla } from './reports-api.ts';
 import './reports.css';
@@ -54,7 +57,8 @@ function ReportTable({ items, queue }: { items: ReportSummary[]; queue: boolean 
 }
 
 export function ReportsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { user } = useSession();
   const reports = useLoad(() => reportsApi.list(), 'mine');
   const mine = reports.data?.items ?? [];
   return (
@@ -64,6 +68,9 @@ export function ReportsPage() {
       {reports.loading ? <Loading /> : null}
       {reports.data && mine.length === 0 ? <p className="muted">{t('reports.none')}</p> : null}
       {mine.length > 0 ? <ReportTable items={mine} queue={false} /> : null}
+      {(user?.memberships ?? []).map((m) => (
+        <RegimesCard key={m.orgId} orgId={m.orgId} orgName={membershipName(m, locale)} canManage={isOrgAdmin(user, m.orgId)} />
+      ))}
     </Page>
   );
 }
