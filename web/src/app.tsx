@@ -24,6 +24,9 @@ import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PublishPage } from './pages/sharing/publish-page.tsx';
 import { LedgerPage } from './pages/ledger/ledger-page.tsx';
+import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
+import { ReportPage } from './pages/reports/report-page.tsx';
+import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 
 interface Route {
   pattern: string;
@@ -53,6 +56,13 @@ const ROUTES: Route[] = [
   { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
   { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },
   { pattern: '/reports/:id/publish', auth: ['coordinator'], render: ({ id = '' }) => <PublishPage key={id} id={id} /> },
+  // reports
+  { pattern: '/reports', auth: true, render: () => <ReportsPage /> },
+  { pattern: '/reports/new', auth: true, render: () => <NewReportPage /> },
+  { pattern: '/reports/:id', auth: true, render: ({ id = '' }) => <ReportPage key={id} id={id} /> },
+  { pattern: '/reports/:id/edit', auth: true, render: ({ id = '' }) => <EditDraftPage key={id} id={id} /> },
+  { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
+  { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
 ];
 
 export function App() {

@@ -69,5 +69,6 @@ export async function reportView(db: Database, actor: UserActor, report: ReportR
     sla: slaOf(report, config.reportFirstResponseSlaHours, now),
     canWrite: actor.orgRoles.has(report.org_id) && can(actor, 'report.write', report.org_id),
     canTriage: triage,
+    limits: { attachmentMaxBytes: config.attachmentMaxBytes, reportAttachmentsMaxBytes: config.reportAttachmentsMaxBytes },
   };
 }

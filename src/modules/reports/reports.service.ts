@@ -27,6 +27,7 @@ export async function listReports(db: Database, ctx: RequestContext, config: Con
   const visible = can(actor, 'report.triage') ? 'all' : [...actor.orgRoles.keys()];
   const rows = await searchReports(db, { visible, state: query.state, limit: query.limit });
   return {
+    slaHours: config.reportFirstResponseSlaHours,
     items: rows.map((r) => ({
       id: r.id, orgId: r.org_id, orgName: { ja: r.org_name_ja, en: r.org_name_en }, state: r.state, outcome: r.outcome, category: r.category,
       assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,

@@ -87,3 +87,10 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/** For requests the JSON helpers cannot make (raw file uploads): the language and CSRF headers. */
+export function sessionHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': language };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}

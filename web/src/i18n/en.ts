@@ -1,8 +1,10 @@
 import type { MessageKey } from './ja.ts';
 import { sharingEn } from './sharing.en.ts';
 import { ledgerEn } from './ledger.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...reportsEn,
   ...ledgerEn,
   'app.name': 'Anshin',
 

@@ -1,9 +1,10 @@
-import { sharingJa } from './sharing.ja.ts';
-
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
 import { ledgerJa } from './ledger.ja.ts';
+import { reportsJa } from './reports.ja.ts';
+import { sharingJa } from './sharing.ja.ts';
 
 export const ja = {
+  ...reportsJa,
   ...ledgerJa,
   'app.name': 'Anshin',
 
