@@ -2,6 +2,7 @@ import type { sharingJa } from './sharing.ja.ts';
 
 export const sharingEn: Record<keyof typeof sharingJa, string> = {
   'sharing.title': 'Redaction and publication',
+  'sharing.openPublish': 'Review redactions and publish',
   'sharing.backToReport': 'Back to the report',
   'sharing.review.title': '1. Review redactions',
   'sharing.review.intro': 'Confidential information found automatically. Accept each proposal (redact it) or reject it (keep it). If something was missed, select it in the text and add it.',

@@ -1,6 +1,7 @@
 // Redaction review and publication of advisories.
 export const sharingJa = {
   'sharing.title': '墨消しと公開',
+  'sharing.openPublish': '墨消しを確認して公開する',
   'sharing.backToReport': '報告に戻る',
   'sharing.review.title': '1. 墨消しの確認',
   'sharing.review.intro': '自動で見つかった秘匿情報の候補です。一つずつ承認（墨消しする）か却下（残す）を選んでください。見落としがあれば、本文を選択して追加できます。',

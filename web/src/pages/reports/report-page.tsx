@@ -42,6 +42,9 @@ function ReportView({ report, reload }: { report: ReportDetail; reload: () => vo
       {report.canTriage ? (
         <Card title={t('triage.panel')} id="triage">
           <TriagePanel key={`${report.state}-${report.assignee?.id ?? ''}`} report={report} onChanged={reload} />
+          {report.state !== 'draft' ? (
+            <p><Link href={`/reports/${encodeURIComponent(report.id)}/publish`} className="button button-secondary">{t('sharing.openPublish')}</Link></p>
+          ) : null}
         </Card>
       ) : null}
       <Card title={t('report.deadlines.title')} id="deadlines">
