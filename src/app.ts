@@ -21,6 +21,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { correlationRoutes } from './modules/correlation/correlation.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { mailRoutes } from './modules/mail/mail.routes.js';
 import { createMailer } from './modules/mail/mail.service.js';
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(sharingGroupRoutes(db));
   await app.register(browseRoutes(db, deps));
   await app.register(taxiiRoutes(db, deps), { prefix: '/taxii2' });
+  await app.register(correlationRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

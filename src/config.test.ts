@@ -38,6 +38,12 @@ describe('configuration', () => {
       publicTaxii: false,
       defaultTlp: 'amber',
       taxiiMaxContentLength: 10 * 1024 * 1024,
+      correlationMaxLinks: 50,
+      correlationIndexIntervalMs: 2000,
+      anonymityK: 5,
+      confidenceHalfLifeDays: 90,
+      confidenceDefaultReliability: 50,
+      confidenceReliability: new Map(),
     });
   });
 

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'sharing-group.list': signedIn, // members see the groups their organisations are in
   'sharing-group.read-all': any(isAdmin, role('coordinator')),
   'sharing-group.manage': any(isAdmin, role('coordinator')),
+  // Correlation: campaign candidates and over-correlating values; members sight indicators for their organisation.
+  'correlation.review': role('coordinator'),
+  'sighting.create': memberOf,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

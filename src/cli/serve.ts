@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/demo.js';
+import { startIndexer } from '../modules/correlation/indexer.service.js';
 import { print } from './support.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -25,12 +26,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     }
   }
   await app.listen({ port: config.port, host: config.host });
+  // Correlation indexes what enters the STIX store beside ingest, following the store by a cursor.
+  const indexer = startIndexer(db, { log: app.log, intervalMs: config.correlationIndexIntervalMs });
   const setupUrl = await ensureSetupLink(db, { config });
   if (setupUrl) print(`\nFirst start: create the first administrator with this one-time link:\n  ${setupUrl}\n`);
   print(`Anshin is running at ${config.baseUrl} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
 
   const stop = async () => {
     await app.close();
+    await indexer.stop();
     await db.destroy();
     process.exit(0);
   };
