@@ -22,6 +22,7 @@ import { IntelSearchPage } from './pages/intel/intel-search-page.tsx';
 import { ObjectPage } from './pages/intel/object-page.tsx';
 import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
 
 interface Route {
   pattern: string;
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   { pattern: '/intel', auth: true, render: () => <IntelSearchPage /> },
   { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
   { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },
+  { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
 ];
 
 export function App() {

@@ -1,6 +1,6 @@
 // Request and response schemas of correlation (/api/correlation) and sightings (/api/sightings).
 import { Type, type Static } from '@sinclair/typebox';
-import { OBSERVABLE_TYPES } from './normalise.js';
+import { OBSERVABLE_TYPES } from './observable-types.js';
 
 const ObservableTypeSchema = Type.Unsafe<(typeof OBSERVABLE_TYPES)[number]>({ type: 'string', enum: [...OBSERVABLE_TYPES] });
 const Instant = Type.String({ description: 'RFC 3339 timestamp', maxLength: 40 });

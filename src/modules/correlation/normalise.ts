@@ -2,11 +2,11 @@
 // "HXXP://Evil[.]Example/a/../b" and "http://evil.example/b" meet. Pure: no I/O. Invalid input is null.
 import { domainToASCII } from 'node:url';
 import { normaliseIpv4, normaliseIpv6 } from './normalise-ip.js';
+import type { ObservableType } from './observable-types.js';
 
 export { normaliseCidr, normaliseIpv4, normaliseIpv6 } from './normalise-ip.js';
 
-export const OBSERVABLE_TYPES = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256', 'sha512'] as const;
-export type ObservableType = (typeof OBSERVABLE_TYPES)[number];
+export { OBSERVABLE_TYPES, type ObservableType } from './observable-types.js';
 
 export interface Observable {
   readonly type: ObservableType;

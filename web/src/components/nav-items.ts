@@ -19,6 +19,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
     items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
   }
   items.push({ href: '/intel', key: 'nav.intel' });
+  items.push({ href: '/correlation', key: 'nav.correlation' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });

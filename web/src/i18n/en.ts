@@ -1,4 +1,5 @@
 import type { MessageKey } from './ja.ts';
+import { correlationEn } from './correlation.en.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.name': 'Anshin',
@@ -439,5 +440,7 @@ export const en: Record<MessageKey, string> = {
   'stixType.language-content': 'Language content',
 
   'notFound.title': 'Page not found',
+  ...correlationEn,
+
   'notFound.text': 'The page does not exist or has moved.',
 };

@@ -1,4 +1,5 @@
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
+import { correlationJa } from './correlation.ja.ts';
 export const ja = {
   'app.name': 'Anshin',
 
@@ -438,6 +439,8 @@ export const ja = {
   'stixType.language-content': '言語コンテンツ',
 
   'notFound.title': 'ページが見つかりません',
+  ...correlationJa,
+
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
 } satisfies Record<string, string>;
 
