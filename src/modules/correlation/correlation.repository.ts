@@ -20,9 +20,12 @@ export async function ensureValues(db: Database, observables: readonly Observabl
       .values(part.map((o) => ({ type: o.type, value: o.value, source_count: 0, first_seen_at: now })))
       .onConflict((oc) => oc.columns(['type', 'value']).doNothing())
       .execute();
-    const rows = await db.selectFrom('correlation_values').select(['id', 'type', 'value'])
-      .where('value', 'in', [...new Set(part.map((o) => o.value))]).execute();
-    for (const row of rows) ids.set(keyOf(row.type, row.value), Number(row.id));
+    // By type, so that each probe uses the (type, value) index.
+    for (const type of new Set(part.map((o) => o.type))) {
+      const rows = await db.selectFrom('correlation_values').select(['id', 'value'])
+        .where('type', '=', type).where('value', 'in', [...new Set(part.filter((o) => o.type === type).map((o) => o.value))]).execute();
+      for (const row of rows) ids.set(keyOf(type, row.value), Number(row.id));
+    }
   }
   return ids;
 }

@@ -63,7 +63,9 @@ export async function lookupValue(db: Database, config: Config, ctx: RequestCont
 /** The values an object holds and the readable objects that share them (values over the guard link nothing). */
 export async function linksOfObject(db: Database, config: Config, ctx: RequestContext, stixId: string) {
   const values = await findValuesOfSource(db, 'stix', stixId);
-  const linking = values.filter((v) => v.source_count >= 2 && v.source_count <= config.correlationMaxLinks);
+  // Values listed as benign after they were indexed link nothing either.
+  const linking = values.filter((v) => v.source_count >= 2 && v.source_count <= config.correlationMaxLinks
+    && !isBenign({ type: v.type as ObservableType, value: v.value }));
   const rows = (await findSourcesOf(db, linking.map((v) => v.id), config.correlationMaxLinks + 1)).filter((r) => r.source_id !== stixId);
   const visible = await visibleSources(db, config, ctx, rows);
   const byId = new Map(values.map((v) => [v.id, v]));
@@ -100,7 +102,7 @@ export async function listOverCorrelated(db: Database, config: Config, ctx: Requ
 export async function listCampaignCandidates(db: Database, config: Config, ctx: RequestContext) {
   requireAccess({ actor: ctx.actor, permission: 'correlation.review' });
   const rows = await findLinkingOccurrences(db, config.correlationMaxLinks, CLUSTER_SCAN);
-  const clusters = findCluster(rows as ClusterInput[]);
+  const clusters = findCluster((rows as ClusterInput[]).filter((r) => !isBenign({ type: r.type as ObservableType, value: r.value })));
   const shown = clusters.slice(0, 50);
   const visible = await visibleSources(db, config, ctx, shown.flatMap((c) => c.members.slice(0, 25)));
   return {
