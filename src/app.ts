@@ -21,6 +21,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { correlationRoutes } from './modules/correlation/correlation.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { ensureLedgerKey } from './modules/ledger/ledger.service.js';
@@ -99,6 +100,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   // The accountability ledger: its signing key is created on the first start.
   await ensureLedgerKey(db, deps);
   await app.register(ledgerRoutes(db, deps));
+  await app.register(correlationRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -42,6 +42,13 @@ describe('configuration', () => {
       reportAttachmentsMaxBytes: 50 * 1024 * 1024,
       reportFirstResponseSlaHours: 24,
       deadlineReminderHours: 24,
+      correlationMaxLinks: 50,
+      correlationIndexIntervalMs: 2000,
+      anonymityK: 5,
+      deskName: 'Anshin ISAC Desk',
+      confidenceHalfLifeDays: 90,
+      confidenceDefaultReliability: 50,
+      confidenceReliability: new Map(),
     });
   });
 

@@ -31,6 +31,11 @@ export interface Config {
   readonly reportAttachmentsMaxBytes: number;
   readonly reportFirstResponseSlaHours: number;
   readonly deadlineReminderHours: number;
+  readonly correlationMaxLinks: number;
+  readonly correlationIndexIntervalMs: number;
+  readonly confidenceHalfLifeDays: number;
+  readonly confidenceDefaultReliability: number;
+  readonly confidenceReliability: ReadonlyMap<string, number>;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportAttachmentsMaxBytes: int('REPORT_ATTACHMENTS_MAX_BYTES', 50 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
     reportFirstResponseSlaHours: int('REPORT_FIRST_RESPONSE_SLA_HOURS', 24, 1, 24 * 30),
     deadlineReminderHours: int('DEADLINE_REMINDER_HOURS', 24, 1, 24 * 30),
+    correlationMaxLinks: int('CORRELATION_MAX_LINKS', 50, 2, 1_000_000),
+    correlationIndexIntervalMs: int('CORRELATION_INDEX_INTERVAL_MS', 2000, 100, 3_600_000),
+    confidenceHalfLifeDays: int('CONFIDENCE_HALF_LIFE_DAYS', 90, 1, 3650),
+    confidenceDefaultReliability: int('CONFIDENCE_DEFAULT_RELIABILITY', 50, 0, 100),
+    confidenceReliability: parseReliability(str('CONFIDENCE_RELIABILITY', ''), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
@@ -135,4 +145,18 @@ function parseRoles(raw: string, problems: string[]): PlatformRole[] {
   const unknown = names.filter((n) => !(PLATFORM_ROLES as readonly string[]).includes(n));
   if (unknown.length > 0) problems.push(`REQUIRE_TOTP_FOR has unknown roles: ${unknown.join(', ')} (allowed: ${PLATFORM_ROLES.join(', ')})`);
   return names.filter((n): n is PlatformRole => (PLATFORM_ROLES as readonly string[]).includes(n));
+}
+
+// "identity--…=90,identity--…=70": the reliability (0–100) of the sources that created indicators.
+function parseReliability(raw: string, problems: string[]): ReadonlyMap<string, number> {
+  const map = new Map<string, number>();
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const match = /^(identity--[0-9a-f-]{36})=(\d{1,3})$/i.exec(part);
+    if (!match || Number(match[2]) > 100) {
+      problems.push(`CONFIDENCE_RELIABILITY entries must look like identity--<uuid>=<0-100> (got "${part}")`);
+      continue;
+    }
+    map.set((match[1] as string).toLowerCase(), Number(match[2]));
+  }
+  return map;
 }

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   invalid_domain: 400,
   weak_password: 400,
   invalid_filter: 400,
+  invalid_observable: 400,
+  invalid_sighting: 400,
   invalid_totp: 400,
   ledger_bad_range: 400,
   ledger_bad_receipt: 400,

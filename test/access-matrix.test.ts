@@ -274,6 +274,16 @@ const CASES: Case[] = [
     },
   },
   { route: 'POST /api/ledger/receipts/verify', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/ledger/receipts/verify', payload: { receipt: {} } }) },
+  // Correlation and sightings: only about objects the caller can read; reviews for coordinators.
+  { route: 'GET /api/correlation/lookup', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/correlation/lookup?value=198.51.100.3' }) },
+  { route: 'GET /api/correlation/objects/:id', allowed: SIGNED_IN, request: async (f) => ({ method: 'GET', url: `/api/correlation/objects/${(await inCollection(f, 'community')).objectId}` }) },
+  { route: 'GET /api/correlation/objects/:id#inbox', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'GET', url: `/api/correlation/objects/${(await inCollection(f, 'inboxA')).objectId}` }) },
+  { route: 'GET /api/correlation/objects/:id#other-feed', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/correlation/objects/${(await inCollection(f, 'feedB')).objectId}` }) },
+  { route: 'GET /api/correlation/campaigns', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/correlation/campaigns' }) },
+  { route: 'GET /api/correlation/over-correlated', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/correlation/over-correlated' }) },
+  { route: 'POST /api/sightings', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: '/api/sightings', payload: { indicatorId: (await inCollection(f, 'community')).objectId } }) },
+  { route: 'POST /api/sightings#other-feed', allowed: [], request: async (f) => ({ method: 'POST', url: '/api/sightings', payload: { indicatorId: (await inCollection(f, 'feedB')).objectId } }) },
+  { route: 'POST /api/sightings#other-org', allowed: [], request: async (f) => ({ method: 'POST', url: '/api/sightings', payload: { indicatorId: (await inCollection(f, 'community')).objectId, orgId: f.orgB } }) },
 
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },

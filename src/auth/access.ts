@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'report.triage': role('coordinator'),
   'report.regimes.read': any(role('coordinator'), memberOf),
   'report.regimes.manage': orgAdminOf,
+  // Correlation: campaign candidates and over-correlating values; members sight indicators for their organisation.
+  'correlation.review': role('coordinator'),
+  'sighting.create': memberOf,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

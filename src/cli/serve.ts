@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/demo.js';
 import { createMailer } from '../modules/mail/mail.service.js';
 import { runDeadlineReminders } from '../modules/reports/deadlines.service.js';
+import { startIndexer } from '../modules/correlation/indexer.service.js';
 import { print } from './support.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -27,6 +28,8 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     }
   }
   await app.listen({ port: config.port, host: config.host });
+  // Correlation indexes what enters the STIX store beside ingest, following the store by a cursor.
+  const indexer = startIndexer(db, { log: app.log, intervalMs: config.correlationIndexIntervalMs });
   const setupUrl = await ensureSetupLink(db, { config });
   if (setupUrl) print(`\nFirst start: create the first administrator with this one-time link:\n  ${setupUrl}\n`);
   print(`Anshin is running at ${config.baseUrl} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
@@ -41,6 +44,7 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   const stop = async () => {
     clearInterval(reminders);
     await app.close();
+    await indexer.stop();
     await db.destroy();
     process.exit(0);
   };

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { systemContext } from '../auth/actor.js';
 import { AppError } from '../errors.js';
+import { drainIndex } from '../modules/correlation/indexer.service.js';
 import { readBundle } from '../modules/stix/bundle-stream.js';
 import { validateStixObject } from '../modules/stix/validate.js';
 import { exportObjectsAsOperator, resolveCollectionAsOperator, type ExportOptions } from '../modules/taxii/export.service.js';
@@ -76,6 +77,9 @@ function registerImport(stix: Command): void {
         const onProgress = options.quiet ? undefined : progressPrinter();
         const summary = await importBundleAsOperator(db, config, systemContext('en'), collection.id, input, { batchSize: options.batchSize, onProgress });
         printSummary(summary);
+        // A running server's indexer would catch up too; draining here makes the values searchable now.
+        const indexed = await drainIndex(db);
+        if (!options.quiet) process.stderr.write(`correlation: ${indexed.entries} entries indexed, ${indexed.occurrences} new occurrences\n`);
         if (summary.failed > 0 || summary.bundleIssues.length > 0) process.exitCode = 1;
       })),
     );

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { ApiTokensTable, LoginAttemptsTable, OneTimeLinksTable, SessionsTable } from '../auth/auth.table.js';
 import type { LedgerCheckpointsTable, LedgerEntriesTable, LedgerKeysTable, LedgerNodesTable } from '../modules/ledger/ledger.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
+import type {
+  CorrelationCursorsTable, CorrelationOccurrencesTable, CorrelationSightingsTable, CorrelationValuesTable,
+} from '../modules/correlation/correlation.table.js';
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
 import type {
@@ -52,6 +55,10 @@ export interface Tables {
   ledger_nodes: LedgerNodesTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   ledger_keys: LedgerKeysTable;
+  correlation_values: CorrelationValuesTable;
+  correlation_occurrences: CorrelationOccurrencesTable;
+  correlation_cursors: CorrelationCursorsTable;
+  correlation_sightings: CorrelationSightingsTable;
 }
 
 export type Database = Kysely<Tables>;

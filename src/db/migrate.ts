@@ -4,6 +4,7 @@ import * as stixStore from './migrations/2026-11-23-0002-stix-store.js';
 import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as reports from './migrations/2026-12-02-0003-reports.js';
 import * as ledger from './migrations/2026-12-02-0002-ledger.js';
+import * as correlation from './migrations/2026-12-02-0004-correlation.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0003-reports': reports,
   '2026-12-02-0005-sharing': sharing,
   '2026-12-02-0002-ledger': ledger,
+  '2026-12-02-0004-correlation': correlation,
 };
 
 function migrator(db: Kysely<any>): Migrator {

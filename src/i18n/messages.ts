@@ -14,6 +14,8 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: 'パスワードは {min} 文字以上で、メールアドレスと異なるものにしてください。',
     en: 'The password must be at least {min} characters and differ from the e-mail address.',
   },
+  invalid_observable: { ja: '照合できる値（IP アドレス、ドメイン、URL、メールアドレス、ハッシュ）ではありません: {value}', en: 'Not a value that can be correlated (IP address, domain, URL, e-mail address, hash): {value}' },
+  invalid_sighting: { ja: '目撃情報が正しくありません: {detail}', en: 'The sighting is not valid: {detail}' },
   invalid_filter: { ja: '検索条件が正しくありません: {detail}', en: 'A query parameter is not valid: {detail}' },
   invalid_totp: { ja: '確認コードが正しくありません。', en: 'The verification code is not correct.' },
   totp_not_pending: { ja: '先に二要素認証の設定を開始してください。', en: 'Start two-factor set-up first.' },

@@ -27,6 +27,7 @@ import { LedgerPage } from './pages/ledger/ledger-page.tsx';
 import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
+import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
 
 interface Route {
   pattern: string;
@@ -63,6 +64,7 @@ const ROUTES: Route[] = [
   { pattern: '/reports/:id/edit', auth: true, render: ({ id = '' }) => <EditDraftPage key={id} id={id} /> },
   { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
+  { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
 ];
 
 export function App() {

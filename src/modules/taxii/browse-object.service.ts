@@ -27,7 +27,7 @@ async function readableVersions(db: Database, scope: Scope, stixIds: readonly st
 }
 
 /** The newest readable version of each of these objects, parsed, with its TLP level. */
-async function latestReadable(db: Database, scope: Scope, stixIds: readonly string[]): Promise<Map<string, { value: StixObject; tlp: TlpLevel }>> {
+export async function latestReadable(db: Database, scope: Scope, stixIds: readonly string[]): Promise<Map<string, { value: StixObject; tlp: TlpLevel }>> {
   const newest = new Map<string, { pk: number; version_key: string }>();
   for (const held of await readableVersions(db, scope, stixIds)) {
     const known = newest.get(held.stix_id);

@@ -2,6 +2,7 @@ import type { MessageKey } from './ja.ts';
 import { sharingEn } from './sharing.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { reportsEn } from './reports.en.ts';
+import { correlationEn } from './correlation.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...reportsEn,
@@ -444,6 +445,8 @@ export const en: Record<MessageKey, string> = {
   'stixType.language-content': 'Language content',
 
   'notFound.title': 'Page not found',
+  ...correlationEn,
+
   'notFound.text': 'The page does not exist or has moved.',
   ...sharingEn,
 };

@@ -3,6 +3,7 @@ import { ledgerJa } from './ledger.ja.ts';
 import { reportsJa } from './reports.ja.ts';
 import { sharingJa } from './sharing.ja.ts';
 
+import { correlationJa } from './correlation.ja.ts';
 export const ja = {
   ...reportsJa,
   ...ledgerJa,
@@ -444,6 +445,8 @@ export const ja = {
   'stixType.language-content': '言語コンテンツ',
 
   'notFound.title': 'ページが見つかりません',
+  ...correlationJa,
+
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
   ...sharingJa,
 } satisfies Record<string, string>;

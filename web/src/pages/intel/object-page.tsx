@@ -11,6 +11,7 @@ import { intelApi, objectHref, type ObjectDetail, type StixObject } from './inte
 import { collectionName, PROPERTY_ORDER, propertyLabel } from './intel-labels.ts';
 import { IntelTabs, TlpBadge, TypeTag } from './intel-parts.tsx';
 import { RelationshipGraph } from './relationship-graph.tsx';
+import { CorrelationCard } from '../correlation/correlation-card.tsx';
 import { TLP_MARKINGS } from '../../../../src/modules/stix/tlp.ts';
 
 const STIX_ID = /^[a-z0-9][a-z0-9-]*--[0-9a-fA-F-]{36}$/;
@@ -53,6 +54,7 @@ function ObjectView({ detail }: { detail: ObjectDetail }) {
       <Card title={t('intel.object.related')} id="intel-related">
         <RelationshipGraph detail={detail} />
       </Card>
+      <CorrelationCard id={String(object.id)} />
       <div className="grid-2">
         <Card title={t('intel.object.versions')} id="intel-versions">
           <div className="table-wrap intel-fit">

@@ -1,0 +1,114 @@
+// The observable index is written beside the store, not inside its transactions, so ingest stays fast:
+// the indexer follows every collection's entries by a cursor (date_added, increasing and never reused),
+// one batch per transaction with the cursor saved in it. Re-reading an entry changes nothing, so it is
+// safe to restart, to run in several processes and to drain from tests and the CLI.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Database } from '../../db/database.js';
+import { lockForWrite } from '../../db/write-lock.js';
+import { collectionMarks, entriesAfter } from '../taxii/changes.service.js';
+import { isBenign } from './benign.js';
+import { addOccurrences, ensureValues, findCursor, findCursors, saveCursor } from './correlation.repository.js';
+import type { SourceKind } from './correlation.table.js';
+import { observablesOf } from './extract.js';
+import type { Observable } from './normalise.js';
+
+export const INDEX_LOCK = 'anshin.correlation-index';
+export const INDEX_BATCH = 2000;
+
+export interface Source {
+  readonly kind: SourceKind;
+  readonly id: string;
+  readonly type?: string; // the STIX type; 'report' by default for reports
+}
+
+const keyOf = (o: Observable) => `${o.type}\u0000${o.value}`;
+
+async function indexMany(trx: Database, items: ReadonlyArray<{ source: Source; observables: readonly Observable[] }>, now: string): Promise<number> {
+  const kept = items.map((item) => ({ ...item, observables: item.observables.filter((o) => !isBenign(o)) }));
+  const distinct = new Map(kept.flatMap((item) => item.observables.map((o) => [keyOf(o), o] as const)));
+  if (distinct.size === 0) return 0;
+  const ids = await ensureValues(trx, [...distinct.values()], now);
+  const rows = kept.flatMap(({ source, observables }) => [...new Set(observables.map(keyOf))].map((key) => ({
+    value_id: ids.get(key) as number, source_kind: source.kind, source_id: source.id,
+    source_type: source.type ?? (source.kind === 'report' ? 'report' : 'unknown'), seen_at: now,
+  })));
+  return addOccurrences(trx, rows);
+}
+
+/**
+ * Records that a source (a STIX object or a report) holds these observables (already normalised).
+ * Idempotent; benign values are left out. Returns the number of new occurrences.
+ */
+export async function indexObservables(db: Database, source: Source, observables: readonly Observable[]): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, INDEX_LOCK);
+    return indexMany(trx, [{ source, observables }], new Date().toISOString());
+  });
+}
+
+function parsed(json: string): Record<string, unknown> {
+  try {
+    return JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+// One batch of one collection; false when the collection had nothing more.
+async function indexBatch(db: Database, collectionId: string, batch: number, totals: DrainResult): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, INDEX_LOCK);
+    const entries = await entriesAfter(trx, collectionId, await findCursor(trx, collectionId), batch);
+    if (entries.length === 0) return false;
+    const now = new Date().toISOString();
+    const items = entries.map((e) => ({ source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)) }));
+    totals.occurrences += await indexMany(trx, items, now);
+    totals.entries += entries.length;
+    await saveCursor(trx, collectionId, (entries[entries.length - 1] as { date_added: string }).date_added, now);
+    return entries.length === batch;
+  });
+}
+
+export interface DrainResult {
+  entries: number; // collection entries read
+  occurrences: number; // new occurrences recorded
+}
+
+/** Indexes everything the store holds that the index has not seen yet, then returns. */
+export async function drainIndex(db: Database, options: { batch?: number } = {}): Promise<DrainResult> {
+  const totals: DrainResult = { entries: 0, occurrences: 0 };
+  const cursors = await findCursors(db);
+  const behind = (await collectionMarks(db)).filter((m) => (cursors.get(m.id) ?? '') < m.last_date_added);
+  for (const mark of behind) {
+    while (await indexBatch(db, mark.id, options.batch ?? INDEX_BATCH, totals));
+  }
+  return totals;
+}
+
+export interface Indexer {
+  stop(): Promise<void>;
+}
+
+/** Drains the index every `intervalMs` until stopped; a failure is logged and retried on the next round. */
+export function startIndexer(db: Database, deps: { log: FastifyBaseLogger; intervalMs: number }): Indexer {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const round = async () => {
+    try {
+      const done = await drainIndex(db);
+      if (done.entries > 0) deps.log.info({ correlation: done }, 'correlation index updated');
+    } catch (error) {
+      deps.log.error({ err: error }, 'correlation indexing failed');
+    }
+    if (!stopped) timer = setTimeout(() => { running = round(); }, deps.intervalMs);
+  };
+  running = round();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// What others follow the store by: each collection's high-water mark and its entries after a point, in
+// date_added order (unique and increasing per collection, never reused). Read-only.
+import type { Database } from '../../db/database.js';
+
+export interface CollectionMark {
+  id: string;
+  last_date_added: string;
+}
+
+export interface EntryAfter {
+  date_added: string;
+  object_pk: number;
+  stix_id: string;
+  type: string;
+  json: string;
+}
+
+export async function findCollectionMarks(db: Database): Promise<CollectionMark[]> {
+  const rows = await db.selectFrom('taxii_collections').select(['id', 'last_date_added']).where('last_date_added', 'is not', null).execute();
+  return rows.map((r) => ({ id: r.id, last_date_added: r.last_date_added as string }));
+}
+
+/** The collection's next `limit` entries after `after` (from the start when null), with their object version. */
+export async function findEntriesAfter(db: Database, collectionId: string, after: string | null, limit: number): Promise<EntryAfter[]> {
+  let query = db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+    .select(['e.date_added', 'e.object_pk', 'o.stix_id', 'o.type', 'o.json'])
+    .where('e.collection_id', '=', collectionId);
+  if (after !== null) query = query.where('e.date_added', '>', after);
+  return query.orderBy('e.date_added').limit(limit).execute();
+}
+
+export async function findFeedOf(db: Database, orgId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('taxii_collections').select('id').where('org_id', '=', orgId).where('audience', '=', 'feed').executeTakeFirst();
+  return row?.id;
+}
