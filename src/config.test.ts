@@ -85,6 +85,12 @@ describe('configuration', () => {
       REPORT_ATTACHMENTS_MAX_BYTES: '8192',
       REPORT_FIRST_RESPONSE_SLA_HOURS: '8',
       DEADLINE_REMINDER_HOURS: '12',
+      ANONYMITY_K: '7',
+      DESK_NAME: ' Kansai ISAC ',
+      CORRELATION_MAX_LINKS: '20',
+      CORRELATION_INDEX_INTERVAL_MS: '500',
+      CONFIDENCE_HALF_LIFE_DAYS: '30',
+      CONFIDENCE_DEFAULT_RELIABILITY: '60',
     });
     expect(config).toEqual({
       port: 9090,
@@ -112,6 +118,13 @@ describe('configuration', () => {
       reportAttachmentsMaxBytes: 8192,
       reportFirstResponseSlaHours: 8,
       deadlineReminderHours: 12,
+      anonymityK: 7,
+      deskName: 'Kansai ISAC',
+      correlationMaxLinks: 20,
+      correlationIndexIntervalMs: 500,
+      confidenceHalfLifeDays: 30,
+      confidenceDefaultReliability: 60,
+      confidenceReliability: new Map(),
     });
   });
 
