@@ -1,8 +1,9 @@
-// CLI entry: anshin serve | migrate | admin | org | user | token
+// CLI entry: anshin serve | migrate | admin | org | user | token | stix | redact
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
 import { registerStixCommands } from './cli/stix.commands.js';
+import { registerRedactCommands } from './cli/redact.commands.js';
 import { serve } from './cli/serve.js';
 import { configOrExit, print, withDatabase } from './cli/support.js';
 import { migrateDownAll, migrateToLatest } from './db/migrate.js';
@@ -32,6 +33,7 @@ program
 registerAdminCommands(program);
 registerOrgCommands(program);
 registerStixCommands(program);
+registerRedactCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
