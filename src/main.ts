@@ -1,9 +1,11 @@
 // CLI entry: anshin serve | migrate | admin | org | user | token | stix | ledger
+// CLI entry: anshin serve | migrate | admin | org | user | token | stix | redact
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerLedgerCommands } from './cli/ledger.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
 import { registerStixCommands } from './cli/stix.commands.js';
+import { registerRedactCommands } from './cli/redact.commands.js';
 import { serve } from './cli/serve.js';
 import { configOrExit, print, withDatabase } from './cli/support.js';
 import { migrateDownAll, migrateToLatest } from './db/migrate.js';
@@ -34,6 +36,7 @@ registerAdminCommands(program);
 registerOrgCommands(program);
 registerStixCommands(program);
 registerLedgerCommands(program);
+registerRedactCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

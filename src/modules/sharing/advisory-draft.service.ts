@@ -5,7 +5,7 @@ import { requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { applyRedactions, extractIndicators } from '../redaction/redaction.js';
+import { applyRedactions, extractIndicators } from '../redaction/index.js';
 import type { IndicatorKind } from './advisory-limits.js';
 import { cleanIndicatorValue } from './advisory-input.js';
 import { victimGeneralisation } from './publication.service.js';

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
-import { applyRedactions, detectSensitive, extractIndicators, SENSITIVE_LABELS } from '../redaction/redaction.js';
+import { applyRedactions, detectSensitive, extractIndicators, SENSITIVE_LABELS } from '../redaction/index.js';
 import { detectorProfile, loadReport, type ReportForSharing } from './sharing-sources.js';
 import { insertRedactions, listRedactions, setRedactionDecision } from './sharing.repository.js';
 import type { ReportRedactionRow, ReportRedactionsTable } from './sharing.table.js';

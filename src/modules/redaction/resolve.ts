@@ -1,0 +1,45 @@
+// Overlap resolution. Indicators are never redacted: a sensitive candidate that overlaps a kept indicator
+// is dropped, except secrets, which win over hash-like or domain-like text inside them. Overlapping
+// sensitive candidates merge into one span (so every sensitive character stays covered).
+import type { Candidate, Indicator, Proposal } from './types.js';
+
+type Sens = Extract<Candidate, { kind: 'sensitive' }>;
+type Ind = Extract<Candidate, { kind: 'indicator' }>;
+
+const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+const len = (c: { start: number; end: number }): number => c.end - c.start;
+
+function dedupeIndicators(list: Ind[]): Ind[] {
+  const sorted = [...list].sort((a, b) => len(b) - len(a) || a.start - b.start);
+  const kept: Ind[] = [];
+  for (const c of sorted) if (!kept.some((k) => overlap(k, c))) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const beatsIndicator = (s: Sens, i: Ind): boolean =>
+  (s.label === 'SECRET' || s.label === 'ACCOUNT') && (i.label === 'IOC_HASH' || i.label === 'IOC_DOMAIN') && s.start <= i.start && i.end <= s.end;
+
+function mergeSensitive(list: Sens[]): Proposal[] {
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: (Proposal & { weight: number })[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    const weight = (c.priority ?? 0) * 1000 + len(c);
+    if (last && c.start < last.end) {
+      if (weight > last.weight) Object.assign(last, { label: c.label, reason: c.reason, weight });
+      last.end = Math.max(last.end, c.end);
+      continue;
+    }
+    out.push({ start: c.start, end: c.end, label: c.label, reason: c.reason, weight });
+  }
+  return out.map(({ weight: _w, ...p }) => p);
+}
+
+export function resolve(candidates: Candidate[]): { proposals: Proposal[]; indicators: Indicator[] } {
+  const sens = candidates.filter((c): c is Sens => c.kind === 'sensitive' && c.end > c.start);
+  let inds = dedupeIndicators(candidates.filter((c): c is Ind => c.kind === 'indicator'));
+  inds = inds.filter((i) => !sens.some((s) => beatsIndicator(s, i)));
+  const kept = sens.filter((s) => !inds.some((i) => overlap(s, i)));
+  const indicators = inds.map(({ kind: _k, ...i }) => i);
+  return { proposals: mergeSensitive(kept), indicators };
+}

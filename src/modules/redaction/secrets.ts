@@ -1,0 +1,51 @@
+// Secrets: private key blocks, tokens in known formats, and values after password/key/token words.
+import { matches } from './text.js';
+import type { Candidate } from './types.js';
+
+const secret = (start: number, end: number, reason: string): Candidate => ({ kind: 'sensitive', label: 'SECRET', start, end, reason, priority: 2 });
+
+const KNOWN = [
+  /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g,
+  /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+  /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})/g,
+  /(?<![A-Za-z0-9_])(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /(?<![A-Za-z0-9_])xox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}/g,
+  /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+  /(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
+  /(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}/g,
+  /(?<![A-Za-z0-9])(?:SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g,
+];
+
+const ASCII_KEYWORD = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret(?:[_ -]?key)?|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?access[_ -]?key|token|bearer|authorization|auth[_ -]?token|private[_ -]?key|credentials?|pin)`;
+const JA_KEYWORD = String.raw`(?:パスワード|暗証番号|パスフレーズ|APIキー|アクセスキー|シークレット(?:キー)?|トークン|認証キー|秘密鍵)`;
+const KEYWORD = String.raw`(?:(?<![A-Za-z])${ASCII_KEYWORD}(?![A-Za-z])|${JA_KEYWORD})`;
+const QUOTED = String.raw`「([^」\n]{1,200})」|『([^』\n]{1,200})』|"([^"\n]{1,200})"|'([^'\n]{1,200})'|\x60([^\x60\n]{1,200})\x60`;
+const BARE = String.raw`([!-~]{4,200}?)(?=[\s、。，,;）)」\]]|$|[^\x00-\x7f])`;
+const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|of\s\S+\sis)\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
+
+// An unquoted value is a secret only when it looks like one: no plain word like "reset" or "changed".
+function looksSecret(value: string, quoted: boolean): boolean {
+  if (quoted) return value.trim().length >= 3;
+  if (value.length < 6 && !/\d/.test(value)) return false;
+  if (/^(?:reset|changed?|change|expired?|policy|manager|required|protected|spraying|spray|attack|attempts?|for|and|the|of|was|is|to|in|on|with|from|leak(?:ed)?|dump|file|list|hash(?:es)?|authentication|login|update[ds]?|rotation|rotated|none|null|unknown|n\/a)$/i.test(value)) return false;
+  return /[0-9!-/:-@[-`{-~]/.test(value) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value) || value.length >= 12;
+}
+
+export function detectSecrets(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of KNOWN) for (const m of matches(re, text)) out.push(secret(m.index, m.index + m[0].length, 'known_token_format'));
+  for (const m of matches(KEYWORD_RE, text)) {
+    for (let g = 1; g <= 6; g++) {
+      const span = m.indices?.[g];
+      if (!span) continue;
+      let [s, e] = span;
+      const value = text.slice(s, e).replace(/[.,;:]+$/, '');
+      e = s + value.length;
+      while (s < e && /\s/.test(text[s] as string)) s++;
+      if (looksSecret(value, g <= 5)) out.push(secret(s, e, 'secret_after_keyword'));
+      break;
+    }
+  }
+  return out;
+}
