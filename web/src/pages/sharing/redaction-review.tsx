@@ -5,6 +5,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { useAction } from '../../lib/use-load.ts';
+import { explainReason } from '../../../../src/modules/redaction/reasons.ts';
 import { REDACTION_LABELS, sharingApi, type Decision, type Redaction, type Review } from './sharing-api.ts';
 
 export const labelKey = (label: string) => `sharing.label.${label}` as MessageKey;
@@ -30,13 +31,13 @@ function Highlighted({ review }: { review: Review }) {
 }
 
 function DecisionRow({ item, decision, onDecision }: { item: Redaction; decision: Decision | null; onDecision: (d: Decision) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const name = `decision-${item.id}`;
   return (
     <tr>
       <td><code>{item.text}</code></td>
       <td>{t(labelKey(item.label))}</td>
-      <td className="wide-only">{item.origin === 'coordinator' ? t('sharing.review.origin.coordinator') : item.reason}</td>
+      <td className="wide-only">{item.origin === 'coordinator' ? t('sharing.review.origin.coordinator') : explainReason(item.reason, locale)}</td>
       <td>
         <fieldset className="inline-choice">
           <legend className="visually-hidden">{t('sharing.review.decision')}: {item.text}</legend>
