@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { checkAttachment, cleanFilename, hashesOf } from './attachment-check.js';
 import { emlIndicators } from './eml-indicators.js';
+import { correlateReport } from './report-correlation.js';
 import { loadReport, lockReport } from './report-access.js';
 import { attachmentsTotal, findAttachment, insertAttachment, insertEvent } from './report-case.repository.js';
 import { updateReport } from './reports.repository.js';
@@ -29,7 +30,7 @@ export async function addAttachment(db: Database, ctx: RequestContext, config: C
   const hashes = hashesOf(input.content);
   const attachmentId = randomUUID();
   const at = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
+  const orgId = await db.transaction().execute(async (trx) => {
     const { actor, report } = await lockReport(trx, ctx, id, 'write');
     if (report.state === 'closed' || report.state === 'published') throw new AppError('invalid_state_transition', { from: report.state, to: 'attachment' });
     if ((await attachmentsTotal(trx, id)) + input.content.length > config.reportAttachmentsMaxBytes) {
@@ -43,7 +44,11 @@ export async function addAttachment(db: Database, ctx: RequestContext, config: C
     const details = { attachmentId, filename, kind, size: input.content.length, sha256: hashes.sha256 };
     await insertEvent(trx, { reportId: id, at, actorUserId: actor.userId, kind: 'attachment_added', internal: false, details });
     await recordAudit(trx, ctx, { action: 'report.attachment_added', orgId: report.org_id, targetType: 'report', targetId: id, details });
+    return report.org_id;
   });
+  // A suspicious file's hashes and an e-mail's indicators correlate like the report's text.
+  const values = [...indicators.map((i) => i.value), ...(input.sample ? [hashes.sha256] : [])];
+  await correlateReport(db, id, orgId, { values });
   return { id: attachmentId, filename, kind, size: input.content.length, ...hashes, indicators, createdAt: at };
 }
 

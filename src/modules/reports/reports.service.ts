@@ -12,6 +12,7 @@ import { loadReport, lockReport } from './report-access.js';
 import { insertEvent } from './report-case.repository.js';
 import { parseAnswers, reportView, slaOf } from './report-view.js';
 import { findVersion, insertReport, insertVersion, searchReports, updateReport } from './reports.repository.js';
+import { correlateReport } from './report-correlation.js';
 
 export interface ReportInput {
   text?: string | undefined;
@@ -78,7 +79,7 @@ export async function saveDraft(db: Database, ctx: RequestContext, id: string, i
 export async function submitReport(db: Database, ctx: RequestContext, id: string): Promise<void> {
   const now = new Date();
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const submitted = await db.transaction().execute(async (trx) => {
     const { report } = await lockReport(trx, ctx, id, 'write');
     if (report.state !== 'draft') throw new AppError('report_not_draft');
     const answers = cleanAnswers(parseAnswers(report.draft_answers), now);
@@ -89,7 +90,9 @@ export async function submitReport(db: Database, ctx: RequestContext, id: string
     await updateReport(trx, id, { state: 'submitted', current_version: 1, submitted_at: at, updated_at: at, aware_at: awareAt(answers, at), draft_text: '' });
     await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'submitted', internal: false, details: { version: 1 } });
     await audit(trx, ctx, 'report.submitted', report, { version: 1 });
+    return { orgId: report.org_id, text };
   });
+  await correlateReport(db, id, submitted.orgId, { text: submitted.text });
 }
 
 /** A new version of a submitted report: text and answers as a whole, with an optional note on what changed. */
@@ -98,7 +101,7 @@ export async function amendReport(db: Database, ctx: RequestContext, id: string,
   const answers = cleanAnswers(input.answers, now);
   const text = cleanText(input.text, true);
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  const orgId = await db.transaction().execute(async (trx) => {
     const { report } = await lockReport(trx, ctx, id, 'write');
     if (report.state === 'draft') throw new AppError('report_not_submitted');
     if (report.state === 'closed' || report.state === 'published') throw new AppError('invalid_state_transition', { from: report.state, to: 'amended' });
@@ -109,7 +112,9 @@ export async function amendReport(db: Database, ctx: RequestContext, id: string,
     await updateReport(trx, id, { current_version: version, category: answers.category, updated_at: at, aware_at: awareAt(answers, report.submitted_at ?? at) });
     await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'amended', internal: false, details: { version } });
     await audit(trx, ctx, 'report.amended', report, { version });
+    return report.org_id;
   });
+  await correlateReport(db, id, orgId, { text });
 }
 
 // ---- For redaction review and publication (built on top of this module) ----

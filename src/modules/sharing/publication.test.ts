@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
 import { collectionIds, TAXII } from '../../../test/helpers/taxii.js';
+import { drainIndex } from '../correlation/indexer.service.js';
 
 const TEXT = '株式会社みどり精工の田中が 03-1234-5678 から連絡を受け、203.0.113.77 への通信を確認しました。Midori Seiko の佐藤も確認。';
 
@@ -126,6 +127,17 @@ describeEachDatabase('publication', (database) => {
     expect(logged.filter((e) => e.type === 'redaction_decision').length).toBeGreaterThanOrEqual(4);
     // The ledger holds hashes of what was redacted, never the text.
     for (const e of logged) expect(e.leaf).not.toMatch(/田中|佐藤|03-1234-5678/);
+  });
+
+  it('links the report and the published advisory through the indicator they share (coordinators only)', async () => {
+    await drainIndex(ctx.db);
+    const lookup = (session: Session) => as(ctx, session)({ method: 'GET', url: '/api/correlation/lookup?value=203.0.113.77' });
+    const sources = (await lookup(coordinator)).json<{ objects: Array<{ kind: string; id: string }> }>().objects;
+    expect(sources).toContainEqual(expect.objectContaining({ kind: 'report', id: reportId }));
+    expect(sources.filter((s) => s.kind === 'stix').length).toBeGreaterThanOrEqual(2); // the indicator and its observable
+    const seen = (await lookup(other)).json<{ objects: Array<{ kind: string }> }>().objects;
+    expect(seen.some((s) => s.kind === 'report')).toBe(false);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
   });
 
   it('publishes a report once', async () => {
