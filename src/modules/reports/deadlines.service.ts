@@ -13,7 +13,7 @@ import { queueMail } from '../mail/mail.service.js';
 import { deadlinesFor, REGIMES, type Deadline } from './deadlines.js';
 import { claimReminder, insertEvent, upsertRegimeChoice } from './report-case.repository.js';
 import { enabledRegimesOf, parseAnswers } from './report-view.js';
-import { listOpenSubmitted, orgMemberEmails } from './reports.repository.js';
+import { findReportForUpdate, listOpenSubmitted, orgMemberEmails } from './reports.repository.js';
 
 export async function listRegimes(db: Database, ctx: RequestContext, orgId: string) {
   requireAccess({ actor: ctx.actor, permission: 'report.regimes.read', ids: [orgId] });
@@ -60,6 +60,7 @@ export async function runDeadlineReminders(db: Database, deps: { config: Config;
 async function remind(db: Database, config: Config, report: { id: string; org_id: string }, deadline: Deadline, now: Date): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const at = now.toISOString();
+    await findReportForUpdate(trx, report.id); // the timeline's order is kept under the report's lock
     if (!(await claimReminder(trx, report.id, deadline.key, at))) return false;
     for (const member of await orgMemberEmails(trx, report.org_id)) {
       const locale: Locale = member.locale === 'en' ? 'en' : 'ja';
