@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/2026-11-23-0001-foundation.js';
 import * as stixStore from './migrations/2026-11-23-0002-stix-store.js';
+import * as taxiiEntriesCompact from './migrations/2026-12-02-0001-taxii-entries-compact.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-11-23-0002-stix-store': stixStore,
+  '2026-12-02-0001-taxii-entries-compact': taxiiEntriesCompact,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -62,7 +62,7 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
   const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp };
   let stored = 0;
   for (const [collectionId, objects] of placements) {
-    if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).success_count;
+    if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).status.success_count;
   }
   return stored;
 }

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TaxiiCollectionRow, TaxiiCollectionsTable } from './taxii.table.js';
 
@@ -40,7 +41,7 @@ export async function listCollections(db: Database, scope: CollectionScope): Pro
   return query.execute();
 }
 
-export async function insertCollections(db: Database, rows: TaxiiCollectionsTable[]): Promise<void> {
+export async function insertCollections(db: Database, rows: Insertable<TaxiiCollectionsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('taxii_collections').values(rows).execute();
 }
 
