@@ -28,6 +28,11 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await migrator(db).migrateToLatest());
 }
 
+/** Up or down to exactly the named migration (tests of a migration's data conversion). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return check(await migrator(db).migrateTo(name));
+}
+
 export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {
   const lines: string[] = [];
   const m = migrator(db);
