@@ -123,7 +123,7 @@ describeEachDatabase('2026-12-02-0001-taxii-entries-compact converts stored entr
     const collections = await db.selectFrom('taxii_collections').select('id').orderBy('alias').execute();
     expect(collections).toHaveLength(2); // community, public
     const [community, pub] = collections.map((c) => c.id) as [string, string];
-    const object = { id_key: 1, stix_id: 'indicator--00000000-0000-4000-8000-000000000001', version: 'v', version_key: 'v', type: 'indicator', spec_version: '2.1', tlp: 'clear', created_by_ref: null, revoked: 0, json: '{}' };
+    const object = { id_key: 1, stix_id: 'indicator--00000000-0000-4000-8000-000000000001', version: 'v', version_key: 'v', type: 'indicator', spec_version: '2.1', tlp: 'clear' as const, created_by_ref: null, revoked: 0, json: '{}' };
     const pks = await db.insertInto('stix_objects').values(texts.map(() => object)).returning('pk').execute();
     const old = texts.map((date_added, i) => ({ collection_id: i === 1 ? pub : community, date_added, object_pk: Number(pks[i]?.pk), type: 'indicator', spec_version: '2.1', is_latest: 1, is_first: i % 2 }));
     await db.insertInto('taxii_entries' as never).values(old as never).execute();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { systemContext } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { collectionIdFor } from '../modules/taxii/collections.service.js';
 import { addObjects } from '../modules/taxii/store.service.js';
 
 const TLP2 = {
@@ -52,12 +53,10 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
   };
   const indicators = INDICATORS.map((demo) => ({ demo, object: indicatorOf(demo, desk.id, created) }));
   const ofLevel = (...levels: Array<keyof typeof TLP2>) => indicators.filter((i) => levels.includes(i.demo.tlp)).map((i) => i.object);
-  const collections = await db.selectFrom('taxii_collections').select(['id', 'audience', 'org_id']).execute();
-  const idOf = (audience: string, orgId: string | null = null) => collections.find((c) => c.audience === audience && c.org_id === orgId)?.id;
   const placements: Array<[string | undefined, unknown[]]> = [
-    [idOf('public'), [desk, ...ofLevel('clear')]],
-    [idOf('community'), [desk, ...ofLevel('clear', 'green')]],
-    [feedOrgId ? idOf('feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
+    [await collectionIdFor(db, 'public'), [desk, ...ofLevel('clear')]],
+    [await collectionIdFor(db, 'community'), [desk, ...ofLevel('clear', 'green')]],
+    [feedOrgId ? await collectionIdFor(db, 'feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
   ];
   const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp };
   let stored = 0;
