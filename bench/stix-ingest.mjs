@@ -32,7 +32,7 @@ const { systemContext } = await import('../dist/auth/actor.js');
 const { addObjects } = await import('../dist/modules/taxii/store.service.js');
 const { prepareObjects } = await import('../dist/modules/taxii/prepare.js');
 const { validateStixObject } = await import('../dist/modules/stix/validate.js');
-const { idKey } = await import('../dist/modules/taxii/id-key.js').catch(() => ({ idKey: undefined }));
+const { idKey } = await import('../dist/modules/taxii/id-key.js');
 
 const INDICATORS = numberOption('objects', 100_000);
 const BATCH = numberOption('batch', 5000);
@@ -57,8 +57,8 @@ async function freshDatabase(kind, pgAdmin) {
   const database = kind === 'sqlite' ? sqliteDatabase() : await postgresDatabase(pgAdmin);
   const db = connectDatabase(database.url);
   await migrateToLatest(db);
-  const { id } = await db.selectFrom('taxii_collections').select('id').where('alias', '=', 'community').executeTakeFirstOrThrow();
-  return { database, db, communityId: id };
+  const { id, entry_key: key } = await db.selectFrom('taxii_collections').select(['id', 'entry_key']).where('alias', '=', 'community').executeTakeFirstOrThrow();
+  return { database, db, communityId: id, communityKey: Number(key) };
 }
 
 // --- raw CPU limits: the same objects, in this process ----------------------------------------------------------------
@@ -91,20 +91,21 @@ function cpuLimits() {
 // --- raw inserts: the rows the store writes, without the store ------------------------------------------------------
 
 // The rows addObjects would write for one batch (same JSON text, same columns), prepared outside the timing.
-function rowsOf(objects, collectionId, dates) {
+function rowsOf(objects, collectionKey, dates) {
   const { prepared } = prepareObjects(objects, { audience: 'community', defaultTlp: 'amber', locale: 'en' });
   return prepared.map((o, i) => ({
     object: {
-      ...(idKey ? { id_key: idKey(o.stixId) } : {}), stix_id: o.stixId, version: o.version, version_key: o.versionKey, type: o.type,
+      id_key: idKey(o.stixId), stix_id: o.stixId, version: o.version, version_key: o.versionKey, type: o.type,
       spec_version: o.specVersion, tlp: o.tlp, created_by_ref: o.createdByRef, revoked: 0, json: o.json,
     },
-    entry: { collection_id: collectionId, date_added: dates.next(i), type: o.type, spec_version: o.specVersion, is_latest: 1, is_first: 1 },
+    entry: { collection_key: collectionKey, date_added: dates.next(i), type: o.type, spec_version: o.specVersion, is_latest: 1, is_first: 1 },
   }));
 }
 
+// date_added as the store writes it (2026-12-02-0001): integer microseconds, one apart.
 function dateSequence() {
   let micros = Date.now() * 1000;
-  return { next: () => { const m = micros++; return `${new Date(Math.floor(m / 1000)).toISOString().slice(0, 23)}${String(m % 1000).padStart(3, '0')}Z`; } };
+  return { next: () => micros++ };
 }
 
 // Multi-row statements of at most 32,000 parameters, as src/db/bulk-insert.ts makes them.
@@ -130,9 +131,9 @@ async function serverPragmas(url) {
   }
 }
 
-async function rawInserts(kind, url, communityId, perBatch) {
-  const objectColumns = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'].filter((c) => idKey || c !== 'id_key');
-  const entryColumns = ['collection_id', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'];
+async function rawInserts(kind, url, communityKey, perBatch) {
+  const objectColumns = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'];
+  const entryColumns = ['collection_key', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'];
   const postgres = kind !== 'sqlite';
   const insertSql = (table, columns, rows, returning) => `insert into ${table} (${columns.join(',')}) values ${placeholders(rows, columns.length, postgres)}${returning ? ' returning pk' : ''}`;
   let exec; let close;
@@ -160,7 +161,7 @@ async function rawInserts(kind, url, communityId, perBatch) {
   const timed = async (fn) => { const t0 = performance.now(); await fn(); ms += performance.now() - t0; };
   if (!perBatch) await timed(() => exec('begin', []));
   for (const batch of batches(INDICATORS, BATCH)) {
-    const rows = rowsOf(batch, communityId, dates);
+    const rows = rowsOf(batch, communityKey, dates);
     await timed(async () => {
       if (perBatch) await exec('begin', []);
       const objectsPer = rowsPerStatement(objectColumns.length);
@@ -196,7 +197,7 @@ async function storeLevel(db, communityId) {
   let nextNote = OBJECTS / 5;
   for (const batch of batches(INDICATORS, BATCH)) {
     const t0 = performance.now();
-    const status = await addObjects(db, ctx, communityId, batch);
+    const { status } = await addObjects(db, ctx, communityId, batch);
     const took = performance.now() - t0;
     ms += took;
     times.push(took);
@@ -314,7 +315,7 @@ async function benchDatabase(kind, label, pgAdmin, cpu, bundles) {
       await fresh.db.destroy();
       try {
         note(`${label}: raw inserts${perBatch ? ', a transaction per batch' : ', one transaction'}`);
-        const r = await rawInserts(kind, fresh.database.url, fresh.communityId, perBatch);
+        const r = await rawInserts(kind, fresh.database.url, fresh.communityKey, perBatch);
         if (!perBatch) raw = r;
         out(`  raw multi-row INSERTs (${kind === 'sqlite' ? 'better-sqlite3' : 'pg'}), ${perBatch ? `a transaction per ${BATCH}  ` : 'one transaction        '}    ${rate(r.count, r.ms)}   (${(r.ms / 1000).toFixed(1)} s)`);
         if (perBatch) raw = { ...raw, perBatch: r };

@@ -5,13 +5,14 @@
 //     following `next`: median and p95 page time (time to the last byte of the body), and that every object came once;
 //   - match[id]=<one id> lookups of random objects: median and p95;
 //   - the server's RSS (VmRSS of its process), sampled every 100 ms throughout.
-// On PostgreSQL the fill refreshes the planner's statistics (ANALYZE) as the store doubles and once at the end, as
-// `anshin stix import` does and autovacuum would: the reads are measured on an analysed database.
+// On PostgreSQL addObjects refreshes the planner's statistics (ANALYZE) as the store doubles, and the fill once more at
+// the end, as autovacuum would: the reads are measured on an analysed database.
 // Next to each, the raw limit measured the same way in the same run: the same page and lookup queries with the plain
 // driver (better-sqlite3 / pg) on the same database, and JSON.parse of the same page bodies.
 // Usage: npm run build && node bench/taxii-read.mjs [--objects N] [--lookups 1000] [--pages P] [--only sqlite|postgres]
 //        (N indicators, default 100000; the full run is 1000000. P caps the pages per paging mode; default: all)
 import Sqlite from 'better-sqlite3';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { machineLoad, postgresDatabase, postgresServer, requireBuild, sampleRss, sqliteDatabase, startServer, stats, waitReady } from './lib.mjs';
 import { batches, numberOption, objectPair } from './stix-data.mjs';
@@ -23,7 +24,8 @@ const { loadConfig } = await import('../dist/config.js');
 const { seedDemo } = await import('../dist/demo/demo.js');
 const { systemContext } = await import('../dist/auth/actor.js');
 const { addObjects } = await import('../dist/modules/taxii/store.service.js');
-const { idKey } = await import('../dist/modules/taxii/id-key.js').catch(() => ({ idKey: undefined }));
+const { idKey } = await import('../dist/modules/taxii/id-key.js');
+const { microsOf } = await import('../dist/modules/taxii/timestamps.js');
 const { refreshPlannerStatistics } = await import('../dist/db/statistics.js');
 
 const INDICATORS = numberOption('objects', 100_000);
@@ -61,22 +63,16 @@ async function fill(kind, pgAdmin) {
     const ctx = { request: systemContext('en'), defaultTlp: 'amber' };
     let count = 0;
     let spent = 0;
-    let refreshAt = 20_000;
     for (const batch of batches(INDICATORS, BATCH)) {
       const t0 = performance.now();
-      const status = await addObjects(db, ctx, id, batch);
+      const { status } = await addObjects(db, ctx, id, batch);
       spent += performance.now() - t0;
       if (status.success_count !== batch.length) throw new Error(`store refused objects: ${JSON.stringify(status.failures?.slice(0, 3))}`);
       count += batch.length;
-      // As `anshin stix import` does (and autovacuum would, where it runs): PostgreSQL plans from statistics.
-      if (count >= refreshAt) {
-        refreshAt = count * 2;
-        await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
-      }
       if (count % 200_000 === 0) note(`filled ${count.toLocaleString('en-US')} objects`);
     }
     await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
-    const total = Number((await db.selectFrom('taxii_entries').select((eb) => eb.fn.countAll().as('n')).where('collection_id', '=', id).executeTakeFirstOrThrow()).n);
+    const total = Number((await db.selectFrom('taxii_entries').select((eb) => eb.fn.countAll().as('n')).where('collection_key', '=', sql`(select entry_key from taxii_collections where id = ${id})`).executeTakeFirstOrThrow()).n);
     out(`  filled through addObjects: ${count.toLocaleString('en-US')} objects in ${(spent / 1000).toFixed(1)} s (${Math.round(count / (spent / 1000)).toLocaleString('en-US')} objects/s); the collection holds ${total.toLocaleString('en-US')}`);
     return { database, collectionId: id, token: member.token, total };
   } finally {
@@ -118,11 +114,13 @@ async function pageThrough(base, headers, follow, total) {
 
 // The server's own page and lookup queries, run with the plain driver on the same database.
 async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
+  // As the server's entries.repository.ts writes them: the collection by its entry key, date_added in microseconds,
+  // match[id] as conditions of the page query itself.
   const pageSql = (p) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
-    where e.collection_id = ${p(1)} and e.date_added > ${p(2)} and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
-  const lookupSql = (p) => `select o.pk from stix_objects o where ${idKey ? `o.id_key = ${p(1)} and ` : ''}o.stix_id = ${p(2)}`;
-  const entrySql = (p) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
-    where e.collection_id = ${p(1)} and e.object_pk = ${p(2)} and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
+    where e.collection_key = (select entry_key from taxii_collections where id = ${p(1)}) and e.date_added > ${p(2)} and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
+  const lookupSql = (p) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
+    where e.collection_key = (select entry_key from taxii_collections where id = ${p(1)}) and o.id_key in (${p(2)}) and o.stix_id in (${p(3)}) and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
+  addedAfterSamples = addedAfterSamples.map((text) => microsOf(text));
   const pageTimes = [];
   const lookupTimes = [];
   let bytes = 0;
@@ -130,7 +128,6 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
     const db = new Sqlite(url.slice('sqlite:'.length), { readonly: true });
     const page = db.prepare(pageSql(() => '?'));
     const lookup = db.prepare(lookupSql(() => '?'));
-    const entry = db.prepare(entrySql(() => '?'));
     for (const after of addedAfterSamples) {
       const t0 = performance.now();
       const rows = page.all(collectionId, after);
@@ -139,7 +136,7 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
     }
     for (const id of ids) {
       const t0 = performance.now();
-      for (const { pk } of lookup.all(idKey ? idKey(id) : null, id)) entry.all(collectionId, pk);
+      lookup.all(collectionId, idKey(id), id);
       lookupTimes.push(performance.now() - t0);
     }
     db.close();
@@ -153,11 +150,9 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
       bytes += `[${rows.map((r) => r.json).join(',')}]`.length;
       pageTimes.push(performance.now() - t0);
     }
-    const lookupText = idKey ? lookupSql(p) : lookupSql(p).replace('$2', '$1');
     for (const id of ids) {
       const t0 = performance.now();
-      const { rows } = await client.query({ name: 'lookup', text: lookupText, values: idKey ? [idKey(id), id] : [id] });
-      for (const { pk } of rows) await client.query({ name: 'entry', text: entrySql(p), values: [collectionId, pk] });
+      await client.query({ name: 'lookup', text: lookupSql(p), values: [collectionId, idKey(id), id] });
       lookupTimes.push(performance.now() - t0);
     }
     await client.end();

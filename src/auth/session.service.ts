@@ -15,8 +15,9 @@ export async function buildActor(
   user: UserRow,
   auth: { via: 'session' | 'token'; scopes: readonly TokenScope[]; sessionId: string | null },
 ): Promise<UserActor> {
-  const roles = (await listRoles(db, user.id)) as PlatformRole[];
-  const memberships = await listMembershipsOfUser(db, user.id);
+  // Side by side: on PostgreSQL two connections of the pool answer at once (one round trip instead of two).
+  const [roleRows, memberships] = await Promise.all([listRoles(db, user.id), listMembershipsOfUser(db, user.id)]);
+  const roles = roleRows as PlatformRole[];
   return {
     kind: 'user',
     userId: user.id,

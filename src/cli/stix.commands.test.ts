@@ -90,7 +90,8 @@ describeEachDatabase('CLI: stix import and export', (database) => {
 
     const { community } = await collectionIds(ctx);
     const stored = await ctx.db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
-      .select('o.stix_id').where('e.collection_id', '=', community).execute();
+      .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
+      .select('o.stix_id').where('c.id', '=', community).execute();
     expect(stored.map((r) => r.stix_id).sort()).toEqual(good.map((o) => o.id).sort());
     const audit = await ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'taxii.objects_added').where('target_id', '=', community).execute();
     expect(audit.length).toBeGreaterThan(0);

@@ -33,7 +33,39 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   // checkpoints keep those pages in memory (measured in bench/RESULTS.md).
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('wal_autocheckpoint = 10000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+// Kysely's SQLite driver prepares every query it runs. Compiling a multi-row INSERT of 32,000 parameters
+// costs about as much as running it (bench/RESULTS.md, issue 3): prepare each distinct SQL text once and
+// reuse the statement. Least recently used statements leave the cache; a statement still being iterated
+// (a streamed query) is never handed out twice.
+export const STATEMENT_CACHE_SIZE = 64;
+
+type SqliteStatement = ReturnType<SqliteDatabase.Database['prepare']>;
+
+export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string): SqliteStatement => {
+      const cached = cache.get(text);
+      if (cached !== undefined && !cached.busy) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (cached === undefined) {
+        if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 // The readiness probe: one round trip to the database.

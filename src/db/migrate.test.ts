@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
 import { connectDatabase } from './connect.js';
 import type { Database } from './database.js';
-import { MIGRATION_NAMES, migrateDownAll, migrateToLatest } from './migrate.js';
+import { MIGRATION_NAMES, migrateDownAll, migrateTo, migrateToLatest } from './migrate.js';
 
 // Every table the foundation migration creates; later migrations add to this list.
 const FOUNDATION_TABLES = [
@@ -98,5 +98,53 @@ describeEachDatabase('migrations up and down', (database) => {
     expect(await migrateToLatest(db)).toEqual(MIGRATION_NAMES.map((name) => `Up ${name}: Success`));
     expect(await schemaObjects(db, database.dialect)).toEqual(firstUp);
     expect(await db.selectFrom('settings').selectAll().execute()).toEqual([]);
+  });
+});
+
+describeEachDatabase('2026-12-02-0001-taxii-entries-compact converts stored entries both ways', (database) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  const texts = ['2026-11-23T04:07:00.000001Z', '2026-11-23T04:07:00.999999Z', '1999-12-31T23:59:59.123456Z'];
+  type Row = Record<string, unknown>;
+  const entries = () => db.selectFrom('taxii_entries' as never).selectAll().orderBy('date_added' as never).execute() as Promise<Row[]>;
+
+  beforeAll(async () => {
+    const created = await database.create();
+    drop = created.drop;
+    db = connectDatabase(created.url);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+
+  it('keeps every entry, with its collection as an integer key and date_added as microseconds, and restores the text', async () => {
+    await migrateTo(db, '2026-11-23-0002-stix-store');
+    const collections = await db.selectFrom('taxii_collections').select('id').orderBy('alias').execute();
+    expect(collections).toHaveLength(2); // community, public
+    const [community, pub] = collections.map((c) => c.id) as [string, string];
+    const object = { id_key: 1, stix_id: 'indicator--00000000-0000-4000-8000-000000000001', version: 'v', version_key: 'v', type: 'indicator', spec_version: '2.1', tlp: 'clear' as const, created_by_ref: null, revoked: 0, json: '{}' };
+    const pks = await db.insertInto('stix_objects').values(texts.map(() => object)).returning('pk').execute();
+    const old = texts.map((date_added, i) => ({ collection_id: i === 1 ? pub : community, date_added, object_pk: Number(pks[i]?.pk), type: 'indicator', spec_version: '2.1', is_latest: 1, is_first: i % 2 }));
+    await db.insertInto('taxii_entries' as never).values(old as never).execute();
+
+    await migrateToLatest(db);
+    const keys = await db.selectFrom('taxii_collections').select(['id', 'entry_key']).execute();
+    const keyOf = new Map(keys.map((k) => [k.id, Number(k.entry_key)]));
+    expect(new Set(keyOf.values()).size).toBe(2);
+    const micros = (text: string) => Date.parse(text.slice(0, 19) + 'Z') * 1000 + Number(text.slice(20, 26));
+    expect((await entries()).map((e) => ({ ...e, date_added: Number(e.date_added), collection_key: Number(e.collection_key), object_pk: Number(e.object_pk) })))
+      .toEqual(old.map(({ collection_id, ...e }) => ({ ...e, collection_key: keyOf.get(collection_id), date_added: micros(e.date_added) }))
+        .sort((a, b) => a.date_added - b.date_added));
+    // A collection created afterwards gets a key of its own from the database.
+    await db.insertInto('taxii_collections').values({ id: 'c-new', audience: 'community', org_id: null, group_id: null, alias: 'x', last_date_added: null, created_at: 'now' }).execute();
+    const added = await db.selectFrom('taxii_collections').select('entry_key').where('id', '=', 'c-new').executeTakeFirstOrThrow();
+    expect([...keyOf.values()]).not.toContain(Number(added.entry_key));
+    expect(Number(added.entry_key)).toBeGreaterThan(0);
+    await db.deleteFrom('taxii_collections').where('id', '=', 'c-new').execute();
+
+    await migrateTo(db, '2026-11-23-0002-stix-store');
+    const back = (await entries()).map((e) => ({ ...e, object_pk: Number(e.object_pk) }));
+    expect(back).toEqual([...old].sort((a, b) => (a.date_added < b.date_added ? -1 : 1)));
   });
 });

@@ -5,6 +5,7 @@ import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as reports from './migrations/2026-12-02-0003-reports.js';
 import * as ledger from './migrations/2026-12-02-0002-ledger.js';
 import * as correlation from './migrations/2026-12-02-0004-correlation.js';
+import * as taxiiEntriesCompact from './migrations/2026-12-02-0001-taxii-entries-compact.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0005-sharing': sharing,
   '2026-12-02-0002-ledger': ledger,
   '2026-12-02-0004-correlation': correlation,
+  '2026-12-02-0001-taxii-entries-compact': taxiiEntriesCompact,
 };
 
 function migrator(db: Kysely<any>): Migrator {
@@ -32,6 +34,11 @@ function check(result: MigrationResultSet): string[] {
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   return check(await migrator(db).migrateToLatest());
+}
+
+/** Up or down to exactly the named migration (tests of a migration's data conversion). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return check(await migrator(db).migrateTo(name));
 }
 
 export async function migrateDownAll(db: Kysely<any>): Promise<string[]> {

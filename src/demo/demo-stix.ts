@@ -5,6 +5,8 @@ import { systemContext } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
+import { deskIdentity } from '../modules/sharing/desk-identity.js';
+import { collectionIdFor } from '../modules/taxii/collections.service.js';
 import { addObjects, type StoredBatch } from '../modules/taxii/store.service.js';
 
 const TLP2 = {
@@ -27,7 +29,7 @@ const INDICATORS: DemoIndicator[] = [
   { name: 'Scanner probing municipal VPN gateways', pattern: "[ipv4-addr:value = '198.51.100.23']", tlp: 'green', types: ['anomalous-activity'] },
   { name: 'Command-and-control of a banking trojan', pattern: "[url:value = 'http://c2.bad-actor.example/gate.php']", tlp: 'green', types: ['malicious-activity'] },
   {
-    name: 'Loader seen in the Sakura General Hospital incident',
+    name: 'Loader seen in a member hospital's incident',
     pattern: "[file:hashes.'SHA-256' = '3f6b9a1c0e8d7f2a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a']",
     tlp: 'amber', types: ['malicious-activity'],
   },
@@ -45,20 +47,16 @@ function indicatorOf(demo: DemoIndicator, deskId: string, created: string) {
  * Stores the demo objects through the store's one entrance, as the operator: CLEAR in the public and
  * community collections, GREEN in the community, AMBER in the feed of the organisation it concerns.
  */
-export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTlp'>, feedOrgId: string | undefined): Promise<number> {
+export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTlp' | 'deskName'>, feedOrgId: string | undefined): Promise<number> {
   const created = new Date().toISOString();
-  const desk = {
-    type: 'identity', spec_version: '2.1', id: `identity--${randomUUID()}`, created, modified: created,
-    name: 'Anshin ISAC Desk', identity_class: 'organization', object_marking_refs: [TLP2.clear],
-  };
+  // The same identity later advisories are published under.
+  const desk = await deskIdentity(db, config);
   const indicators = INDICATORS.map((demo) => ({ demo, object: indicatorOf(demo, desk.id, created) }));
   const ofLevel = (...levels: Array<keyof typeof TLP2>) => indicators.filter((i) => levels.includes(i.demo.tlp)).map((i) => i.object);
-  const collections = await db.selectFrom('taxii_collections').select(['id', 'audience', 'org_id']).execute();
-  const idOf = (audience: string, orgId: string | null = null) => collections.find((c) => c.audience === audience && c.org_id === orgId)?.id;
   const placements: Array<[string | undefined, unknown[]]> = [
-    [idOf('public'), [desk, ...ofLevel('clear')]],
-    [idOf('community'), [desk, ...ofLevel('clear', 'green')]],
-    [feedOrgId ? idOf('feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
+    [await collectionIdFor(db, 'public'), [desk, ...ofLevel('clear')]],
+    [await collectionIdFor(db, 'community'), [desk, ...ofLevel('clear', 'green')]],
+    [feedOrgId ? await collectionIdFor(db, 'feed', feedOrgId) : undefined, [desk, ...ofLevel('amber')]],
   ];
   const tlpOf = new Map<string, string>([[desk.id, 'clear'], ...indicators.map((i): [string, string] => [i.object.id, i.demo.tlp])]);
   // The desk published these: each placement is a publication in the ledger, committed with the objects.
@@ -71,7 +69,7 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
   const store = { request: systemContext('ja'), defaultTlp: config.defaultTlp, onStored: publish };
   let stored = 0;
   for (const [collectionId, objects] of placements) {
-    if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).success_count;
+    if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).status.success_count;
   }
   return stored;
 }

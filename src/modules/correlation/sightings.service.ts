@@ -6,6 +6,7 @@ import { can, requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
+import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import { AppError } from '../../errors.js';
 import { uuidV5 } from '../stix/sco-id.js';
 import { resolveCaller } from '../taxii/collections.service.js';
@@ -92,7 +93,11 @@ export async function sightIndicator(db: Database, config: Config, ctx: RequestC
   const id = existing?.sighting_id ?? `sighting--${randomUUID()}`;
   const modified = later(existing?.updated_at);
   const created = existing?.created_at ?? modified;
-  const status = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp }, feed, [sightingObject(id, created, modified, input, orgId, times)]);
+  // The sighting and its ledger entry commit together.
+  const onStored = (trx: Database) => appendLedgerEvents(trx, [{
+    type: 'sighting', actor: ctx.actor.kind === 'user' ? ctx.actor.userId : null, org: orgId, object: input.indicatorId, count: input.count ?? 1,
+  }]).then(() => undefined);
+  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored }, feed, [sightingObject(id, created, modified, input, orgId, times)]);
   if (status.success_count !== 1) throw new AppError('unprocessable', { detail: status.failures?.[0]?.message ?? 'sighting not stored' });
   await saveSighting(db, {
     indicator_id: input.indicatorId, org_id: orgId, sighting_id: id, first_seen: times.firstSeen ?? null, last_seen: times.lastSeen ?? null,

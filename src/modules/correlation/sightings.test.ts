@@ -52,7 +52,8 @@ describeEachDatabase('sightings', (database) => {
     // Below k the confidence shown leaves the sighting out: the same as without it.
     expect(body.confidence).toMatchObject({ value: 50, sightings: 0, reliability: 50 });
     const inFeed = await ctx.db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
-      .select(['o.json', 'o.tlp']).where('e.collection_id', '=', ids.feedA).where('o.type', '=', 'sighting').execute();
+      .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
+      .select(['o.json', 'o.tlp']).where('c.id', '=', ids.feedA).where('o.type', '=', 'sighting').execute();
     expect(inFeed).toHaveLength(1);
     expect(inFeed[0]?.tlp).toBe('amber');
     expect(JSON.parse(inFeed[0]?.json as string)).toMatchObject({

@@ -116,7 +116,7 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
     await lockStore(trx);
     const store = { request: ctx, defaultTlp: config.defaultTlp };
     for (const collectionId of collectionIds) {
-      const status = await addObjectsWithin(trx, store, collectionId, [desk, ...objects]);
+      const { status } = await addObjectsWithin(trx, store, collectionId, [desk, ...objects]);
       if (status.failure_count > 0) throw new AppError('unprocessable');
     }
     await insertAdvisory(trx, {

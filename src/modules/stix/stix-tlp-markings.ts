@@ -3,25 +3,17 @@
 // exactly the standard one, and TLP content may only appear under these ids.
 import type { Obj } from './stix-checks.js';
 import type { IssueSink } from './stix-issues.js';
+import { TLP_2_EXTENSION_ID, TLP_MARKINGS, type TlpMarking } from './tlp.js';
 
 export const TLP1_CREATED = '2017-01-20T00:00:00.000Z';
 export const TLP2_CREATED = '2022-10-01T00:00:00.000Z';
-export const TLP2_EXTENSION = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
+export const TLP2_EXTENSION = TLP_2_EXTENSION_ID;
 
-export const TLP1_IDS: ReadonlyMap<string, string> = new Map([
-  ['marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9', 'white'],
-  ['marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da', 'green'],
-  ['marking-definition--f88d31f6-486f-44da-b317-01333bde0b82', 'amber'],
-  ['marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed', 'red'],
-]);
-
-export const TLP2_IDS: ReadonlyMap<string, string> = new Map([
-  ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487', 'clear'],
-  ['marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', 'green'],
-  ['marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421', 'amber'],
-  ['marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', 'amber+strict'],
-  ['marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1', 'red'],
-]);
+// The ids of tlp.ts, the one list: TLP 1.0 by its definition's own name ("white", …), TLP 2.0 by its level.
+const idsOf = (version: TlpMarking['tlpVersion'], value: (m: TlpMarking) => string): ReadonlyMap<string, string> =>
+  new Map(Object.entries(TLP_MARKINGS).filter(([, m]) => m.tlpVersion === version).map(([id, m]) => [id, value(m)]));
+export const TLP1_IDS = idsOf('1.0', (m) => m.name.slice('TLP:'.length).toLowerCase());
+export const TLP2_IDS = idsOf('2.0', (m) => m.level);
 
 const TLP2_LEVELS = new Set(TLP2_IDS.values());
 

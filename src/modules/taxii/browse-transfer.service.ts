@@ -55,7 +55,7 @@ export async function importIntelBundle(db: Database, config: Config, ctx: Reque
       positions.push(index);
     }
   });
-  const status = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: ledgerOnStored(ctx) }, collection.id, accepted);
+  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: ledgerOnStored(ctx) }, collection.id, accepted);
   // Failures without an id are named by their position among the objects addObjects saw: make it the bundle's.
   const inBundle = (d: StatusDetail): StatusDetail => {
     const at = POSITION.exec(d.id);

@@ -1,9 +1,11 @@
 // Reads of the threat-intel browser: newest-first keyset windows over the latest entries of several
 // collections, object versions and where they are held, and bounded counts. Never OFFSET, never an
 // unbounded COUNT: each query walks an index range of a known size.
+import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { ilikeContains } from '../../db/like.js';
-import { inChunks } from './store.repository.js';
+import { inChunks, keyOfCollection } from './store.repository.js';
+import { formatMicros, microsOf } from './timestamps.js';
 import type { TlpLevel } from '../stix/tlp.js';
 
 /** Where one collection's part of a window starts: entries at or before `upTo` (strictly before unless `inclusive`). */
@@ -27,11 +29,11 @@ const newestFirst = (a: WindowEntry, b: WindowEntry): number =>
 
 function rangeQuery(db: Database, range: WindowRange, from: string | undefined, limit: number) {
   let query = db.selectFrom('taxii_entries')
-    .select(['collection_id', 'date_added', 'object_pk'])
-    .where('collection_id', '=', range.collectionId)
+    .select([sql<string>`cast(${range.collectionId} as text)`.as('collection_id'), 'date_added', 'object_pk'])
+    .where('collection_key', '=', keyOfCollection(range.collectionId))
     .where('is_latest', '=', 1);
-  if (range.upTo !== undefined) query = query.where('date_added', range.inclusive ? '<=' : '<', range.upTo);
-  if (from !== undefined) query = query.where('date_added', '>=', from);
+  if (range.upTo !== undefined) query = query.where('date_added', range.inclusive ? '<=' : '<', microsOf(range.upTo));
+  if (from !== undefined) query = query.where('date_added', '>=', microsOf(from));
   return db.selectFrom(query.orderBy('date_added', 'desc').limit(limit).as('r')).selectAll();
 }
 
@@ -45,7 +47,8 @@ export async function findLatestWindow(db: Database, ranges: readonly WindowRang
     const [first, ...rest] = ranges.slice(i, i + COLLECTIONS_PER_QUERY).map((range) => rangeQuery(db, range, from, limit));
     if (!first) continue;
     const union = rest.reduce((all, next) => all.unionAll(next), first);
-    found.push(...await db.selectFrom(union.as('u')).selectAll().orderBy('date_added', 'desc').orderBy('collection_id', 'desc').limit(limit).execute());
+    const rows = await db.selectFrom(union.as('u')).selectAll().orderBy('date_added', 'desc').orderBy('collection_id', 'desc').limit(limit).execute();
+    for (const row of rows) found.push({ ...row, date_added: formatMicros(row.date_added) });
   }
   return found.sort(newestFirst).slice(0, limit);
 }
@@ -61,11 +64,12 @@ export async function findEntriesOfVersions<V extends { pk: number }>(db: Databa
   const byPk = new Map(versions.map((v) => [v.pk, v]));
   const found: Array<V & Held> = [];
   for (const chunk of inChunks([...byPk.keys()])) {
-    const rows = await db.selectFrom('taxii_entries').select(['object_pk', 'collection_id', 'date_added', 'is_latest'])
-      .where('object_pk', 'in', chunk).execute();
+    const rows = await db.selectFrom('taxii_entries as e').innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
+      .select(['e.object_pk', 'c.id as collection_id', 'e.date_added', 'e.is_latest'])
+      .where('e.object_pk', 'in', chunk).execute();
     for (const row of rows) {
       const version = byPk.get(row.object_pk);
-      if (version) found.push({ ...version, collection_id: row.collection_id, date_added: row.date_added, is_latest: row.is_latest });
+      if (version) found.push({ ...version, collection_id: row.collection_id, date_added: formatMicros(row.date_added), is_latest: row.is_latest });
     }
   }
   return found;
@@ -123,7 +127,7 @@ export async function findReferringCandidates(db: Database, stixId: string, wind
 /** The number of objects in a collection, counting at most `cap + 1` index entries. */
 export async function countLatestCapped(db: Database, collectionId: string, cap: number): Promise<number> {
   const inner = db.selectFrom('taxii_entries').select('object_pk')
-    .where('collection_id', '=', collectionId).where('is_latest', '=', 1).limit(cap + 1);
+    .where('collection_key', '=', keyOfCollection(collectionId)).where('is_latest', '=', 1).limit(cap + 1);
   const row = await db.selectFrom(inner.as('c')).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

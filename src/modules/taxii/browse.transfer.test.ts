@@ -30,8 +30,8 @@ describeEachDatabase('threat-intel browser: import and export', (database) => {
     return res;
   };
   const entryCounts = async () => {
-    const rows = await ctx.db.selectFrom('taxii_entries').select(['collection_id', 'object_pk', 'is_latest', 'is_first']).execute();
-    return rows.map((r) => `${r.collection_id}|${r.object_pk}|${r.is_latest}|${r.is_first}`).sort();
+    const rows = await ctx.db.selectFrom('taxii_entries').select(['collection_key', 'object_pk', 'is_latest', 'is_first']).execute();
+    return rows.map((r) => `${r.collection_key}|${r.object_pk}|${r.is_latest}|${r.is_first}`).sort();
   };
 
   beforeAll(async () => {

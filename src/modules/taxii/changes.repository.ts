@@ -1,6 +1,7 @@
 // What others follow the store by: each collection's high-water mark and its entries after a point, in
 // date_added order (unique and increasing per collection, never reused). Read-only.
 import type { Database } from '../../db/database.js';
+import { formatMicros, microsOf } from './timestamps.js';
 
 export interface CollectionMark {
   id: string;
@@ -22,11 +23,14 @@ export async function findCollectionMarks(db: Database): Promise<CollectionMark[
 
 /** The collection's next `limit` entries after `after` (from the start when null), with their object version. */
 export async function findEntriesAfter(db: Database, collectionId: string, after: string | null, limit: number): Promise<EntryAfter[]> {
+  // Entries name their collection by its integer key and date_added in microseconds (compact schema).
   let query = db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+    .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
     .select(['e.date_added', 'e.object_pk', 'o.stix_id', 'o.type', 'o.json'])
-    .where('e.collection_id', '=', collectionId);
-  if (after !== null) query = query.where('e.date_added', '>', after);
-  return query.orderBy('e.date_added').limit(limit).execute();
+    .where('c.id', '=', collectionId);
+  if (after !== null) query = query.where('e.date_added', '>', microsOf(after));
+  const rows = await query.orderBy('e.date_added').limit(limit).execute();
+  return rows.map((r) => ({ ...r, date_added: formatMicros(Number(r.date_added)) }));
 }
 
 export async function findFeedOf(db: Database, orgId: string): Promise<string | undefined> {

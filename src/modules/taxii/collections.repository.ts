@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TaxiiCollectionRow, TaxiiCollectionsTable } from './taxii.table.js';
 
@@ -40,8 +41,15 @@ export async function listCollections(db: Database, scope: CollectionScope): Pro
   return query.execute();
 }
 
-export async function insertCollections(db: Database, rows: TaxiiCollectionsTable[]): Promise<void> {
+export async function insertCollections(db: Database, rows: Insertable<TaxiiCollectionsTable>[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('taxii_collections').values(rows).execute();
+}
+
+/** The collection of an audience: community and public (no organisation), or an organisation's feed or inbox. */
+export async function findCollectionIdOf(db: Database, audience: 'community' | 'public' | 'feed' | 'inbox', orgId: string | null): Promise<string | undefined> {
+  let query = db.selectFrom('taxii_collections').select('id').where('audience', '=', audience);
+  query = orgId === null ? query.where('org_id', 'is', null) : query.where('org_id', '=', orgId);
+  return (await query.orderBy('created_at').executeTakeFirst())?.id;
 }
 
 export async function collectionIdOfGroup(db: Database, groupId: string): Promise<string | undefined> {
@@ -49,16 +57,17 @@ export async function collectionIdOfGroup(db: Database, groupId: string): Promis
   return row?.id;
 }
 
-export async function activeOrgIdsAmong(db: Database, orgIds: readonly string[]): Promise<string[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', orgIds).where('status', '=', 'active').execute();
-  return rows.map((row) => row.id);
-}
-
-export async function groupIdsOfOrgs(db: Database, orgIds: readonly string[]): Promise<string[]> {
-  if (orgIds.length === 0) return [];
-  const rows = await db.selectFrom('sharing_group_members').select('group_id').distinct().where('org_id', 'in', orgIds).execute();
-  return rows.map((row) => row.group_id);
+/** Which of these organisations are active, and the sharing groups those belong to: one query. */
+export async function activeOrgsAndGroups(db: Database, orgIds: readonly string[]): Promise<{ orgIds: string[]; groupIds: string[] }> {
+  if (orgIds.length === 0) return { orgIds: [], groupIds: [] };
+  const rows = await db.selectFrom('organisations as o')
+    .leftJoin('sharing_group_members as m', 'm.org_id', 'o.id')
+    .select(['o.id', 'm.group_id'])
+    .where('o.id', 'in', orgIds).where('o.status', '=', 'active')
+    .execute();
+  const groupIds = new Set<string>();
+  for (const row of rows) if (row.group_id !== null) groupIds.add(row.group_id);
+  return { orgIds: [...new Set(rows.map((row) => row.id))], groupIds: [...groupIds] };
 }
 
 export type AudienceTarget =

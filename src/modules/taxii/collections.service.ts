@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { accessTo, type Caller, type CollectionAccess } from './collection-access.js';
 import {
-  activeOrgIdsAmong, collectionsOfAudience, findCollection, groupIdsOfOrgs, insertCollections, listCollections,
+  activeOrgsAndGroups, collectionsOfAudience, findCollection, findCollectionIdOf, insertCollections, listCollections,
   type AudienceTarget, type CollectionWithNames,
 } from './collections.repository.js';
 import { STIX_MEDIA_TYPE } from './media.js';
@@ -26,9 +26,8 @@ export type CollectionNeed = 'read' | 'write' | 'delete';
 export async function resolveCaller(db: Database, config: Pick<Config, 'publicTaxii'>, ctx: RequestContext): Promise<Caller> {
   const { actor } = ctx;
   const orgIds = actor.kind === 'user' ? [...actor.orgRoles.keys()] : [];
-  const activeOrgIds = await activeOrgIdsAmong(db, orgIds);
-  const groupIds = await groupIdsOfOrgs(db, activeOrgIds);
-  return { actor, activeOrgIds: new Set(activeOrgIds), groupIds: new Set(groupIds), publicTaxii: config.publicTaxii };
+  const active = await activeOrgsAndGroups(db, orgIds);
+  return { actor, activeOrgIds: new Set(active.orgIds), groupIds: new Set(active.groupIds), publicTaxii: config.publicTaxii };
 }
 
 const DESCRIPTIONS: Record<CollectionWithNames['audience'], string> = {
@@ -85,8 +84,8 @@ export async function listCollectionsFor(db: Database, config: Config, ctx: Requ
 // The collection with the caller's access to it. What they can neither read nor write does not
 // exist for them: 404, or 401 before sign-in (so that a client knows to authenticate).
 async function accessibleCollection(db: Database, config: Config, ctx: RequestContext, id: string) {
-  const caller = await resolveCaller(db, config, ctx);
-  const collection = await findCollection(db, id);
+  // Independent reads side by side (on PostgreSQL: two connections, one round trip).
+  const [caller, collection] = await Promise.all([resolveCaller(db, config, ctx), findCollection(db, id)]);
   const access = collection ? accessTo(caller, collection) : { read: false, write: false };
   if (!collection || (!access.read && !access.write)) throw new AppError(ctx.actor.kind === 'user' ? 'not_found' : 'unauthenticated');
   return { collection, access, caller };
@@ -125,3 +124,8 @@ export async function createGroupCollection(db: Database, groupId: string): Prom
 
 /** The collections that serve an audience: for publishing on behalf of the desk (access is the caller's business). */
 export const findAudienceCollections = (db: Database, target: AudienceTarget) => collectionsOfAudience(db, target);
+
+/** The id of the community or public collection, or of an organisation's feed or inbox (seeding, tools). */
+export async function collectionIdFor(db: Database, audience: 'community' | 'public' | 'feed' | 'inbox', orgId: string | null = null): Promise<string | undefined> {
+  return findCollectionIdOf(db, audience, orgId);
+}

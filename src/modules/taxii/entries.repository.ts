@@ -3,11 +3,14 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database, Tables } from '../../db/database.js';
 import type { VersionMatch } from './filters.js';
 import { idKey } from './id-key.js';
+import { keyOfCollection } from './store.repository.js';
+import { formatMicros, microsOf } from './timestamps.js';
 
 export interface EntryQuery {
   collectionId: string;
   after?: string | undefined; // date_added strictly after
-  pks?: readonly number[] | undefined; // only these object versions (match[id], one object's endpoints)
+  pks?: readonly number[] | undefined; // only these object versions (one object's endpoints)
+  ids?: readonly string[] | undefined; // only versions of these objects (match[id])
   types?: readonly string[] | undefined;
   versions: VersionMatch;
   specVersions?: readonly string[] | undefined;
@@ -37,9 +40,11 @@ function selectEntries(db: Database, q: Omit<EntryQuery, 'limit'>) {
   let query = db
     .selectFrom('taxii_entries as e')
     .innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
-    .where('e.collection_id', '=', q.collectionId);
-  if (q.after !== undefined) query = query.where('e.date_added', '>', q.after);
+    .where('e.collection_key', '=', keyOfCollection(q.collectionId));
+  if (q.after !== undefined) query = query.where('e.date_added', '>', microsOf(q.after));
   if (q.pks) query = query.where('e.object_pk', 'in', q.pks);
+  // By the ids' lookup keys (the index) and the ids themselves: one statement, no lookup of the pks first.
+  if (q.ids) query = query.where('o.id_key', 'in', [...new Set(q.ids.map(idKey))]).where('o.stix_id', 'in', q.ids);
   if (q.types) query = query.where('e.type', 'in', q.types);
   if (q.specVersions) query = query.where('e.spec_version', 'in', q.specVersions);
   if (!q.versions.all) query = query.where((eb) => versionCondition(eb, q.versions));
@@ -49,16 +54,21 @@ function selectEntries(db: Database, q: Omit<EntryQuery, 'limit'>) {
 const page = (db: Database, q: EntryQuery) =>
   selectEntries(db, q).select(['e.date_added', 'o.stix_id', 'o.version', 'e.spec_version']).orderBy('e.date_added').limit(q.limit);
 
+const none = (q: EntryQuery) => q.pks?.length === 0 || q.ids?.length === 0;
+
 /** One page of manifest records, in date_added order. */
 export async function findManifestEntries(db: Database, q: EntryQuery): Promise<EntryRow[]> {
-  if (q.pks?.length === 0) return [];
-  return page(db, q).execute();
+  if (none(q)) return [];
+  const rows = await page(db, q).execute();
+  return rows.map((row) => ({ ...row, date_added: formatMicros(row.date_added) }));
 }
 
 /** One page of entries with the objects' JSON text, in date_added order. */
 export async function findObjectEntries(db: Database, q: EntryQuery): Promise<Required<EntryRow>[]> {
-  if (q.pks?.length === 0) return [];
-  return page(db, q).select('o.json').execute();
+  if (none(q)) return [];
+  const rows = await page(db, q).select('o.json').execute();
+  for (const row of rows) (row as unknown as Required<EntryRow>).date_added = formatMicros(row.date_added);
+  return rows as unknown as Required<EntryRow>[];
 }
 
 /** The pks of every stored version of these objects. */
@@ -73,7 +83,7 @@ export async function findVersionPks(db: Database, stixIds: readonly string[]): 
 export async function holdsAnyOf(db: Database, collectionId: string, pks: readonly number[]): Promise<boolean> {
   if (pks.length === 0) return false;
   const row = await db.selectFrom('taxii_entries').select('object_pk')
-    .where('object_pk', 'in', pks).where('collection_id', '=', collectionId).limit(1).executeTakeFirst();
+    .where('object_pk', 'in', pks).where('collection_key', '=', keyOfCollection(collectionId)).limit(1).executeTakeFirst();
   return row !== undefined;
 }
 

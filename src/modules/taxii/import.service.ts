@@ -3,19 +3,14 @@
 // Each batch is its own transaction: what was stored before a malformed part of the file stays stored.
 import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
-import { refreshPlannerStatistics } from '../../db/statistics.js';
 import { readBundle } from '../stix/bundle-stream.js';
 import type { TlpLevel } from '../stix/tlp.js';
 import { validateBundleEnvelope } from '../stix/validate.js';
-import { countEntriesAdded } from './export.repository.js';
 import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
 import { ledgerOnStored } from './ledger-hooks.js';
 import { addObjects } from './store.service.js';
-import { lastDateAdded } from './store.repository.js';
 
 export const IMPORT_BATCH_SIZE = 5000;
-// Statistics are refreshed when the import has added this many objects, and again each time that doubles.
-const FIRST_STATISTICS_REFRESH = 20_000;
 
 export interface ImportProgress {
   objects: number; // read from the bundle so far
@@ -74,13 +69,9 @@ export async function importBundleAsOperator(
     summary.failed++;
     if (summary.failures.length < maxFailures) summary.failures.push(detail);
   };
-  let refreshAt = FIRST_STATISTICS_REFRESH;
+  // addObjects refreshes the planner's statistics as the store grows (PostgreSQL).
   const store = async (batch: Batch) => {
     if (batch.objects.length > 0) await storeBatch(db, { request: ctx, defaultTlp: deps.defaultTlp }, collectionId, batch, summary, fail);
-    if (summary.added >= refreshAt) {
-      refreshAt = summary.added * 2;
-      await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
-    }
     summary.elapsedMs = performance.now() - started;
     options.onProgress?.({ ...summary });
   };
@@ -110,12 +101,7 @@ async function storeBatch(
   db: Database, ctx: { request: RequestContext; defaultTlp: TlpLevel }, collectionId: string, batch: Batch,
   summary: ImportSummary, fail: (detail: StatusDetail) => void,
 ): Promise<void> {
-  const before = await lastDateAdded(db, collectionId);
-  const status = await addObjects(db, { ...ctx, onStored: ledgerOnStored(ctx.request) }, collectionId, batch.objects);
-  const after = await lastDateAdded(db, collectionId);
-  // Exact while the import is the collection's only writer; the status resource itself does not tell
-  // a new entry from a duplicate.
-  const added = after === null || after === before ? 0 : Math.min(status.success_count, await countEntriesAdded(db, collectionId, before, after));
+  const { status, added } = await addObjects(db, { ...ctx, onStored: ledgerOnStored(ctx.request) }, collectionId, batch.objects);
   summary.added += added;
   summary.duplicates += status.success_count - added;
   for (const failure of status.failures ?? []) fail(inBundle(failure, batch.indexes));

@@ -4,7 +4,7 @@ import { parseFilter, PAGE_LIMITS } from './filters.js';
 import { acceptsTaxii, isTaxiiContentType } from './media.js';
 import { idKey } from './id-key.js';
 import { decodeNext, encodeNext } from './next-token.js';
-import { addedAfterKey, allocateDatesAdded, formatMicros, microsOf, versionKey } from './timestamps.js';
+import { addedAfterKey, firstDateAdded, formatMicros, microsOf, versionKey } from './timestamps.js';
 
 const errorOf = (fn: () => unknown): string | undefined => {
   try {
@@ -66,10 +66,9 @@ describe('timestamps', () => {
 
   it('allocates strictly increasing dates after the last one, even when the clock is behind', () => {
     const now = Date.UTC(2026, 0, 1) * 1000;
-    expect(allocateDatesAdded(null, 3, now)).toEqual([formatMicros(now), formatMicros(now + 1), formatMicros(now + 2)]);
-    const ahead = formatMicros(now + 10);
-    expect(allocateDatesAdded(ahead, 2, now)).toEqual([formatMicros(now + 11), formatMicros(now + 12)]);
-    expect(allocateDatesAdded(formatMicros(now - 10), 1, now)).toEqual([formatMicros(now)]);
+    expect(firstDateAdded(null, now)).toBe(now);
+    expect(firstDateAdded(formatMicros(now + 10), now)).toBe(now + 11);
+    expect(firstDateAdded(formatMicros(now - 10), now)).toBe(now);
   });
 });
 

@@ -27,7 +27,7 @@ interface Page<T> {
 
 interface Target {
   collectionId: string;
-  pks?: number[]; // the versions of one object, or of the objects match[id] names
+  pks?: number[]; // the versions of one object (match[id] is a condition of the page's query)
   filter: TaxiiFilter;
   scope: string; // what a next token is bound to, besides the filters
 }
@@ -37,7 +37,7 @@ function entryQuery(target: Target): EntryQuery {
   const cursor = filter.next === undefined ? undefined : decodeNext(filter.next, target.scope, filter.fingerprint);
   const after = cursor !== undefined && (filter.addedAfter === undefined || cursor > filter.addedAfter) ? cursor : filter.addedAfter;
   return {
-    collectionId: target.collectionId, after, pks: target.pks, types: filter.types,
+    collectionId: target.collectionId, after, pks: target.pks, ids: target.pks ? undefined : filter.ids, types: filter.types,
     versions: filter.versions, specVersions: filter.specVersions, limit: filter.limit + 1,
   };
 }
@@ -58,9 +58,8 @@ async function readTarget(db: Database, config: Config, ctx: RequestContext, inp
   const { collection } = await requireCollection(db, config, ctx, input.collectionId, 'read');
   const objectPks = input.objectId === undefined ? undefined : await objectVersionsHeld(db, collection.id, input.objectId);
   const filter = parseFilter(input.query, input.endpoint);
-  const pks = objectPks ?? (filter.ids ? await findVersionPks(db, filter.ids) : undefined);
   const scope = `${collection.id}/${input.objectId ?? ''}`;
-  return { collectionId: collection.id, filter, scope, ...(pks ? { pks } : {}) };
+  return { collectionId: collection.id, filter, scope, ...(objectPks ? { pks: objectPks } : {}) };
 }
 
 /** The pks of an object's stored versions, when the collection holds at least one of them; otherwise 404. */

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import { keyOfCollection } from './store.repository.js';
 import type { SharingGroupRow, SharingGroupsTable } from './taxii.table.js';
 
 export interface GroupSummaryRow extends SharingGroupRow {
@@ -73,6 +74,6 @@ export async function existingOrgIds(db: Database, orgIds: readonly string[]): P
 }
 
 export async function objectPksInCollection(db: Database, collectionId: string): Promise<number[]> {
-  const rows = await db.selectFrom('taxii_entries').select('object_pk').where('collection_id', '=', collectionId).execute();
+  const rows = await db.selectFrom('taxii_entries').select('object_pk').where('collection_key', '=', keyOfCollection(collectionId)).execute();
   return rows.map((row) => row.object_pk);
 }

@@ -1,8 +1,12 @@
 // Writes to the STIX store: object versions, collection entries and their markers.
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Database } from '../../db/database.js';
+import { sql } from 'kysely';
 import { idKey } from './id-key.js';
 import type { NewStixObjectRow, TaxiiEntriesTable } from './taxii.table.js';
+
+/** The integer key entries refer to a collection by, as an expression (a scalar subquery, evaluated once). */
+export const keyOfCollection = (collectionId: string) => sql<number>`(select entry_key from taxii_collections where id = ${collectionId})`;
 
 export interface StoredVersion {
   pk: number;
@@ -47,7 +51,7 @@ export async function findEntryPks(db: Database, collectionId: string, pks: read
   const found: number[] = [];
   for (const chunk of inChunks(pks)) {
     const rows = await db.selectFrom('taxii_entries').select('object_pk')
-      .where('object_pk', 'in', chunk).where('collection_id', '=', collectionId)
+      .where('object_pk', 'in', chunk).where('collection_key', '=', keyOfCollection(collectionId))
       .execute();
     found.push(...rows.map((row) => row.object_pk));
   }
@@ -55,7 +59,7 @@ export async function findEntryPks(db: Database, collectionId: string, pks: read
 }
 
 const OBJECT_COLUMNS = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'] as const;
-const ENTRY_COLUMNS = ['collection_id', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'] as const;
+const ENTRY_COLUMNS = ['collection_key', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'] as const;
 
 export async function insertObjects(db: Database, rows: readonly NewStixObjectRow[]) {
   return bulkInsert<NewStixObjectRow, { pk: number; stix_id: string; version_key: string }>(
@@ -71,7 +75,7 @@ export async function insertEntries(db: Database, rows: readonly TaxiiEntriesTab
 export async function clearMarker(db: Database, collectionId: string, marker: 'is_latest' | 'is_first', pks: readonly number[]) {
   for (const chunk of inChunks(pks)) {
     await db.updateTable('taxii_entries').set({ [marker]: 0 })
-      .where('object_pk', 'in', chunk).where('collection_id', '=', collectionId).where(marker, '=', 1)
+      .where('object_pk', 'in', chunk).where('collection_key', '=', keyOfCollection(collectionId)).where(marker, '=', 1)
       .execute();
   }
 }
@@ -91,13 +95,13 @@ export async function setLastDateAdded(db: Database, collectionId: string, value
  */
 export async function deleteEntries(db: Database, collectionId: string, versions: readonly StoredVersion[], doomed: readonly number[]): Promise<void> {
   for (const chunk of inChunks(doomed)) {
-    await db.deleteFrom('taxii_entries').where('object_pk', 'in', chunk).where('collection_id', '=', collectionId).execute();
+    await db.deleteFrom('taxii_entries').where('object_pk', 'in', chunk).where('collection_key', '=', keyOfCollection(collectionId)).execute();
   }
   const remaining = new Set(await findEntryPks(db, collectionId, versions.map((v) => v.pk)));
   const left = versions.filter((v) => remaining.has(v.pk)).sort((a, b) => (a.version_key < b.version_key ? -1 : 1));
   if (left.length === 0) return;
   const pks = left.map((v) => v.pk);
-  const scope = () => db.updateTable('taxii_entries').where('collection_id', '=', collectionId);
+  const scope = () => db.updateTable('taxii_entries').where('collection_key', '=', keyOfCollection(collectionId));
   await scope().set({ is_latest: 0, is_first: 0 }).where('object_pk', 'in', pks).execute();
   await scope().set({ is_first: 1 }).where('object_pk', '=', pks[0] as number).execute();
   await scope().set({ is_latest: 1 }).where('object_pk', '=', pks[pks.length - 1] as number).execute();

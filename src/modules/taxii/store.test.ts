@@ -7,6 +7,7 @@ import { createOrg, useTestApp } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, ipv4 } from '../../../test/helpers/taxii.js';
 import { findCollection } from './collections.repository.js';
 import { addObjects, deleteObjectVersions } from './store.service.js';
+import { formatMicros } from './timestamps.js';
 
 const store = { request: systemContext('en'), defaultTlp: 'amber' as const };
 const DATE_ADDED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -21,20 +22,22 @@ describeEachDatabase('STIX store', (database) => {
     ids = await collectionIds(ctx, [orgA]);
   });
 
-  const entriesOf = (collectionId: string) =>
-    ctx.db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+  const entriesOf = async (collectionId: string) =>
+    (await ctx.db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+      .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
       .select(['e.date_added', 'o.stix_id', 'o.version', 'e.is_latest', 'e.is_first', 'o.pk'])
-      .where('e.collection_id', '=', collectionId).orderBy('e.date_added').execute();
+      .where('c.id', '=', collectionId).orderBy('e.date_added').execute()).map((e) => ({ ...e, date_added: formatMicros(e.date_added) }));
   const snapshot = async () => ({
     objects: await ctx.db.selectFrom('stix_objects').selectAll().orderBy('pk').execute(),
-    entries: await ctx.db.selectFrom('taxii_entries').selectAll().orderBy('collection_id').orderBy('date_added').execute(),
+    entries: await ctx.db.selectFrom('taxii_entries').selectAll().orderBy('collection_key').orderBy('date_added').execute(),
   });
 
   it('stores valid objects with unique, strictly increasing microsecond date_added, across many chunks', async () => {
     const objects = Array.from({ length: 4000 }, (_, i) => (i % 2 === 0 ? indicator({ tlp: 'green' }) : ipv4(`198.51.100.${i % 250}`)));
     const first = await addObjects(ctx.db, store, ids.community, objects.slice(0, 3700));
     const second = await addObjects(ctx.db, store, ids.community, objects.slice(3700));
-    expect([first.success_count, second.success_count, first.failure_count + second.failure_count]).toEqual([3700, 300, 0]);
+    expect([first.status.success_count, second.status.success_count, first.status.failure_count + second.status.failure_count]).toEqual([3700, 300, 0]);
+    expect([first.added, second.added]).toEqual([3700, 300]);
     const dates = (await entriesOf(ids.community)).map((e) => e.date_added);
     expect(dates).toHaveLength(4000);
     expect(dates.every((d) => DATE_ADDED.test(d))).toBe(true);
@@ -47,7 +50,8 @@ describeEachDatabase('STIX store', (database) => {
     const before = (await entriesOf(ids.feed[orgA] as string)).length;
     const batches = Array.from({ length: 6 }, () => Array.from({ length: 150 }, () => indicator({ tlp: 'amber' })));
     const statuses = await Promise.all(batches.map((objects) => addObjects(ctx.db, store, ids.feed[orgA] as string, objects)));
-    expect(statuses.map((s) => s.success_count)).toEqual(batches.map(() => 150));
+    expect(statuses.map((s) => s.added)).toEqual(batches.map(() => 150));
+    expect(statuses.map((s) => s.status.success_count)).toEqual(batches.map(() => 150));
     const dates = (await entriesOf(ids.feed[orgA] as string)).map((e) => e.date_added);
     expect(dates).toHaveLength(before + 900);
     expect(new Set(dates).size).toBe(dates.length);
@@ -62,7 +66,7 @@ describeEachDatabase('STIX store', (database) => {
     await addObjects(ctx.db, store, ids.community, [kept]);
     const before = await snapshot();
     const fresh = indicator({ tlp: 'clear' });
-    const status = await addObjects(ctx.db, { ...store, request: systemContext('ja') }, ids.community, [
+    const { status, added } = await addObjects(ctx.db, { ...store, request: systemContext('ja') }, ids.community, [
       { ...kept, name: 'rewritten' }, // same id and version, other content
       { ...kept, modified: '2026-01-15T00:00:00.000Z' }, // older than what is stored
       indicator({ tlp: 'red' }),
@@ -72,12 +76,13 @@ describeEachDatabase('STIX store', (database) => {
       fresh,
     ]);
     expect(status).toMatchObject({ status: 'complete', total_count: 7, success_count: 1, failure_count: 6, pending_count: 0 });
+    expect(added).toBe(1);
     expect(status.successes).toEqual([{ id: fresh.id, version: fresh.modified }]);
     expect(status.failures?.map((f) => f.message?.slice(0, 12))).toHaveLength(6);
     expect(status.failures?.every((f) => typeof f.message === 'string' && f.message.length > 5)).toBe(true);
     const after = await snapshot();
     expect(after.objects.slice(0, before.objects.length)).toEqual(before.objects);
-    expect(after.entries.filter((e) => before.entries.some((b) => b.collection_id === e.collection_id && b.date_added === e.date_added))).toEqual(before.entries);
+    expect(after.entries.filter((e) => before.entries.some((b) => b.collection_key === e.collection_key && b.date_added === e.date_added))).toEqual(before.entries);
     expect(after.objects).toHaveLength(before.objects.length + 1);
   });
 
@@ -86,7 +91,7 @@ describeEachDatabase('STIX store', (database) => {
     await addObjects(ctx.db, store, ids.community, objects);
     const before = await snapshot();
     const again = await addObjects(ctx.db, store, ids.community, [...objects].reverse().map((o) => Object.fromEntries(Object.entries(o).reverse())));
-    expect([again.success_count, again.failure_count]).toEqual([2, 0]);
+    expect([again.status.success_count, again.status.failure_count, again.added]).toEqual([2, 0, 0]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -97,8 +102,9 @@ describeEachDatabase('STIX store', (database) => {
     await addObjects(ctx.db, store, ids.feed[orgA] as string, [object]);
     const rows = await ctx.db.selectFrom('stix_objects').select('pk').where('stix_id', '=', object.id).execute();
     expect(rows).toHaveLength(1);
-    const entries = await ctx.db.selectFrom('taxii_entries').select('collection_id').where('object_pk', '=', rows[0]?.pk as number).execute();
-    expect(entries.map((e) => e.collection_id).sort()).toEqual([ids.community, ids.public, ids.feed[orgA]].sort());
+    const entries = await ctx.db.selectFrom('taxii_entries as e').innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
+      .select('c.id').where('e.object_pk', '=', rows[0]?.pk as number).execute();
+    expect(entries.map((e) => e.id).sort()).toEqual([ids.community, ids.public, ids.feed[orgA]].sort());
   });
 
   it('moves the latest and first markers as versions arrive, and keeps revocation final', async () => {
@@ -111,9 +117,9 @@ describeEachDatabase('STIX store', (database) => {
     expect(mine.map((e) => [e.version, e.is_first, e.is_latest])).toEqual([
       ['2026-03-01T00:00:00.000Z', 1, 0], ['2026-03-02T00:00:00.000Z', 0, 0], ['2026-03-03T00:00:00.000Z', 0, 1],
     ]);
-    const v4 = await addObjects(ctx.db, store, ids.community, [{ ...v1, modified: '2026-03-04T00:00:00.000Z' }]);
+    const { status: v4 } = await addObjects(ctx.db, store, ids.community, [{ ...v1, modified: '2026-03-04T00:00:00.000Z' }]);
     expect(v4.failures?.[0]?.message).toMatch(/revoked/);
-    const otherCreator = await addObjects(ctx.db, store, ids.community, [{ ...indicator({ id: v1.id, tlp: 'green', createdBy: 'identity--0b3c9d2e-1f4a-4b5c-8d6e-7f8091a2b3c4' }), modified: '2026-03-05T00:00:00.000Z' }]);
+    const { status: otherCreator } = await addObjects(ctx.db, store, ids.community, [{ ...indicator({ id: v1.id, tlp: 'green', createdBy: 'identity--0b3c9d2e-1f4a-4b5c-8d6e-7f8091a2b3c4' }), modified: '2026-03-05T00:00:00.000Z' }]);
     expect(otherCreator.failure_count).toBe(1);
   });
 
@@ -126,7 +132,7 @@ describeEachDatabase('STIX store', (database) => {
   });
 
   it('writes one audit row and one status resource per request, in the same transaction', async () => {
-    const status = await addObjects(ctx.db, store, ids.public, [indicator({ tlp: 'clear' }), indicator({ tlp: 'green' })]);
+    const { status } = await addObjects(ctx.db, store, ids.public, [indicator({ tlp: 'clear' }), indicator({ tlp: 'green' })]);
     const audit = await ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'taxii.objects_added').orderBy('id', 'desc').executeTakeFirst();
     expect(JSON.parse(audit?.details ?? '{}')).toEqual({ statusId: status.id, total: 2, success: 1, failure: 1, added: 1 });
     expect(audit?.target_id).toBe(ids.public);

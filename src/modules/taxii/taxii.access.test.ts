@@ -80,7 +80,7 @@ describeEachDatabase('TAXII access by role', (database) => {
 
   const seed = async (collection: Collection) => {
     const object = indicator({ tlp: 'clear' });
-    expect((await addObjects(ctx.db, store, collections[collection], [object])).success_count).toBe(1);
+    expect((await addObjects(ctx.db, store, collections[collection], [object])).status.success_count).toBe(1);
     return object;
   };
 

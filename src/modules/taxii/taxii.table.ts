@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Audience, TlpLevel } from '../stix/tlp.js';
 
 // A coordinator-managed set of member organisations that share with each other.
@@ -26,6 +26,8 @@ export interface TaxiiCollectionsTable {
   // High-water mark of date_added: never decreases, so a date once handed out is never reused.
   last_date_added: string | null;
   created_at: string;
+  // What entries refer to the collection by (a small integer, given by the database on insert).
+  entry_key: ColumnType<number, never, never>;
 }
 
 // Every version of every STIX object, stored once whatever the number of collections it is in.
@@ -45,8 +47,8 @@ export interface StixObjectsTable {
 
 // One object version in one collection, with the collection's date_added (unique, increasing).
 export interface TaxiiEntriesTable {
-  collection_id: string;
-  date_added: string;
+  collection_key: number; // taxii_collections.entry_key
+  date_added: number; // microseconds since 1970 (UTC); the API shows it as text (formatMicros)
   object_pk: number;
   type: string;
   spec_version: string;

@@ -62,23 +62,10 @@ export function nowMicros(): number {
 }
 
 /**
- * `count` new date_added values for a collection whose latest is `last`: strictly increasing, each
- * after `last`, starting at the current time when the clock is ahead (one microsecond apart when
- * many arrive at once). Callers hold the collection's write lock.
+ * The first new date_added (microseconds) of a collection whose latest is `last`: after `last`, and the
+ * current time when the clock is ahead. The entries of one write take it and the microseconds after it,
+ * so date_added stays strictly increasing. Callers hold the collection's write lock.
  */
-export function allocateDatesAdded(last: string | null, count: number, now = nowMicros()): string[] {
-  const start = last === null ? now : Math.max(now, microsOf(last) + 1);
-  const dates = new Array<string>(count);
-  let prefixMs = -1;
-  let prefix = '';
-  for (let i = 0; i < count; i++) {
-    const micros = start + i;
-    const ms = Math.floor(micros / 1000);
-    if (ms !== prefixMs) {
-      prefixMs = ms;
-      prefix = new Date(ms).toISOString().slice(0, 23);
-    }
-    dates[i] = `${prefix}${String(micros - ms * 1000).padStart(3, '0')}Z`;
-  }
-  return dates;
+export function firstDateAdded(last: string | null, now = nowMicros()): number {
+  return last === null ? now : Math.max(now, microsOf(last) + 1);
 }
