@@ -29,7 +29,7 @@ const INDICATORS: DemoIndicator[] = [
   { name: 'Scanner probing municipal VPN gateways', pattern: "[ipv4-addr:value = '198.51.100.23']", tlp: 'green', types: ['anomalous-activity'] },
   { name: 'Command-and-control of a banking trojan', pattern: "[url:value = 'http://c2.bad-actor.example/gate.php']", tlp: 'green', types: ['malicious-activity'] },
   {
-    name: 'Loader seen in a member hospital's incident',
+    name: 'Loader seen in a member hospital\'s incident',
     pattern: "[file:hashes.'SHA-256' = '3f6b9a1c0e8d7f2a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a']",
     tlp: 'amber', types: ['malicious-activity'],
   },
