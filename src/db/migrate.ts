@@ -1,21 +1,22 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from './migrations/2026-11-23-0001-foundation.js';
 import * as stixStore from './migrations/2026-11-23-0002-stix-store.js';
-import * as sharing from './migrations/2026-12-02-0005-sharing.js';
-import * as reports from './migrations/2026-12-02-0003-reports.js';
-import * as ledger from './migrations/2026-12-02-0002-ledger.js';
-import * as correlation from './migrations/2026-12-02-0004-correlation.js';
 import * as taxiiEntriesCompact from './migrations/2026-12-02-0001-taxii-entries-compact.js';
+import * as ledger from './migrations/2026-12-02-0002-ledger.js';
+import * as reports from './migrations/2026-12-02-0003-reports.js';
+import * as correlation from './migrations/2026-12-02-0004-correlation.js';
+import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
+// Kysely runs them in name order; they are listed in that order too.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-11-23-0002-stix-store': stixStore,
-  '2026-12-02-0003-reports': reports,
-  '2026-12-02-0005-sharing': sharing,
-  '2026-12-02-0002-ledger': ledger,
-  '2026-12-02-0004-correlation': correlation,
   '2026-12-02-0001-taxii-entries-compact': taxiiEntriesCompact,
+  '2026-12-02-0002-ledger': ledger,
+  '2026-12-02-0003-reports': reports,
+  '2026-12-02-0004-correlation': correlation,
+  '2026-12-02-0005-sharing': sharing,
 };
 
 function migrator(db: Kysely<any>): Migrator {
