@@ -76,6 +76,12 @@ describe('configuration', () => {
       PUBLIC_TAXII: 'true',
       DEFAULT_TLP: 'TLP:WHITE',
       TAXII_MAX_CONTENT_LENGTH: '65536',
+      CORRELATION_MAX_LINKS: '20',
+      CORRELATION_INDEX_INTERVAL_MS: '500',
+      ANONYMITY_K: '3',
+      CONFIDENCE_HALF_LIFE_DAYS: '30',
+      CONFIDENCE_DEFAULT_RELIABILITY: '40',
+      CONFIDENCE_RELIABILITY: 'identity--A3F1D4B2-5C6E-4F70-8A9B-0C1D2E3F4A5B=90, identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19=10',
     });
     expect(config).toEqual({
       port: 9090,
@@ -99,7 +105,19 @@ describe('configuration', () => {
       publicTaxii: true,
       defaultTlp: 'clear',
       taxiiMaxContentLength: 65536,
+      correlationMaxLinks: 20,
+      correlationIndexIntervalMs: 500,
+      anonymityK: 3,
+      confidenceHalfLifeDays: 30,
+      confidenceDefaultReliability: 40,
+      confidenceReliability: new Map([['identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b', 90], ['identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19', 10]]),
     });
+  });
+
+  it('refuses malformed per-source reliabilities', () => {
+    expect(problemsOf({ CONFIDENCE_RELIABILITY: 'identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b=101' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
+    expect(problemsOf({ CONFIDENCE_RELIABILITY: 'desk=50' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
+    expect(problemsOf({ ANONYMITY_K: '0' })[0]).toMatch(/ANONYMITY_K/);
   });
 
   it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {
