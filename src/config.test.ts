@@ -85,12 +85,13 @@ describe('configuration', () => {
       REPORT_ATTACHMENTS_MAX_BYTES: '8192',
       REPORT_FIRST_RESPONSE_SLA_HOURS: '8',
       DEADLINE_REMINDER_HOURS: '12',
-      ANONYMITY_K: '7',
       DESK_NAME: ' Kansai ISAC ',
       CORRELATION_MAX_LINKS: '20',
       CORRELATION_INDEX_INTERVAL_MS: '500',
+      ANONYMITY_K: '3',
       CONFIDENCE_HALF_LIFE_DAYS: '30',
-      CONFIDENCE_DEFAULT_RELIABILITY: '60',
+      CONFIDENCE_DEFAULT_RELIABILITY: '40',
+      CONFIDENCE_RELIABILITY: 'identity--A3F1D4B2-5C6E-4F70-8A9B-0C1D2E3F4A5B=90, identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19=10',
     });
     expect(config).toEqual({
       port: 9090,
@@ -118,14 +119,20 @@ describe('configuration', () => {
       reportAttachmentsMaxBytes: 8192,
       reportFirstResponseSlaHours: 8,
       deadlineReminderHours: 12,
-      anonymityK: 7,
       deskName: 'Kansai ISAC',
       correlationMaxLinks: 20,
       correlationIndexIntervalMs: 500,
+      anonymityK: 3,
       confidenceHalfLifeDays: 30,
-      confidenceDefaultReliability: 60,
-      confidenceReliability: new Map(),
+      confidenceDefaultReliability: 40,
+      confidenceReliability: new Map([['identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b', 90], ['identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19', 10]]),
     });
+  });
+
+  it('refuses malformed per-source reliabilities', () => {
+    expect(problemsOf({ CONFIDENCE_RELIABILITY: 'identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b=101' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
+    expect(problemsOf({ CONFIDENCE_RELIABILITY: 'desk=50' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
+    expect(problemsOf({ ANONYMITY_K: '0' })[0]).toMatch(/ANONYMITY_K/);
   });
 
   it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {

@@ -8,7 +8,7 @@ import { drainIndex } from '../../src/modules/correlation/indexer.service.js';
 import { addObjects } from '../../src/modules/taxii/store.service.js';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
 import { collectionIds, indicator } from '../helpers/taxii.js';
-import { describeBrowser, journey, newPage, PHONE, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
+import { describeBrowser, DESKTOP, journey, newPage, PHONE, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
 
 const FIRST = { ...indicator({ tlp: 'green', name: '不正ログイン元の IP アドレス' }), pattern: "[ipv4-addr:value = '203.0.113.77']" };
 const SECOND = { ...indicator({ tlp: 'green', name: 'フィッシングサイトのサーバー' }), pattern: "[ipv4-addr:value = '203.0.113.77'] AND [domain-name:value = 'login-check.example']" };
@@ -53,6 +53,7 @@ describeBrowser('e2e: correlation and sightings in the UI', () => {
     await screenshots(page, '40-correlation-object');
     await page.setViewportSize(PHONE);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    await page.setViewportSize(DESKTOP);
     await signOut(page);
   });
 

@@ -8,6 +8,7 @@ import { useLoad } from '../../lib/use-load.ts';
 import { correlationApi, type ObjectCorrelation, type Standing } from './correlation-api.ts';
 import { SourceLink, ValueText } from './correlation-parts.tsx';
 import { SightingForm } from './sighting-form.tsx';
+import './correlation.css';
 
 export function CorrelationCard({ id }: { id: string }) {
   const { t } = useI18n();

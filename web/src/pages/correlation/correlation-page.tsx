@@ -10,6 +10,7 @@ import { useAction, useLoad } from '../../lib/use-load.ts';
 import { hasRole, useSession } from '../../session/session-context.tsx';
 import { correlationApi, type LookupResult } from './correlation-api.ts';
 import { SourceLink, typeName, ValueText } from './correlation-parts.tsx';
+import './correlation.css';
 
 export function CorrelationPage() {
   const { t } = useI18n();
