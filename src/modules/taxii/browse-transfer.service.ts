@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { requireSignedIn } from './browse.service.js';
 import { requireCollection } from './collections.service.js';
 import { findObjectEntries } from './entries.repository.js';
-import { ledgerOnStored } from './ledger-hooks.js';
+import { onStoredFrom } from './stored-hooks.js';
 import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
 import type { StatusResource } from './status.service.js';
 import { addObjects } from './store.service.js';
@@ -55,7 +55,7 @@ export async function importIntelBundle(db: Database, config: Config, ctx: Reque
       positions.push(index);
     }
   });
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: ledgerOnStored(ctx) }, collection.id, accepted);
+  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, accepted) }, collection.id, accepted);
   // Failures without an id are named by their position among the objects addObjects saw: make it the bundle's.
   const inBundle = (d: StatusDetail): StatusDetail => {
     const at = POSITION.exec(d.id);

@@ -4,7 +4,8 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import { requireCollection } from './collections.service.js';
-import { ledgerOnDeleted, ledgerOnStored } from './ledger-hooks.js';
+import { ledgerOnDeleted } from './ledger-hooks.js';
+import { onStoredFrom } from './stored-hooks.js';
 import { parseFilter } from './filters.js';
 import { TAXII_MEDIA_TYPE } from './media.js';
 import { objectVersionsHeld, type Query, type TaxiiReply } from './read.service.js';
@@ -53,7 +54,7 @@ export function envelopeObjects(body: unknown): unknown[] {
 export async function postObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, body: unknown): Promise<TaxiiReply> {
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'write');
   const objects = envelopeObjects(body);
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: ledgerOnStored(ctx) }, collection.id, objects);
+  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects) }, collection.id, objects);
   return { status: 202, headers: {}, body: status };
 }
 
