@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   publication_leak: 422,
   review_incomplete: 409,
   already_published: 409,
+  victim_consent_missing: 422,
   account_locked: 429,
   rate_limited: 429,
   // reports

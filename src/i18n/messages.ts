@@ -78,6 +78,10 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'The redaction review is not finished ({count} proposals undecided). Accept or reject every proposal first.',
   },
   already_published: { ja: 'この報告はすでに公開されています。', en: 'This report has already been published.' },
+  victim_consent_missing: {
+    ja: '報告した組織は名前の公開に同意していません。組織名を出さずに公開してください。',
+    en: 'The reporting organisation has not agreed to be named. Publish without its name.',
+  },
   unsupported_stix_version: {
     ja: '対応していない STIX のバージョンです: {version}（対応: 2.1）',
     en: 'Unsupported STIX version: {version} (supported: 2.1)',

@@ -27,6 +27,8 @@ export interface ReportAnswers {
   ransom: { demanded: YesNo; details: string };
   businessImpact: string;
   help: { wanted: YesNo; what: string };
+  // May an advisory built from this report name the organisation? Anything but an explicit yes is no.
+  sharing: { nameConsent: YesNo };
 }
 
 // What a client may send: any part may be left out (it is then unknown).
@@ -42,6 +44,7 @@ export function emptyAnswers(): ReportAnswers {
     ransom: { demanded: 'unknown', details: '' },
     businessImpact: '',
     help: { wanted: 'unknown', what: '' },
+    sharing: { nameConsent: 'unknown' },
   };
 }
 
@@ -75,6 +78,7 @@ export function cleanAnswers(input: AnswersInput | undefined, now: Date): Report
     personalData: { ...base.personalData, ...stripUndefined(a.personalData ?? {}) },
     ransom: { ...base.ransom, ...stripUndefined(a.ransom ?? {}), details: (a.ransom?.details ?? '').trim() },
     help: { ...base.help, ...stripUndefined(a.help ?? {}), what: (a.help?.what ?? '').trim() },
+    sharing: { ...base.sharing, ...stripUndefined(a.sharing ?? {}) },
   };
   checkDates(answers, now);
   return answers;

@@ -30,6 +30,7 @@ export const Answers = Type.Object({
   ransom: Type.Optional(Type.Object({ demanded: Type.Optional(YesNo), details: Type.Optional(Short) }, { additionalProperties: false })),
   businessImpact: Type.Optional(Short),
   help: Type.Optional(Type.Object({ wanted: Type.Optional(YesNo), what: Type.Optional(Short) }, { additionalProperties: false })),
+  sharing: Type.Optional(Type.Object({ nameConsent: Type.Optional(YesNo) }, { additionalProperties: false, description: 'nameConsent yes: an advisory may name the organisation' })),
 }, { additionalProperties: false, description: 'Every answer is optional; what is left out is unknown' });
 
 // The service trims and enforces 1..TEXT_MAX characters; the schema only bounds the request.

@@ -48,6 +48,7 @@ export async function getAdvisoryDraft(db: Database, config: Pick<Config, 'anony
     malware: unique('MALWARE'),
     vulnerabilities: unique('CVE').map((v) => v.toUpperCase()),
     victim: { ...(await victimGeneralisation(db, config, report)), threshold: config.anonymityK },
+    nameConsent: report.nameConsent,
     published: advisory ? { id: advisory.id, stixReportId: advisory.stix_report_id, publishedAt: advisory.published_at } : null,
   };
 }

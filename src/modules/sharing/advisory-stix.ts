@@ -25,7 +25,7 @@ export interface AdvisoryContent {
   readonly attackPatterns: ReadonlyArray<{ readonly name: string; readonly mitreId?: string }>;
   readonly courseOfAction?: Bilingual;
   /** The generalised victim profile and the k it achieved; never the victim's identity. */
-  readonly victim: { readonly profile: VictimProfile; readonly k: number };
+  readonly victim: { readonly profile: VictimProfile; readonly k: number; readonly name?: Bilingual };
 }
 
 export interface ComposeContext {
@@ -99,7 +99,10 @@ export function composeAdvisory(content: AdvisoryContent, ctx: ComposeContext): 
   const report = sdo('report', {
     name: content.title.ja, description: content.summary.ja, lang: 'ja', published: ctx.now, report_types: ['threat-report'],
     object_refs: objects.map((o) => o.id),
-    x_anshin_victim: { sector: content.victim.profile.sector, size_band: content.victim.profile.sizeBand, prefecture: content.victim.profile.prefecture, k: content.victim.k },
+    x_anshin_victim: {
+      sector: content.victim.profile.sector, size_band: content.victim.profile.sizeBand, prefecture: content.victim.profile.prefecture, k: content.victim.k,
+      ...(content.victim.name ? { name_ja: content.victim.name.ja, name_en: content.victim.name.en } : {}),
+    },
   });
   translate(report, { name: content.title.en, description: content.summary.en });
   return [report, ...translations, ...objects];

@@ -26,7 +26,7 @@ import { acceptedOf, proposalsOf } from './redaction-review.service.js';
 import { loadReport, type ReportForSharing } from './sharing-sources.js';
 import { findAdvisoryOfReport, insertAdvisory, insertNotifications } from './sharing.repository.js';
 
-export type PublishInput = Omit<AdvisoryInput, 'tlp'> & { tlp: TlpLevel; audience: AdvisoryAudience };
+export type PublishInput = Omit<AdvisoryInput, 'tlp'> & { tlp: TlpLevel; audience: AdvisoryAudience; nameVictim?: boolean | undefined };
 type SharingConfig = Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>;
 
 /** The victim's profile as it would be published, among every active member organisation. */
@@ -61,11 +61,15 @@ async function audienceCollections(db: Database, audience: AdvisoryAudience): Pr
   return ids;
 }
 
-function forbiddenOf(report: ReportForSharing, accepted: ReadonlyArray<{ start: number; end: number; label: string }>): Forbidden[] {
+// With the victim's consent to be named, its names and domains may appear; its people and hosts never may.
+function forbiddenOf(report: ReportForSharing, accepted: ReadonlyArray<{ start: number; end: number; label: string }>, named: boolean): Forbidden[] {
+  const identity = new Set(['VICTIM_ORG', 'VICTIM_DOMAIN']);
   return [
-    ...accepted.map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
-    ...report.org.names.map((text) => ({ text, reason: 'VICTIM_ORG' })),
-    ...report.org.domains.map((text) => ({ text, reason: 'VICTIM_DOMAIN' })),
+    ...accepted.filter((r) => !(named && identity.has(r.label))).map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
+    ...(named ? [] : [
+      ...report.org.names.map((text) => ({ text, reason: 'VICTIM_ORG' })),
+      ...report.org.domains.map((text) => ({ text, reason: 'VICTIM_DOMAIN' })),
+    ]),
   ];
 }
 
@@ -80,8 +84,8 @@ function victimAddressLeaks(report: ReportForSharing, input: AdvisoryInput): str
     .map((i) => i.value);
 }
 
-function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: readonly unknown[], accepted: ReadonlyArray<{ start: number; end: number; label: string }>): void {
-  const leaks = findLeaks(stringsOf(objects), forbiddenOf(report, accepted));
+function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: readonly unknown[], accepted: ReadonlyArray<{ start: number; end: number; label: string }>, named: boolean): void {
+  const leaks = findLeaks(stringsOf(objects), forbiddenOf(report, accepted, named));
   const addresses = victimAddressLeaks(report, input);
   if (leaks.length === 0 && addresses.length === 0) return;
   const reasons = [...new Set([...leaks.map((l) => l.reason), ...(addresses.length > 0 ? ['VICTIM_IP'] : [])])];
@@ -100,16 +104,19 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
   const audience = checkAudience(raw.tlp, raw.audience);
   const { tlp } = raw;
   if (!isPublishable(tlp)) throw new AppError('tlp_red_not_publishable');
+  const named = raw.nameVictim === true;
+  if (named && !report.nameConsent) throw new AppError('victim_consent_missing');
   const input = cleanAdvisoryInput({ ...raw, tlp });
   const [orgIds, collectionIds, victim, desk] = [
     await audienceOrgIds(db, audience), await audienceCollections(db, audience), await victimGeneralisation(db, config, report), await deskIdentity(db, config),
   ];
   const now = new Date().toISOString();
-  const objects = composeAdvisory({ ...input, victim: { profile: victim.profile, k: victim.k } }, {
+  const victimName = named ? { ja: report.org.names[0] ?? '', en: report.org.names[1] ?? '' } : undefined;
+  const objects = composeAdvisory({ ...input, victim: { profile: victim.profile, k: victim.k, ...(victimName ? { name: victimName } : {}) } }, {
     deskIdentityId: desk.id, now, newId: (type) => `${type}--${randomUUID()}`,
   });
   const accepted = acceptedOf(rows);
-  refuseLeaks(report, input, objects, accepted);
+  refuseLeaks(report, input, objects, accepted, named);
   const advisoryId = randomUUID();
   const stixReport = objects[0] as { id: string };
   await db.transaction().execute(async (trx) => {

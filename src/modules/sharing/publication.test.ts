@@ -96,6 +96,7 @@ describeEachDatabase('publication', (database) => {
     expect(errorCode(await publish(publishBody({ tlp: 'amber' })))).toBe('tlp_audience_mismatch');
     expect(errorCode(await publish(publishBody({ tlp: 'green', audience: { kind: 'public' } })))).toBe('tlp_audience_mismatch');
     expect((await publish(publishBody(), reporter)).statusCode).toBe(404);
+    expect(errorCode(await publish(publishBody({ nameVictim: true })))).toBe('victim_consent_missing');
     const leak = await publish(publishBody({ summary: { ja: 'ＭＩＤＯＲＩ ＳＥＩＫＯ で被害', en: 'Hit by ransomware' } }));
     expect(leak.statusCode).toBe(422);
     expect(errorCode(leak)).toBe('publication_leak');
@@ -142,5 +143,24 @@ describeEachDatabase('publication', (database) => {
 
   it('publishes a report once', async () => {
     expect(errorCode(await publish(publishBody()))).toBe('already_published');
+  });
+
+  it('names the victim only with its consent, and still hides its people', async () => {
+    const created = await as(ctx, reporter)({ method: 'POST', url: '/api/reports', payload: { orgId: victimOrg, text: TEXT, answers: { sharing: { nameConsent: 'yes' } } } });
+    const id = created.json<{ id: string }>().id;
+    await as(ctx, reporter)({ method: 'POST', url: `/api/reports/${id}/submit` });
+    await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/state`, payload: { state: 'triage' } });
+    const { version, redactions } = (await as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${id}/redactions` })).json<{ version: number; redactions: Array<{ id: string }> }>();
+    await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/redactions`, payload: { version, decisions: redactions.map((r) => ({ id: r.id, decision: 'accepted' })) } });
+    const draft = (await as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${id}/advisory-draft` })).json<{ nameConsent: boolean }>();
+    expect(draft.nameConsent).toBe(true);
+    const named = publishBody({ nameVictim: true, summary: { ja: 'Midori Seiko の了承を得て共有します。', en: 'Shared with Midori Seiko\'s consent.' } });
+    const person = await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/advisory`, payload: { ...named, summary: { ja: '田中さんが発見', en: 'found' } } });
+    expect(errorCode(person)).toBe('publication_leak');
+    const res = await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/advisory`, payload: named });
+    expect(res.statusCode).toBe(201);
+    const stored = await ctx.db.selectFrom('stix_objects').select('json').where('stix_id', '=', res.json<{ stixReportId: string }>().stixReportId).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.json)).toMatchObject({ x_anshin_victim: { name_ja: '株式会社みどり精工', name_en: 'Midori Seiko' } });
+    expect(stored.json).not.toMatch(/田中|佐藤|03-1234-5678/);
   });
 });

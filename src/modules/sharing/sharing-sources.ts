@@ -12,6 +12,8 @@ export interface ReportForSharing {
   readonly version: number;
   readonly text: string;
   readonly publishedAt: string | null;
+  /** The reporting organisation said yes to being named in advisories. */
+  readonly nameConsent: boolean;
   readonly org: {
     readonly names: readonly string[]; // Japanese and English names and aliases
     readonly domains: readonly string[];
@@ -27,6 +29,7 @@ export async function loadReport(db: Database, ctx: RequestContext, reportId: st
   const { org } = report;
   return {
     id: report.reportId, orgId: org.id, state: report.state, version: report.version, text: report.text, publishedAt: report.publishedAt,
+    nameConsent: report.answers.sharing?.nameConsent === 'yes',
     org: {
       names: [org.nameJa, org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.cidrs,
       profile: { sector: org.sector, sizeBand: org.sizeBand, prefecture: org.prefecture },

@@ -51,6 +51,7 @@ export const Draft = Type.Object({
   malware: Type.Array(Type.String()),
   vulnerabilities: Type.Array(Type.String()),
   victim: Type.Intersect([Generalisation, Type.Object({ threshold: Type.Integer() })]),
+  nameConsent: Type.Boolean({ description: 'the reporting organisation agreed to be named' }),
   published: Type.Union([Type.Object({ id: Type.String(), stixReportId: Type.String(), publishedAt: Timestamp }), Type.Null()]),
 });
 
@@ -73,6 +74,7 @@ export const PublishBody = Type.Object({
     name: Type.String({ maxLength: ADVISORY_LIMITS.name }), mitreId: Type.Optional(Type.String({ maxLength: 20 })),
   }, { additionalProperties: false }), { maxItems: ADVISORY_LIMITS.names }),
   courseOfAction: Type.Optional(Bilingual(ADVISORY_LIMITS.summary)),
+  nameVictim: Type.Optional(Type.Boolean({ description: 'name the reporting organisation; only when its report says yes to being named' })),
 }, { additionalProperties: false });
 export type PublishBody = Static<typeof PublishBody>;
 

@@ -89,6 +89,8 @@ export const reportsEn: Record<keyof typeof reportsJa, string> = {
   'report.ransom.details': 'What was demanded (amount, contact). Please talk to us before paying.',
   'report.section.help': '6. Help',
   'report.help.wanted': 'Do you want help',
+  'report.sharing.nameConsent': 'May advisories to the community name your organisation',
+  'report.sharing.nameConsentHint': 'Unless you answer yes, your name is never shared, and sector, size and region are shared only so broadly that you cannot be told apart from other members.',
   'report.help.what': 'What help (e.g. investigation, recovery, contacting the police)',
   'report.note': 'What you added or corrected (optional)',
   'report.saveDraft': 'Save draft',

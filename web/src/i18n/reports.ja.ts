@@ -87,6 +87,8 @@ export const reportsJa = {
   'report.ransom.details': '要求の内容（金額、連絡方法など。支払う前にご相談ください）',
   'report.section.help': '6. 支援',
   'report.help.wanted': '支援が必要ですか',
+  'report.sharing.nameConsent': 'コミュニティへの注意喚起で貴組織の名前を出してもよいですか',
+  'report.sharing.nameConsentHint': '「はい」以外では、名前は出さず、業種・規模・地域も他の会員組織と区別できない程度にぼかして共有します。',
   'report.help.what': 'どんな支援が必要ですか（例: 原因調査、復旧、警察への相談）',
   'report.note': '何を追記・訂正したか（任意）',
   'report.saveDraft': '下書きを保存',

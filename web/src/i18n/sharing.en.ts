@@ -59,6 +59,8 @@ export const sharingEn: Record<keyof typeof sharingJa, string> = {
   'sharing.compose.generalised': '(generalised)',
   'sharing.compose.k': 'Member organisations sharing this combination: {k} (threshold {threshold})',
   'sharing.compose.kUnsatisfied': 'The community has fewer than {threshold} member organisations, so every attribute is withheld.',
+  'sharing.compose.nameVictim': 'Name the victim (the reporting organisation agreed)',
+  'sharing.compose.noConsent': 'The reporting organisation has not agreed to be named, so its name is not published.',
   'sharing.compose.publish': 'Publish',
   'sharing.compose.published': 'Published. {count} organisations were notified.',
   'sharing.compose.viewAdvisory': 'View the published advisory',

@@ -58,6 +58,8 @@ export const sharingJa = {
   'sharing.compose.generalised': '（一般化）',
   'sharing.compose.k': '同じ組み合わせの会員組織: {k}（しきい値 {threshold}）',
   'sharing.compose.kUnsatisfied': 'コミュニティの会員組織が {threshold} 未満のため、属性はすべて非公開になります。',
+  'sharing.compose.nameVictim': '被害組織の名前を公開する（報告組織が同意しています）',
+  'sharing.compose.noConsent': '報告組織は名前の公開に同意していないため、組織名は公開されません。',
   'sharing.compose.publish': '公開する',
   'sharing.compose.published': '公開しました。{count} 組織に通知しました。',
   'sharing.compose.viewAdvisory': '公開されたアドバイザリを見る',

@@ -32,6 +32,7 @@ export function AnswersView({ text, answers }: { text: string; answers: Answers 
   }
   rows.push([t('report.ransom.demanded'), yn(answers.ransom.demanded) + (answers.ransom.details ? `: ${answers.ransom.details}` : '')]);
   rows.push([t('report.help.wanted'), yn(answers.help.wanted) + (answers.help.what ? `: ${answers.help.what}` : '')]);
+  rows.push([t('report.sharing.nameConsent'), yn(answers.sharing?.nameConsent ?? 'unknown')]);
   return (
     <>
       <h3>{t('report.text')}</h3>

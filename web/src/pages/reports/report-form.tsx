@@ -78,6 +78,8 @@ export function ReportForm({ value, onChange, children }: ReportFormProps) {
         {answers.help.wanted === 'yes' ? (
           <TextAreaField label={t('report.help.what')} value={answers.help.what} onValue={(what) => setAnswers({ help: { ...answers.help, what } })} maxLength={2000} />
         ) : null}
+        <RadioGroup legend={t('report.sharing.nameConsent')} value={answers.sharing?.nameConsent ?? 'unknown'} options={yesNo} onValue={(v) => setAnswers({ sharing: { nameConsent: v as Answers['sharing']['nameConsent'] } })} />
+        <p className="hint">{t('report.sharing.nameConsentHint')}</p>
       </fieldset>
       {children}
     </div>

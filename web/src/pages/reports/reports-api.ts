@@ -23,6 +23,7 @@ export interface Answers {
   ransom: { demanded: YesNo; details: string };
   businessImpact: string;
   help: { wanted: YesNo; what: string };
+  sharing: { nameConsent: YesNo };
 }
 
 export const emptyAnswers = (): Answers => ({
@@ -30,6 +31,7 @@ export const emptyAnswers = (): Answers => ({
   impact: { confidentiality: 'unknown', integrity: 'unknown', availability: 'unknown' },
   personalData: { involved: 'unknown', count: null, sensitive: 'unknown', financialRisk: 'unknown', unauthorisedAccess: 'unknown' },
   ransom: { demanded: 'unknown', details: '' }, businessImpact: '', help: { wanted: 'unknown', what: '' },
+  sharing: { nameConsent: 'unknown' },
 });
 
 export interface Sla { dueAt: string; respondedAt: string | null; remainingMs: number | null; overdue: boolean }

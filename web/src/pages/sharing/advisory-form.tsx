@@ -75,13 +75,14 @@ function bodyOf(f: FormState): PublishBody {
       return m ? { mitreId: m[1] as string, name: m[2] as string } : { name: line };
     }),
     ...(f.actionJa || f.actionEn ? { courseOfAction: { ja: f.actionJa, en: f.actionEn } } : {}),
+    ...(f.nameVictim ? { nameVictim: true } : {}),
   };
 }
 
 interface FormState {
   titleJa: string; titleEn: string; summaryJa: string; summaryEn: string; tlp: (typeof TLPS)[number]; audience: AudienceKind;
   groupId: string; orgIds: string[]; indicators: Draft['indicators']; chosen: string[]; malware: string; cves: string;
-  attackPatterns: string; actionJa: string; actionEn: string;
+  attackPatterns: string; actionJa: string; actionEn: string; nameVictim: boolean;
 }
 
 export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Draft }) {
@@ -91,7 +92,7 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
   const [f, setF] = useState<FormState>(() => ({
     titleJa: '', titleEn: '', summaryJa: draft.redactedText, summaryEn: '', tlp: 'green', audience: 'community', groupId: '', orgIds: [],
     indicators: draft.indicators, chosen: draft.indicators.map((i) => `${i.kind} ${i.value}`), malware: draft.malware.join(', '),
-    cves: draft.vulnerabilities.join(', '), attackPatterns: '', actionJa: '', actionEn: '',
+    cves: draft.vulnerabilities.join(', '), attackPatterns: '', actionJa: '', actionEn: '', nameVictim: false,
   }));
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setF((old) => ({ ...old, [key]: value }));
   const [newKind, setNewKind] = useState<Kind>('ipv4');
@@ -140,6 +141,12 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
           options={TLPS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))} />
         <AudiencePicker kind={f.audience} onKind={set('audience')} groupId={f.groupId} onGroup={set('groupId')} orgIds={f.orgIds} onOrgs={set('orgIds')} />
         <VictimProfile victim={draft.victim} />
+        {draft.nameConsent ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={f.nameVictim} onChange={(e) => set('nameVictim')(e.target.checked)} />
+            {t('sharing.compose.nameVictim')}
+          </label>
+        ) : <p className="hint">{t('sharing.compose.noConsent')}</p>}
         <ErrorAlert error={action.error} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={action.pending}>{t('sharing.compose.publish')}</button>
