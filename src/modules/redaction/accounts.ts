@@ -24,7 +24,7 @@ export function detectAccounts(text: string): Candidate[] {
     for (let g = 1; g <= 4; g++) {
       const span = m.indices?.[g];
       if (!span) continue;
-      const value = text.slice(span[0], span[1]).replace(/[.,;:\-]+$/, '');
+      const value = text.slice(span[0], span[1]).replace(/[.,;:-]+$/, '');
       if (g < 4 || looksLikeId(value)) out.push(account(span[0], span[0] + value.length, 'account_after_keyword'));
       break;
     }
