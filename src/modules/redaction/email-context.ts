@@ -12,7 +12,11 @@ function lastIndex(window: string, words: readonly string[]): number {
   return Math.max(-1, ...words.map((w) => window.lastIndexOf(w)));
 }
 
+// Words that make any nearby outside address the attacker's, whatever comes between.
+const STRONG_ATTACKER = ['脅迫', '身代金', '犯人', '攻撃者', 'ransom', 'attacker', 'threat actor', 'decrypt', '復号'];
+
 export function emailIsStaff(windowBefore: string): boolean {
+  if (lastIndex(windowBefore, STRONG_ATTACKER) >= 0) return false;
   const staff = lastIndex(windowBefore, STAFF);
   return staff >= 0 && staff > lastIndex(windowBefore, ATTACKER);
 }

@@ -4,7 +4,7 @@ import { matches } from './text.js';
 import type { Candidate } from './types.js';
 
 const WORD = String.raw`(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]{2,})`;
-const FULL_RE = new RegExp(String.raw`(?<![A-Za-z])${WORD}(?:\s+[A-Z]\.)?\s+${WORD}(?![A-Za-z])`, 'g');
+const FULL_RE = new RegExp(String.raw`(?<![A-Za-z])${WORD}(?:\s+[A-Z]\.)?(?:,\s*|\s+)${WORD}(?![A-Za-z])`, 'g');
 const TITLE_RE = new RegExp(String.raw`(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Madam)\.?\s+(${WORD}(?:\s+${WORD})?)`, 'dg');
 const SAN_RE = new RegExp(String.raw`(?<![A-Za-z])(${WORD})(?:-san|-sama|-sensei|\s?さん|\s?様|\s?氏)(?![a-z])`, 'dg');
 const CONTEXT_WORDS = ['contacted', 'employee', 'staff member', 'colleague', 'co-worker', 'coworker', 'reported by', 'reporter', 'contact person',
@@ -16,7 +16,7 @@ const CONTEXT_RE = new RegExp(String.raw`(?<![A-Za-z])(?:${CONTEXT_WORDS.map(any
 const BARE_RE = new RegExp(String.raw`(?<![A-Za-z@._/-])([A-Z][a-z]{2,})(?![A-Za-z0-9@_.-]*[A-Za-z0-9])`, 'dg');
 
 const person = (start: number, end: number, reason: string): Candidate => ({ kind: 'sensitive', label: 'PERSON', start, end, reason });
-const parts = (s: string): string[] => s.split(/\s+/).filter((p) => !/^[A-Z]\.$/.test(p));
+const parts = (s: string): string[] => s.split(/,?\s+|,/).filter((p) => !/^[A-Z]\.$/.test(p));
 const isNamePart = (w: string): boolean => isGivenName(w) || isEnglishSurname(w);
 
 function fullNames(text: string): Candidate[] {

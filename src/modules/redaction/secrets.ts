@@ -22,7 +22,7 @@ const JA_KEYWORD = String.raw`(?:パスワード|暗証番号|パスフレーズ
 const KEYWORD = String.raw`(?:(?<![A-Za-z])${ASCII_KEYWORD}(?![A-Za-z])|${JA_KEYWORD})`;
 const QUOTED = String.raw`「([^」\n]{1,200})」|『([^』\n]{1,200})』|"([^"\n]{1,200})"|'([^'\n]{1,200})'|\x60([^\x60\n]{1,200})\x60`;
 const BARE = String.raw`([!-~]{4,200}?)(?=[\s、。，,;）)」\]]|$|[^\x00-\x7f])`;
-const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|of\s\S+\sis)\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
+const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|(?:for|of)\s(?:[^\s:=]+\s){0,4}?(?:is|was|[:=]))\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
 
 // An unquoted value is a secret only when it looks like one: no plain word like "reset" or "changed".
 function looksSecret(value: string, quoted: boolean): boolean {

@@ -6,6 +6,7 @@ import type { OrgProfile } from '../types.js';
 export interface HeldOutCase { name: string; lang: 'ja' | 'en'; org: OrgProfile; text: string; redact: string[]; keep: string[] }
 
 const HIKARI: OrgProfile = { name: '株式会社ひかり商事', aliases: ['ひかり商事', 'Hikari Shoji'], domains: ['hikari-shoji.co.jp'], cidrs: ['203.0.113.0/27'] };
+const AOBA: OrgProfile = { name: '医療法人社団 青葉会', aliases: ['青葉会', 'Aoba-kai'], domains: ['aobakai.or.jp', 'aoba-clinic.jp'], cidrs: ['192.0.2.0/25'] };
 const NORTHWIND: OrgProfile = { name: 'Northwind Clinic', aliases: ['ノースウィンド医院', 'Northwind'], domains: ['northwind-clinic.jp'], cidrs: ['198.18.5.0/24'] };
 
 export const HELD_OUT: HeldOutCase[] = [
@@ -74,6 +75,30 @@ export const HELD_OUT: HeldOutCase[] = [
     text: '営業部の田村部長から報告。社用PC（ホスト名：EIGYO-NB12、ＩＰ：１０．２．３．４）で RedLine を検知しました。通信先は hxxps[:]//cdn-update[.]store/p.bin と 193[.]42[.]33[.]7 です。SHA-1 は 2fd4e1c67a2d28fced849ee1bb76e7391b93eb12。当社ドメイン hikari-shoji.co.jp の偽装メールも確認。',
     redact: ['田村', 'EIGYO-NB12', '１０．２．３．４', 'hikari-shoji.co.jp'],
     keep: ['RedLine', 'hxxps[:]//cdn-update[.]store/p.bin', '193[.]42[.]33[.]7', '2fd4e1c67a2d28fced849ee1bb76e7391b93eb12'],
+  },
+  {
+    name: 'ja clinic ransomware e-mail', lang: 'ja', org: AOBA,
+    text: 'お世話になっております。青葉会 事務長の長谷川です。\n昨夜、電子カルテサーバ（EMR-SRV01 / 10.10.1.5）がランサムウェアに暗号化されました。脅迫文には「連絡先: decrypt_help@proton.me」とあり、ファイル拡張子は .phobos でした。\nVPN機器（FortiGate、192.0.2.10）の脆弱性 CVE-2024-21762 が原因とみられます。\n担当医の渡邊先生、看護部の小野寺さんにも共有済みです。折り返しは 045-123-4567（代表）まで。',
+    redact: ['青葉会', '長谷川', 'EMR-SRV01', '10.10.1.5', '192.0.2.10', '渡邊', '小野寺', '045-123-4567'],
+    keep: ['decrypt_help@proton.me', 'CVE-2024-21762'],
+  },
+  {
+    name: 'en e-mail headers and EDR alert', lang: 'en', org: AOBA,
+    text: 'From: "Sato, Yuki" <yuki.sato@aoba-clinic.jp>\nSubject: Re: alert #4471\n\nHi, the EDR flagged rundll32.exe on host AOBA-LT-044 (user: ysato) calling out to 146.70.87.20 and update.microsoft-cdn[.]info.\nMD5 44d88612fea8a8f36de82e1278abb02f. Password for the local admin was "Spring#2025". Thanks, Yuki',
+    redact: ['Sato', 'Yuki', 'yuki.sato@aoba-clinic.jp', 'AOBA-LT-044', 'ysato', 'Spring#2025'],
+    keep: ['146.70.87.20', 'update.microsoft-cdn[.]info', '44d88612fea8a8f36de82e1278abb02f'],
+  },
+  {
+    name: 'ja audit log lines', lang: 'ja', org: AOBA,
+    text: '2025/11/01 09:12 ログイン失敗 user=a.hasegawa src=203.0.113.200\n2025/11/01 09:20 権限変更 by admin01 on AD-DC02.aoba.local',
+    redact: ['a.hasegawa', 'admin01', 'AD-DC02.aoba.local'],
+    keep: ['203.0.113.200'],
+  },
+  {
+    name: 'en prose with look-alikes that are not sensitive', lang: 'en', org: AOBA,
+    text: 'We have 2 servers. The update to version 1.2.3.4 failed. Contact JPCERT/CC and IPA. Windows 11 PCs were fine. Call the police at 110.',
+    redact: [],
+    keep: [],
   },
   {
     name: 'no false positives in plain prose', lang: 'en', org: HIKARI,
