@@ -25,7 +25,10 @@ function fullNames(text: string): Candidate[] {
     const [first = '', last = ''] = parts(m[0]);
     const westernOrder = isGivenName(first) && isEnglishSurname(last);
     const japaneseOrder = isEnglishSurname(first) && isGivenName(last);
-    if (westernOrder || japaneseOrder) out.push(person(m.index, m.index + m[0].length, 'name_dictionary_full'));
+    if (!westernOrder && !japaneseOrder) continue;
+    const more = /^\s+([A-Z][a-z]+)(?![A-Za-z])/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    const extra = more && isNamePart(more[1] as string) ? more[0].length : 0; // "Sarah Lee Johnson"
+    out.push(person(m.index, m.index + m[0].length + extra, 'name_dictionary_full'));
   }
   return out;
 }
@@ -41,6 +44,9 @@ function namesAfter(re: RegExp, text: string, reason: string, needDictionary: bo
     const count = keep < 0 ? words.length : keep;
     if (count === 0 || (needDictionary && count === 1 && !isEnglishSurname(words[0] as string) && !isGivenName(words[0] as string))) continue;
     const end = span[0] + words.slice(0, count).join(' ').length;
+    // "to Kelly Services": a dictionary word followed by another capitalised word is a name of something else.
+    if (needDictionary && count < words.length) continue;
+    if (needDictionary && /^\s+[A-Z][a-z]/.test(text.slice(end, end + 3)) && count === words.length && words.length === 2) continue;
     out.push(person(span[0], end, reason));
   }
   return out;
