@@ -11,6 +11,8 @@ describe('detectSensitive: each label', () => {
   const cases: [string, SensitiveLabel, string][] = [
     ['経理の斎藤 花子さんが開封しました。', 'PERSON', '斎藤 花子'],
     ['Please call Mr. Okada tomorrow.', 'PERSON', 'Okada'],
+    ['昨日、田中一樹が開封した（田中工業ではない）', 'PERSON', '田中一樹'],
+    ['Haruki Murakami opened it', 'PERSON', 'Haruki Murakami'],
     ['Signed off by Jennifer Lopez.', 'PERSON', 'Jennifer Lopez'],
     ['連絡は k.okada@asahi-denki.example.jp まで', 'EMAIL', 'k.okada@asahi-denki.example.jp'],
     ['Our employee uses ken.o@gmail.com at home.', 'EMAIL', 'ken.o@gmail.com'],

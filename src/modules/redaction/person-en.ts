@@ -52,10 +52,20 @@ function namesAfter(re: RegExp, text: string, reason: string, needDictionary: bo
   return out;
 }
 
+const ROMAJI_WORD = /^(?:[aiueo]|(?:[kgsztdnhbpmrwfjc]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)[aiueo]|y[auo]|n)+$/i;
+const NOT_A_NAME = /^(?:The|Our|From|Dear|Hello|Contact|Reporter|Customer|Employee|User|Staff|Thanks|Regards|Mr|Ms|Dr|Host|Server|Team|Sake|Sushi|Tokyo|Osaka|Kobe|Nagoya)$/;
+const isRomajiWord = (w: string): boolean => ROMAJI_WORD.test(w) && !NOT_A_NAME.test(w);
+
 function bareRomaji(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(BARE_RE, text)) {
-    if (isBareRomajiSurname(m[1] as string)) out.push(person(m.index, m.index + (m[1] as string).length, 'name_dictionary_surname'));
+    if (!isBareRomajiSurname(m[1] as string)) continue;
+    // An unknown romanised given name next to a known surname: "Haruki Murakami", "Murakami Haruki".
+    const prev = /([A-Z][a-z]{2,})\s$/.exec(text.slice(Math.max(0, m.index - 20), m.index));
+    const next = /^\s([A-Z][a-z]{2,})(?![A-Za-z])/.exec(text.slice(m.index + (m[1] as string).length, m.index + (m[1] as string).length + 20));
+    const start = prev && isRomajiWord(prev[1] as string) ? m.index - prev[0].length : m.index;
+    const end = m.index + (m[1] as string).length + (next && isRomajiWord(next[1] as string) ? next[0].length : 0);
+    out.push(person(start, end, 'name_dictionary_surname'));
   }
   return out;
 }

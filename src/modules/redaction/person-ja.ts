@@ -36,10 +36,21 @@ function nameAfterSurname(text: string, start: number, j: number, surname: strin
   }
   const given = jaGivenLength(text, j + gap);
   if (given > 0 && !isKanji(text[j + gap + given])) return person(start, j + gap + given, 'name_dictionary_full');
+  const unknown = unknownGivenName(afterGap);
+  if (unknown > 0 && !isAmbiguousSurname(surname)) return person(start, j + gap + unknown, 'name_dictionary_surname');
   if (isKanji(text[j])) return undefined;
   if (CONTEXT_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return person(start, j, 'name_in_context');
   if (!isAmbiguousSurname(surname) && PARTICLE_AFTER.test(rest)) return person(start, j, 'name_dictionary_surname');
   return undefined;
+}
+
+// A given name outside the dictionary: 1-3 kanji after a surname, then a particle or punctuation, and not
+// a company, place or department word (田中一樹が, but not 田中工業が or 中村区).
+const NOT_GIVEN = /(?:工業|製作所|建設|商事|産業|電機|電気|病院|医院|銀行|証券|物産|興業|運輸|物流|食品|薬品|製薬|化学|印刷|工務店|[市区町村郡県都府駅店社部課係会院所局屋家橋線川山谷台園町通様氏])$/;
+function unknownGivenName(s: string): number {
+  const g = /^[\u3400-\u9fff々]{1,3}/.exec(s)?.[0];
+  if (!g || NOT_GIVEN.test(g) || !PARTICLE_AFTER.test(s.slice(g.length))) return 0;
+  return g.length;
 }
 
 function leftBoundaryOk(text: string, start: number): boolean {
