@@ -6,7 +6,7 @@ const sensitive = (label: 'PHONE' | 'POSTAL_ADDRESS', start: number, end: number
   ({ kind: 'sensitive', label, start, end, reason });
 
 const SEP = String.raw`[-\s.]?`;
-const PHONE_RE = new RegExp(String.raw`(?<![\d\w.+-])(?:\+\d{1,3}${SEP}(?:\(0\))?\(?\d{1,4}\)?${SEP}\d{1,4}${SEP}\d{2,4}(?:${SEP}\d{2,4})?|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4}|0\d{1,4}-\d{1,4}-\d{3,4}|0\d{1,4} \d{1,4} \d{3,4}|0\d{9,10})(?![\d.]*\d|-\d)`, 'g');
+const PHONE_RE = new RegExp(String.raw`(?<![\d\w.+-])(?:\+\d{1,3}${SEP}(?:\(0\))?\(?\d{1,4}\)?${SEP}\d{1,4}${SEP}\d{2,4}(?:${SEP}\d{2,4})?|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4}|0\d{1,4}\(\d{1,4}\)\d{3,4}|0\d{1,4}-\d{1,4}-\d{3,4}|0\d{1,4} \d{1,4} \d{3,4}|0\d{9,10})(?![\d.]*\d|-\d)`, 'g');
 const EXTENSION_RE = /(?:内線|ext\.?|extension)\s?[:：]?\s?(\d{2,5})(?!\d)/dgi;
 const PHONE_WORDS = /(?:電話|tel|phone|携帯|内線|連絡先|call|mobile|cell|fax|代表|番号|ダイヤル|dial|ph\.)[\s:：.]*$/i;
 
