@@ -104,6 +104,9 @@ describe('overlap resolution', () => {
     for (let i = 1; i < props.length; i++) expect(props[i]!.start).toBeGreaterThanOrEqual(props[i - 1]!.end);
     expect(props.map((p) => text.slice(p.start, p.end))).toEqual(['あさひ電機', '山本']);
   });
+  it('honorifics after group or office words are not people', () => {
+    expect(found('関係各位様、ご担当者様、お客様、皆様、警察署様、ユーザー様へ')).toEqual([]);
+  });
   it('a secret wins over hash-like text inside it', () => {
     const text = 'password: d41d8cd98f00b204e9800998ecf8427e';
     expect(found(text)).toEqual([['SECRET', 'd41d8cd98f00b204e9800998ecf8427e']]);
