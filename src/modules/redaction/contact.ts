@@ -6,7 +6,7 @@ const sensitive = (label: 'PHONE' | 'POSTAL_ADDRESS', start: number, end: number
   ({ kind: 'sensitive', label, start, end, reason });
 
 const SEP = String.raw`[-\s.]?`;
-const PHONE_RE = new RegExp(String.raw`(?<![\d\w.+-])(?:\+\d{1,3}${SEP}(?:\(0\))?\d{1,4}${SEP}\d{1,4}${SEP}\d{2,4}(?:${SEP}\d{2,4})?|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4}|0\d{1,4}-\d{1,4}-\d{3,4}|0\d{9,10})(?![\d.]*\d|-\d)`, 'g');
+const PHONE_RE = new RegExp(String.raw`(?<![\d\w.+-])(?:\+\d{1,3}${SEP}(?:\(0\))?\(?\d{1,4}\)?${SEP}\d{1,4}${SEP}\d{2,4}(?:${SEP}\d{2,4})?|\(0\d{1,4}\)\s?\d{1,4}-\d{3,4}|0\d{1,4}\(\d{1,4}\)\d{3,4}|0\d{1,4}-\d{1,4}-\d{3,4}|0\d{1,4} \d{1,4} \d{3,4}|0\d{9,10})(?![\d.]*\d|-\d)`, 'g');
 const EXTENSION_RE = /(?:内線|ext\.?|extension)\s?[:：]?\s?(\d{2,5})(?!\d)/dgi;
 const PHONE_WORDS = /(?:電話|tel|phone|携帯|内線|連絡先|call|mobile|cell|fax|代表|番号|ダイヤル|dial|ph\.)[\s:：.]*$/i;
 
@@ -39,9 +39,10 @@ const PREFECTURES = `北海道 青森県 岩手県 宮城県 秋田県 山形県
 
 const NAME = String.raw`[\u3400-\u9fff々ヶケがのノ\u30a1-\u30fa\u30fcぁ-ゖ]`;
 const BLOCK = String.raw`\d+(?:(?:丁目|番地?|号|-|の)\d+){0,3}(?:番地?|号)?`;
-const BUILDING = String.raw`(?:\s?[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z]{1,20}(?:ビル|マンション|ハイツ|タワー|コーポ|荘|棟|館|Bldg\.?|Building)\s?\d*(?:階|F|号室)?|\s?\d+(?:階|F|号室))?`;
-const MUNICIPALITY = String.raw`${NAME}{1,8}?[市区町村郡]`;
-const JA_ADDRESS = String.raw`(?:(?:${PREFECTURES.join('|')})${MUNICIPALITY}(?:${NAME}{1,10}?[市区町村])?|${MUNICIPALITY}${NAME}{0,8}?(?=\d+(?:丁目|番|-)))${NAME}{0,12}?${BLOCK}${BUILDING}`;
+const BUILDING = String.raw`(?:\s?[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z]{1,20}(?:ビル|マンション|ハイツ|タワー|コーポ|荘|棟|館|Bldg\.?|Building)(?:\s?\d+(?:階|F|号室))?|\s?[\u3400-\u9fff\u30a1-\u30fa\u30fcA-Za-z]{0,20}\d+(?:階|F|号室))?`;
+const MUNI_NAME = String.raw`[\u3400-\u9fff々ヶケがの\u30a1-\u30fa\u30fc]`;
+const MUNICIPALITY = String.raw`${MUNI_NAME}{1,8}?[市区町村郡]`;
+const JA_ADDRESS = String.raw`(?:(?:${PREFECTURES.join('|')})${MUNICIPALITY}(?:${NAME}{1,10}?[市区町村])?|(?<![\u3400-\u9fff々])${MUNICIPALITY}${NAME}{0,8}?(?=\d+(?:丁目|番|-)))${NAME}{0,12}?${BLOCK}${BUILDING}`;
 const POSTAL_RE = new RegExp(String.raw`(?:〒\s?\d{3}-\d{4}(?:\s?${JA_ADDRESS})?|(?<!\d)\d{3}-\d{4}\s?${JA_ADDRESS}|${JA_ADDRESS})`, 'g');
 const EN_ADDRESS_RE = /(?<![\w-])\d{1,5}(?:-\d{1,4}){0,3},?\s+(?:[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun))?,?\s+){1,5}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Dr\.|Way|Tokyo|Osaka|Kyoto|Japan|[A-Z][a-z]+-(?:ku|shi|ken))(?:,?\s+(?:[A-Z][a-z]+(?:-(?:ku|shi|ken))?|\d{3}-\d{4}|Japan))*(?:,?\s+\d{3}-\d{4})?/g;
 const ZIP_CONTEXT_RE = /(?:郵便番号|postal code|zip(?: code)?)[\s:：]*(\d{3}-\d{4})(?!\d)/dgi;

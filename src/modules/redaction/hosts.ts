@@ -6,7 +6,7 @@ const host = (start: number, end: number, reason: string): Candidate => ({ kind:
 
 const ROLE = String.raw`(?:PC|SV|SRV|SVR|SERVER|WS|DC|FS|DB|AD|NAS|WEB|MAIL|APP|FILE|FILESV|FILESRV|EX|EXCH|SQL|VDI|LT|NB|DT|HV|ESX|ESXI|VM|CL|CLT|PRN|RDS|TS|BK|BKUP|BACKUP|DEV|STG|PRD|PROD|TEST|HOST|NODE|GW|FW|PROXY|VPN|JUMP|CAD|ERP|HR|ACC|ACCT|SALES|DESKTOP|LAPTOP|WIN|TOKYO|OSAKA)`;
 const PATTERN_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/-])(?:${ROLE}(?:[-_][A-Z0-9]+)+|${ROLE}\d{1,4}[A-Z]?|(?:DESKTOP|LAPTOP|WIN)-[A-Z0-9]{5,})(?![A-Za-z0-9_.-]*[A-Za-z0-9])`, 'g');
-const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|machine|computer|endpoint|device|client|node|vm|nas|pc|dc|domain controller)(?![A-Za-z])|ホスト名?|サーバー?|端末|機器|パソコン|コンピューター?|クライアント|ノード|マシン|PC)`;
+const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|machine|computer|endpoint|device|client|node|vm|nas|pc|dc|domain controller)(?![A-Za-z])|ホスト名?|サーバー?|端末|機器|パソコン|コンピューター?|クライアント|ノード|マシン)`;
 const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
 const NOT_HOST = /^(?:SHA\d*|MD5|AES\d*|RSA\d*|IPv[46]|HTTPS?\d*|TLS\d*|SSL\d*|SMB\d*|RDP|VPN|CVE|T\d{4}|RFC\d+|ISO\d+|UTF-?\d+|Win(?:dows)?\d*|Office\d*|Server\d*|COVID-19|x64|x86|ARM64|P2P|2FA|MFA|OS|ID|IP|DNS|NTLM|LDAP|SQL|API|URL|was|is|and|the|name|names|logs?|side|room|itself|software|hardware)$/i;
 

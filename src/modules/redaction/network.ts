@@ -58,7 +58,7 @@ export function classifyIp(raw: string, start: number, org: OrgProfile): Candida
   return indicator('IOC_IP', start, end, raw, 'public_ip');
 }
 
-function classifyUrl(text: string, start: number, raw: string, org: OrgProfile): Candidate[] {
+function classifyUrl(start: number, raw: string, org: OrgProfile): Candidate[] {
   const url = trimUrl(raw);
   const m = /^[a-z]+(?:\[:\]\/\/|\[:\/\/\]|:\/\/)(?:[^/?#@\s]*@)?(\[[0-9a-f:]+\]|[^/?#:]+)/i.exec(url);
   if (!m) return [];
@@ -73,7 +73,6 @@ function classifyUrl(text: string, start: number, raw: string, org: OrgProfile):
   const hostCandidate = classifyHost(host, hostStart, org, false);
   if (hostCandidate && hostCandidate.kind === 'sensitive') return [hostCandidate];
   if (!isPublicTld(hostName) && !hostName.includes('.')) return [];
-  void text;
   return [indicator('IOC_URL', start, start + url.length, url, 'public_url')];
 }
 
@@ -99,7 +98,7 @@ export function detectNetwork(text: string, org: OrgProfile): Candidate[] {
   };
   for (const m of matches(URL_RE, text)) {
     const url = trimUrl(m[0]);
-    add(classifyUrl(text, m.index, url, org), m.index, m.index + url.length);
+    add(classifyUrl(m.index, url, org), m.index, m.index + url.length);
   }
   for (const m of matches(EMAIL_RE, text)) {
     if (!overlaps(taken, m.index, m.index + m[0].length)) add([classifyEmail(text, m.index, m[0], org)], m.index, m.index + m[0].length);

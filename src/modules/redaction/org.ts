@@ -28,8 +28,8 @@ export function detectVictimOrg(text: string, org: OrgProfile): Candidate[] {
     const s = m.index;
     const e = s + m[0].length;
     // Latin names must stand as words ("Aoba" inside "Aobaxyz" is not the member).
-    if (/^[A-Za-z0-9]/.test(m[0]) && isAsciiWord(text[s - 1])) continue;
-    if (/[A-Za-z0-9]$/.test(m[0]) && isAsciiWord(text[e])) continue;
+    if (/^[A-Za-z0-9]/.test(m[0]) && (isAsciiWord(text[s - 1]) || /[.@-]/.test(text[s - 1] ?? ''))) continue;
+    if (/[A-Za-z0-9]$/.test(m[0]) && (isAsciiWord(text[e]) || /^[.@-][A-Za-z0-9]/.test(text.slice(e, e + 2)))) continue;
     out.push({ kind: 'sensitive', label: 'VICTIM_ORG', start: s, end: e, reason: 'victim_profile_name', priority: 1 });
   }
   return out;

@@ -14,15 +14,17 @@ const KNOWN = [
   /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
   /(?<![A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g,
   /(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}/g,
+  /(?<=(?<![A-Za-z])[Bb]earer\s{1,3})[A-Za-z0-9._~+/-]{11,}[A-Za-z0-9_~+/-]=*/g,
+  /(?<=(?<![A-Za-z])[Bb]asic\s{1,3})[A-Za-z0-9+/]{12,}={0,2}/g,
   /(?<![A-Za-z0-9])(?:SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g,
 ];
 
-const ASCII_KEYWORD = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret(?:[_ -]?key)?|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?access[_ -]?key|token|bearer|authorization|auth[_ -]?token|private[_ -]?key|credentials?|pin)`;
+const ASCII_KEYWORD = String.raw`(?:pass(?:word|wd|phrase|code)?|pwd|pw|secret(?:[_ -]?key)?|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?access[_ -]?key|token|bearer|authorization|auth[_ -]?token|private[_ -]?key|credentials?|pin)`;
 const JA_KEYWORD = String.raw`(?:パスワード|暗証番号|パスフレーズ|APIキー|アクセスキー|シークレット(?:キー)?|トークン|認証キー|秘密鍵)`;
 const KEYWORD = String.raw`(?:(?<![A-Za-z])${ASCII_KEYWORD}(?![A-Za-z])|${JA_KEYWORD})`;
 const QUOTED = String.raw`「([^」\n]{1,200})」|『([^』\n]{1,200})』|"([^"\n]{1,200})"|'([^'\n]{1,200})'|\x60([^\x60\n]{1,200})\x60`;
 const BARE = String.raw`([!-~]{4,200}?)(?=[\s、。，,;）)」\]]|$|[^\x00-\x7f])`;
-const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|of\s\S+\sis)\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
+const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|(?:for|of)\s(?:[^\s:=]+\s){0,4}?(?:is|was|[:=]))\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
 
 // An unquoted value is a secret only when it looks like one: no plain word like "reset" or "changed".
 function looksSecret(value: string, quoted: boolean): boolean {
@@ -32,8 +34,22 @@ function looksSecret(value: string, quoted: boolean): boolean {
   return /[0-9!-/:-@[-`{-~]/.test(value) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value) || value.length >= 12;
 }
 
-export function detectSecrets(text: string): Candidate[] {
+// scheme://user:password@host: the password is a secret, the user an account.
+const URL_CREDENTIALS_RE = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,15}:\/\/([^\s:/@]{1,64}):([^\s@/]{1,128})@/dgi;
+
+function urlCredentials(text: string): Candidate[] {
   const out: Candidate[] = [];
+  for (const m of matches(URL_CREDENTIALS_RE, text)) {
+    const user = m.indices?.[1];
+    const pass = m.indices?.[2];
+    if (user) out.push({ kind: 'sensitive', label: 'ACCOUNT', start: user[0], end: user[1], reason: 'account_after_keyword', priority: 1 });
+    if (pass) out.push(secret(pass[0], pass[1], 'secret_after_keyword'));
+  }
+  return out;
+}
+
+export function detectSecrets(text: string): Candidate[] {
+  const out: Candidate[] = urlCredentials(text);
   for (const re of KNOWN) for (const m of matches(re, text)) out.push(secret(m.index, m.index + m[0].length, 'known_token_format'));
   for (const m of matches(KEYWORD_RE, text)) {
     for (let g = 1; g <= 6; g++) {

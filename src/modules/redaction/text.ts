@@ -8,7 +8,6 @@ function foldChar(c: string): string {
   const code = c.charCodeAt(0);
   if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   if (code === 0x3000) return ' ';
-  if (c === '〇') return c;
   return c;
 }
 

@@ -23,7 +23,7 @@ export const ROMAJI_GIVEN_NAMES = words(`
 taro jiro saburo ichiro kenichi kenji kenta sho shota shohei daisuke daiki hiroto makoto manabu hiroshi koji koichi takashi kazuya
 takuya tatsuya naoki tomoya tetsuya yuichi yuta yuto ren haruto minato itsuki yuma sota riku osamu tsuyoshi shigeru kiyoshi isamu
 susumu minoru yutaka satoshi ryo ryota shun kaito yota kosuke shintaro shunsuke kei wataru hideki masato masaki masayuki akira
-takeshi hiroyuki kazuki yusuke keisuke ryosuke daichi shinji takumi kohei kenta jun toru atsushi hajime
+yuki ken takahiro tomohiro kazuhiro yoshihiro masahiro hideo nobuo kenta takeshi hiroyuki kazuki yusuke keisuke ryosuke daichi shinji takumi kohei kenta jun toru atsushi hajime
 hanako misaki yoko yumi ai megumi keiko yuko kazuko sachiko kyoko kumiko mayumi naomi tomoko noriko miho mika mai aya ayaka
 yui aoi hina rin yuna sakura mari mao miyu nanami mei riko hana saori kaori chihiro nana rie miki tomomi atsuko junko akiko
 sanae yuka kanako sayaka ayumi hitomi yoshiko haruka asuka emi yumiko naoko eri erika natsuki akemi yukiko mariko reiko
