@@ -106,7 +106,7 @@ export async function createGroup(ctx: TestContext, name: string, orgIds: readon
 export async function seedObject(ctx: TestContext, collectionId: string, asUser?: string): Promise<{ objectId: string; statusId: string }> {
   const object = indicator({ tlp: 'clear' });
   const request = asUser ? { ...systemContext('en'), actor: userActor(asUser) } : systemContext('en');
-  const status = await addObjects(ctx.db, { request, defaultTlp: 'amber' }, collectionId, [object]);
+  const { status } = await addObjects(ctx.db, { request, defaultTlp: 'amber' }, collectionId, [object]);
   if (status.success_count !== 1) throw new Error(`seeding failed: ${JSON.stringify(status)}`);
   return { objectId: object.id, statusId: status.id };
 }
