@@ -18,7 +18,7 @@ const { connectDatabase } = await import('../dist/db/connect.js');
 const { migrateToLatest } = await import('../dist/db/migrate.js');
 const { appendLedgerEvents, currentCheckpoint, ensureLedgerKey, nodeSource, publishedKey } = await import('../dist/modules/ledger/ledger.service.js');
 const { inclusion, consistency } = await import('../dist/modules/ledger/ledger-read.service.js');
-const { leafHash, nodeHash, rootHash, verifyInclusion, verifyConsistency } = await import('../dist/modules/ledger/merkle.js');
+const { leafHash, rootHash, verifyInclusion, verifyConsistency } = await import('../dist/modules/ledger/merkle.js');
 const { appendNodes } = await import('../dist/modules/ledger/tree-append.js');
 const { openCheckpoint, parseVerifierKey } = await import('../dist/modules/ledger/signed-note.js');
 const { leafOf } = await import('../dist/modules/ledger/ledger.service.js');
@@ -75,12 +75,10 @@ async function rawInsert(dbName, url, total, batch) {
     db.exec('create table raw_entries (idx integer primary key, type text, org_id text, actor_user_id text, at text, leaf text); create table raw_nodes (id integer primary key, hash blob)');
     for (let done = 0; done < total; done += batch) {
       const { leaves, nodes } = rows(done, batch);
-      const t0 = performance.now();
       db.transaction(() => {
         db.prepare(`insert into raw_entries values ${leaves.map(() => '(?,?,?,?,?,?)').join(',')}`).run(leaves.flatMap((l, i) => [done + i, 'sighting', 'o', 'a', at, l]));
         db.prepare(`insert into raw_nodes values ${nodes.map(() => '(?,?)').join(',')}`).run(nodes.flat());
       })();
-      void t0;
     }
     db.close();
   } else {
@@ -151,7 +149,7 @@ async function proofsAndSigning(db, label, size) {
     if (ok !== items.length * rounds) throw new Error('a proof did not verify');
     return `${rate(items.length * rounds, took)} (${((took / (items.length * rounds)) * 1000).toFixed(1)} µs each)`;
   };
-  log(`  verify inclusion (${proofs[0].hashes.length}-ish hashes)           ${verifyAll((p) => verifyInclusion(p.index, n, p.leaf, p.hashes, root), proofs, 20)}`);
+  log(`  verify inclusion (${proofs[0].hashes.length} hashes in the first sample) ${verifyAll((p) => verifyInclusion(p.index, n, p.leaf, p.hashes, root), proofs, 20)}`);
   log(`  verify consistency                          ${verifyAll((c) => verifyConsistency(c.first, n, c.hashes, c.root, root), firsts, 20)}`);
   log(`  verify checkpoint signature (Ed25519)       ${verifyAll(() => openCheckpoint(checkpoint.note, verifier).size === n, [0], 2000)}`);
 }
@@ -163,7 +161,7 @@ async function buildTree(db, size) {
   for (let done = have; done < size; done += big) {
     const events = Array.from({ length: Math.min(big, size - done) }, (_, i) => event(done + i));
     await db.transaction().execute((trx) => appendLedgerEvents(trx, events));
-    if ((done / big) % 100 === 0) process.stderr.write(`  built ${done.toLocaleString('en')} (${rate(done - have, performance.now() - t)})\n`);
+    if ((done - have) % (big * 100) === 0) process.stderr.write(`  built ${done.toLocaleString('en')} (${rate(done - have, performance.now() - t)})\n`);
   }
   return performance.now() - t;
 }
@@ -186,7 +184,6 @@ async function runOn(name, url, proofLeaves) {
 log(`ledger bench ${new Date().toISOString()} node ${process.version} load ${machineLoad()}`);
 const hashMs = hashLimit(APPENDS);
 log(`raw limit: SHA-256 of the same ${APPENDS.toLocaleString('en')} leaves and their nodes in this process: ${rate(APPENDS, hashMs)}`);
-void nodeHash;
 if (ONLY !== 'postgres') {
   const sqlite = sqliteDatabase();
   try {

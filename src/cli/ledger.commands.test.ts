@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
 import { as, createUser, signIn, TEST_ENV, useTestApp } from '../../test/helpers/app.js';
+import { issueToken } from '../auth/account.service.js';
+import { systemContext } from '../auth/actor.js';
 import { dialectOfDb } from '../db/dialect.js';
 import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
 import { generateSigningKey, verifierKey } from '../modules/ledger/signed-note.js';
@@ -86,6 +88,11 @@ describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) 
     expect(second.stdout).toContain('entry 0: included (hash verified)');
     expect(second.stdout).toContain('entry 12: included (hash verified)');
     expect(readFileSync(state, 'utf8')).toMatch(/\n13\n/);
+    // With an API token of someone who may read the events, each event is also rehashed.
+    const auditor = await createUser(ctx, { roles: ['auditor'] });
+    const { token } = await issueToken(ctx.db, systemContext(), auditor.id, { name: 'verify', scopes: ['read'], expiresInDays: 1 });
+    const withEvents = await verify('--entry', '3', '--token', token);
+    expect(withEvents.stdout).toContain('entry 3: included (event and hash verified)');
   });
 
   it('exits non-zero with a precise message on a wrong key, a foreign checkpoint, a missing entry and bad input', async () => {
