@@ -1,10 +1,11 @@
 // The demo community's threat intelligence: the desk's identity and a few indicators, each in the
 // collections its TLP marking allows, so that the TAXII feeds of `serve --demo` are not empty.
 import { randomUUID } from 'node:crypto';
-import { systemContext } from '../auth/actor.js';
+import { systemContext, type UserActor } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
+import { sightIndicator } from '../modules/correlation/sightings.service.js';
 import { deskIdentity } from '../modules/sharing/desk-identity.js';
 import { collectionIdFor } from '../modules/taxii/collections.service.js';
 import { addObjects, type StoredBatch } from '../modules/taxii/store.service.js';
@@ -47,7 +48,7 @@ function indicatorOf(demo: DemoIndicator, deskId: string, created: string) {
  * Stores the demo objects through the store's one entrance, as the operator: CLEAR in the public and
  * community collections, GREEN in the community, AMBER in the feed of the organisation it concerns.
  */
-export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTlp' | 'deskName'>, feedOrgId: string | undefined): Promise<number> {
+export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTlp' | 'deskName'>, feedOrgId: string | undefined): Promise<{ stored: number; communityIndicatorIds: string[] }> {
   const created = new Date().toISOString();
   // The same identity later advisories are published under.
   const desk = await deskIdentity(db, config);
@@ -71,5 +72,21 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
   for (const [collectionId, objects] of placements) {
     if (collectionId) stored += (await addObjects(db, store, collectionId, objects)).status.success_count;
   }
-  return stored;
+  return { stored, communityIndicatorIds: ofLevel('clear', 'green').map((o) => o.id) };
+}
+
+/** Members confirm the community's indicators ("we saw this too"), through the sightings service as those members. */
+export async function seedDemoSightings(db: Database, config: Config, sighters: ReadonlyArray<{ userId: string; orgId: string }>, indicatorIds: readonly string[]): Promise<number> {
+  let count = 0;
+  for (const [i, sighter] of sighters.entries()) {
+    const actor: UserActor = {
+      kind: 'user', userId: sighter.userId, email: '', locale: 'ja', platformRoles: new Set(), orgRoles: new Map([[sighter.orgId, 'member']]),
+      via: 'session', scopes: new Set(['read', 'write']), sessionId: null, mfaEnrollmentRequired: false,
+    };
+    for (const indicatorId of indicatorIds.slice(0, i + 1)) {
+      await sightIndicator(db, config, { ...systemContext('ja'), actor }, { indicatorId, count: i + 1 });
+      count++;
+    }
+  }
+  return count;
 }

@@ -56,14 +56,17 @@ describeEachDatabase('demo community over TAXII', (database) => {
 describeEachDatabase('demo community in the ledger', (database) => {
   const ctx = useTestApp(database);
 
-  it('logs its seeded objects as publications, so the ledger has a history', async () => {
+  it('logs its seeded objects as publications and its members\' sightings, so the ledger has a history', async () => {
     await seedDemo(ctx.db, ctx);
     const rows = await ctx.db.selectFrom('ledger_entries').select(['type', 'leaf']).orderBy('idx').execute();
-    expect(rows.map((r) => r.type)).toEqual(['ledger_key_changed', 'publication', 'publication', 'publication']);
-    const published = rows.slice(1).flatMap((r) => (JSON.parse(r.leaf) as { objects: Array<{ tlp: string }> }).objects);
+    expect(rows.map((r) => r.type)).toEqual(['ledger_key_changed', 'publication', 'publication', 'publication', 'sighting', 'sighting', 'sighting']);
+    const published = rows.slice(1, 4).flatMap((r) => (JSON.parse(r.leaf) as { objects: Array<{ tlp: string }> }).objects);
     expect(published).toHaveLength(10);
     expect(new Set(published.map((o) => o.tlp))).toEqual(new Set(['clear', 'green', 'amber']));
     const checkpoint = await ctx.app.inject({ method: 'GET', url: '/ledger/checkpoint' });
-    expect(checkpoint.body.split('\n')[1]).toBe('4');
+    expect(checkpoint.body.split('\n')[1]).toBe('7');
+    const sightings = await ctx.db.selectFrom('stix_objects').select('stix_id').where('type', '=', 'sighting').execute();
+    expect(sightings).toHaveLength(3); // the city saw one indicator, the factory two
+
   });
 });

@@ -11,7 +11,7 @@ import type { OrgInput } from '../modules/orgs/org-model.js';
 import { codesOf, PREFECTURES, SECTORS, SIZE_BANDS } from '../modules/orgs/org-reference.js';
 import { createOrgAsOperator } from '../modules/orgs/orgs.service.js';
 import { countUsers, insertUser, replaceRoles, upsertMembership } from '../modules/users/users.repository.js';
-import { seedDemoStix } from './demo-stix.js';
+import { seedDemoSightings, seedDemoStix } from './demo-stix.js';
 
 export interface DemoCredential {
   role: string;
@@ -109,6 +109,7 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
   const credentials: DemoCredential[] = [];
   const taxiiTokens: DemoToken[] = [];
   const orgIds: Record<string, string> = {};
+  const people = new Map<string, { userId: string; orgId: string }>();
   const addUser = async (name: string, platformRoles: PlatformRole[], membership: { orgId: string; role: OrgRole } | null, locale: 'ja' | 'en' = 'ja') => {
     const password = randomToken(12);
     const email = `${name}@demo.anshin.example`;
@@ -120,6 +121,7 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
       await replaceRoles(trx, id, platformRoles);
       if (membership) await upsertMembership(trx, { user_id: id, org_id: membership.orgId, role: membership.role, created_at: now });
     });
+    if (membership) people.set(name, { userId: id, orgId: membership.orgId });
     const role = [...platformRoles, membership?.role].filter(Boolean).join('+') || 'user';
     if (hash) credentials.push({ role, email, password });
     if (TAXII_USERS.includes(name)) {
@@ -135,6 +137,12 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
     orgIds[demo.key] = created.id;
     for (const user of demo.users) await addUser(user.name, user.platformRoles ?? [], { orgId: created.id, role: user.role }, user.locale);
   }
-  const stixObjects = await seedDemoStix(db, deps.config, orgIds.hospital);
+  const { stored: stixObjects, communityIndicatorIds } = await seedDemoStix(db, deps.config, orgIds.hospital);
+  // A few members have seen some of the community's indicators: sightings in their feeds and in the ledger.
+  const sighters = ['city-staff', 'factory-staff'].flatMap((name) => {
+    const user = people.get(name);
+    return user ? [user] : [];
+  });
+  await seedDemoSightings(db, deps.config, sighters, communityIndicatorIds);
   return { credentials, taxiiTokens, orgIds, stixObjects };
 }
