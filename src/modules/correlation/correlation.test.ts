@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, stixId, TLP } from '../../../test/helpers/taxii.js';
 import { addObjects } from '../taxii/store.service.js';
-import { drainIndex, indexObservables } from './indexer.service.js';
+import { drainIndex, indexObservables, indexStep } from './indexer.service.js';
 
 const withPattern = (pattern: string, tlp: keyof typeof TLP = 'green', name = 'Indicator') => ({ ...indicator({ tlp, name }), pattern });
 const sco = (type: string, value: string, tlp: keyof typeof TLP = 'green') => ({
@@ -37,6 +37,16 @@ describeEachDatabase('correlation', (database) => {
     const store = { request: systemContext('en'), defaultTlp: 'amber' as const };
     await addObjects(ctx.db, store, ids.community, [a, b, c, urlSco, ...noisy, benign]);
     await addObjects(ctx.db, store, ids.feedB, [hiddenB]);
+  });
+
+  it('indexes step by step, one batch at a time, until nothing is waiting (the background indexer\'s way)', async () => {
+    const totals = { entries: 0, occurrences: 0 };
+    let steps = 0;
+    while (await indexStep(ctx.db, totals, 3)) steps++;
+    expect(totals.entries).toBe(11);
+    expect(steps).toBeGreaterThanOrEqual(3); // 11 entries in batches of 3
+    expect(await indexStep(ctx.db, totals, 3)).toBe(false);
+    await ctx.db.deleteFrom('correlation_cursors').execute(); // start over for the next case
   });
 
   it('indexes every entry once, and again after a restart without counting twice', async () => {

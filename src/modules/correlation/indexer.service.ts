@@ -74,16 +74,31 @@ export interface DrainResult {
   occurrences: number; // new occurrences recorded
 }
 
+async function collectionsBehind(db: Database) {
+  const cursors = await findCursors(db);
+  return (await collectionMarks(db)).filter((m) => (cursors.get(m.id) ?? '') < m.last_date_added);
+}
+
 /** Indexes everything the store holds that the index has not seen yet, then returns. */
 export async function drainIndex(db: Database, options: { batch?: number } = {}): Promise<DrainResult> {
   const totals: DrainResult = { entries: 0, occurrences: 0 };
-  const cursors = await findCursors(db);
-  const behind = (await collectionMarks(db)).filter((m) => (cursors.get(m.id) ?? '') < m.last_date_added);
-  for (const mark of behind) {
+  for (const mark of await collectionsBehind(db)) {
     while (await indexBatch(db, mark.id, options.batch ?? INDEX_BATCH, totals));
   }
   return totals;
 }
+
+/** At most one batch of the first collection that is behind; true when more is waiting. */
+export async function indexStep(db: Database, totals: DrainResult, batch = INDEX_BATCH): Promise<boolean> {
+  const behind = await collectionsBehind(db);
+  const first = behind[0];
+  if (!first) return false;
+  return (await indexBatch(db, first.id, batch, totals)) || behind.length > 1;
+}
+
+// While the store is being loaded, the indexer takes at most this share of the process's time: the index may lag
+// (it is eventually consistent), writes and reads may not. On SQLite one connection serves both.
+export const INDEXER_SHARE = 0.25;
 
 export interface Indexer {
   stop(): Promise<void>;
@@ -94,14 +109,21 @@ export function startIndexer(db: Database, deps: { log: FastifyBaseLogger; inter
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let done: DrainResult = { entries: 0, occurrences: 0 };
   const round = async () => {
+    let delay = deps.intervalMs;
     try {
-      const done = await drainIndex(db);
-      if (done.entries > 0) deps.log.info({ correlation: done }, 'correlation index updated');
+      const started = performance.now();
+      const more = await indexStep(db, done);
+      if (more) delay = Math.max(1, ((performance.now() - started) * (1 - INDEXER_SHARE)) / INDEXER_SHARE);
+      else if (done.entries > 0) {
+        deps.log.info({ correlation: done }, 'correlation index updated');
+        done = { entries: 0, occurrences: 0 };
+      }
     } catch (error) {
       deps.log.error({ err: error }, 'correlation indexing failed');
     }
-    if (!stopped) timer = setTimeout(() => { running = round(); }, deps.intervalMs);
+    if (!stopped) timer = setTimeout(() => { running = round(); }, delay);
   };
   running = round();
   return {
