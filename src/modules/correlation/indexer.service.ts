@@ -99,6 +99,8 @@ export async function indexStep(db: Database, totals: DrainResult, batch = INDEX
 // While the store is being loaded, the indexer takes at most this share of the process's time: the index may lag
 // (it is eventually consistent), writes and reads may not. On SQLite one connection serves both.
 export const INDEXER_SHARE = 0.25;
+// Small steps in the background: a request waiting for SQLite's one connection waits for at most one of them.
+export const BACKGROUND_BATCH = 250;
 
 export interface Indexer {
   stop(): Promise<void>;
@@ -114,7 +116,7 @@ export function startIndexer(db: Database, deps: { log: FastifyBaseLogger; inter
     let delay = deps.intervalMs;
     try {
       const started = performance.now();
-      const more = await indexStep(db, done);
+      const more = await indexStep(db, done, BACKGROUND_BATCH);
       if (more) delay = Math.max(1, ((performance.now() - started) * (1 - INDEXER_SHARE)) / INDEXER_SHARE);
       else if (done.entries > 0) {
         deps.log.info({ correlation: done }, 'correlation index updated');

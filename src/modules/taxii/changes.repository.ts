@@ -1,6 +1,7 @@
 // What others follow the store by: each collection's high-water mark and its entries after a point, in
 // date_added order (unique and increasing per collection, never reused). Read-only.
 import type { Database } from '../../db/database.js';
+import { keyOfCollection } from './store.repository.js';
 import { formatMicros, microsOf } from './timestamps.js';
 
 export interface CollectionMark {
@@ -23,11 +24,11 @@ export async function findCollectionMarks(db: Database): Promise<CollectionMark[
 
 /** The collection's next `limit` entries after `after` (from the start when null), with their object version. */
 export async function findEntriesAfter(db: Database, collectionId: string, after: string | null, limit: number): Promise<EntryAfter[]> {
-  // Entries name their collection by its integer key and date_added in microseconds (compact schema).
+  // Entries name their collection by its integer key and date_added in microseconds (compact schema). The key is a
+  // scalar subquery, as the store's own reads do, so the (collection_key, date_added) index serves the range.
   let query = db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
-    .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
     .select(['e.date_added', 'e.object_pk', 'o.stix_id', 'o.type', 'o.json'])
-    .where('c.id', '=', collectionId);
+    .where('e.collection_key', '=', keyOfCollection(collectionId));
   if (after !== null) query = query.where('e.date_added', '>', microsOf(after));
   const rows = await query.orderBy('e.date_added').limit(limit).execute();
   return rows.map((r) => ({ ...r, date_added: formatMicros(Number(r.date_added)) }));

@@ -43,8 +43,6 @@ function selectEntries(db: Database, q: Omit<EntryQuery, 'limit'>) {
     .where('e.collection_key', '=', keyOfCollection(q.collectionId));
   if (q.after !== undefined) query = query.where('e.date_added', '>', microsOf(q.after));
   if (q.pks) query = query.where('e.object_pk', 'in', q.pks);
-  // By the ids' lookup keys (the index) and the ids themselves: one statement, no lookup of the pks first.
-  if (q.ids) query = query.where('o.id_key', 'in', [...new Set(q.ids.map(idKey))]).where('o.stix_id', 'in', q.ids);
   if (q.types) query = query.where('e.type', 'in', q.types);
   if (q.specVersions) query = query.where('e.spec_version', 'in', q.specVersions);
   if (!q.versions.all) query = query.where((eb) => versionCondition(eb, q.versions));
@@ -57,14 +55,26 @@ const page = (db: Database, q: EntryQuery) =>
 const none = (q: EntryQuery) => q.pks?.length === 0 || q.ids?.length === 0;
 
 /** One page of manifest records, in date_added order. */
-export async function findManifestEntries(db: Database, q: EntryQuery): Promise<EntryRow[]> {
+// match[id]: the versions' pks first. Given as a list, SQLite starts from them (the object_pk index); given as a
+// join or a subquery it walks the whole collection in date_added order looking for them (bench/RESULTS.md).
+async function withPks(db: Database, q: EntryQuery): Promise<EntryQuery> {
+  if (!q.ids) return q;
+  const pks = await findVersionPks(db, q.ids);
+  return { ...q, ids: undefined, pks: q.pks ? q.pks.filter((pk) => pks.includes(pk)) : pks };
+}
+
+export async function findManifestEntries(db: Database, query: EntryQuery): Promise<EntryRow[]> {
+  if (none(query)) return [];
+  const q = await withPks(db, query);
   if (none(q)) return [];
   const rows = await page(db, q).execute();
   return rows.map((row) => ({ ...row, date_added: formatMicros(row.date_added) }));
 }
 
 /** One page of entries with the objects' JSON text, in date_added order. */
-export async function findObjectEntries(db: Database, q: EntryQuery): Promise<Required<EntryRow>[]> {
+export async function findObjectEntries(db: Database, query: EntryQuery): Promise<Required<EntryRow>[]> {
+  if (none(query)) return [];
+  const q = await withPks(db, query);
   if (none(q)) return [];
   const rows = await page(db, q).select('o.json').execute();
   for (const row of rows) (row as unknown as Required<EntryRow>).date_added = formatMicros(row.date_added);
