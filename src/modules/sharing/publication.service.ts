@@ -10,6 +10,7 @@ import type { Database } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
+import type { OrgSummary } from '../orgs/org-model.js';
 import { listOrgsAsOperator } from '../orgs/orgs.service.js';
 import { markReportPublished } from '../reports/reports.service.js';
 import { findAudienceCollections } from '../taxii/collections.service.js';
@@ -30,14 +31,14 @@ export type PublishInput = Omit<AdvisoryInput, 'tlp'> & { tlp: TlpLevel; audienc
 type SharingConfig = Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>;
 
 /** The victim's profile as it would be published, among every active member organisation. */
-export async function victimGeneralisation(db: Database, config: SharingConfig, report: ReportForSharing): Promise<Generalisation> {
-  const { items } = await listOrgsAsOperator(db, { status: 'active' });
+export async function victimGeneralisation(db: Database, config: SharingConfig, report: ReportForSharing, members?: readonly OrgSummary[]): Promise<Generalisation> {
+  const items = members ?? (await listOrgsAsOperator(db, { status: 'active' })).items;
   return generaliseVictim(report.org.profile, items.map((o) => ({ sector: o.sector, sizeBand: o.sizeBand, prefecture: o.prefecture })), config.anonymityK);
 }
 
 // Who is notified: everyone for public and community advisories, the group's or the chosen organisations otherwise.
-async function audienceOrgIds(db: Database, audience: AdvisoryAudience): Promise<string[]> {
-  const active = (await listOrgsAsOperator(db, { status: 'active' })).items.map((o) => o.id);
+async function audienceOrgIds(db: Database, audience: AdvisoryAudience, members: readonly OrgSummary[]): Promise<string[]> {
+  const active = members.map((o) => o.id);
   if (audience.kind === 'public' || audience.kind === 'community') return active;
   if (audience.kind === 'group') {
     const members = await activeGroupMemberIds(db, audience.groupId);
@@ -107,8 +108,11 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
   const named = raw.nameVictim === true;
   if (named && !report.nameConsent) throw new AppError('victim_consent_missing');
   const input = cleanAdvisoryInput({ ...raw, tlp });
+  // The active members, read once: the population the victim hides among and the widest audience.
+  const { items: members } = await listOrgsAsOperator(db, { status: 'active' });
   const [orgIds, collectionIds, victim, desk] = [
-    await audienceOrgIds(db, audience), await audienceCollections(db, audience), await victimGeneralisation(db, config, report), await deskIdentity(db, config),
+    await audienceOrgIds(db, audience, members), await audienceCollections(db, audience), await victimGeneralisation(db, config, report, members),
+    await deskIdentity(db, config),
   ];
   const now = new Date().toISOString();
   const victimName = named ? { ja: report.org.names[0] ?? '', en: report.org.names[1] ?? '' } : undefined;
