@@ -115,11 +115,12 @@ async function pageThrough(base, headers, follow, total) {
 // The server's own page and lookup queries, run with the plain driver on the same database.
 async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
   // As the server's entries.repository.ts writes them: the collection by its entry key, date_added in microseconds,
-  // match[id] as conditions of the page query itself.
+  // match[id] in two steps: the versions' pks by id first, then the page query restricted to that list of pks.
   const pageSql = (p) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
     where e.collection_key = (select entry_key from taxii_collections where id = ${p(1)}) and e.date_added > ${p(2)} and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
-  const lookupSql = (p) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
-    where e.collection_key = (select entry_key from taxii_collections where id = ${p(1)}) and o.id_key in (${p(2)}) and o.stix_id in (${p(3)}) and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
+  const pksSql = (p) => `select pk from stix_objects where id_key in (${p(1)}) and stix_id in (${p(2)})`;
+  const lookupSql = (p, pks) => `select e.date_added, o.stix_id, o.version, e.spec_version, o.json from taxii_entries e join stix_objects o on o.pk = e.object_pk
+    where e.collection_key = (select entry_key from taxii_collections where id = ${p(1)}) and e.object_pk in (${pks}) and e.is_latest = 1 order by e.date_added limit ${LIMIT + 1}`;
   addedAfterSamples = addedAfterSamples.map((text) => microsOf(text));
   const pageTimes = [];
   const lookupTimes = [];
@@ -127,7 +128,8 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
   if (kind === 'sqlite') {
     const db = new Sqlite(url.slice('sqlite:'.length), { readonly: true });
     const page = db.prepare(pageSql(() => '?'));
-    const lookup = db.prepare(lookupSql(() => '?'));
+    const pksOf = db.prepare(pksSql(() => '?')).pluck();
+    const lookups = new Map();
     for (const after of addedAfterSamples) {
       const t0 = performance.now();
       const rows = page.all(collectionId, after);
@@ -136,7 +138,10 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
     }
     for (const id of ids) {
       const t0 = performance.now();
-      lookup.all(collectionId, idKey(id), id);
+      const pks = pksOf.all(idKey(id), id);
+      const placeholders = pks.map(() => '?').join(',');
+      if (!lookups.has(placeholders)) lookups.set(placeholders, db.prepare(lookupSql(() => '?', placeholders)));
+      lookups.get(placeholders).all(collectionId, ...pks);
       lookupTimes.push(performance.now() - t0);
     }
     db.close();
@@ -152,7 +157,9 @@ async function rawQueries(kind, url, collectionId, addedAfterSamples, ids) {
     }
     for (const id of ids) {
       const t0 = performance.now();
-      await client.query({ name: 'lookup', text: lookupSql(p), values: [collectionId, idKey(id), id] });
+      const { rows: pks } = await client.query({ name: 'pks', text: pksSql(p), values: [idKey(id), id] });
+      const list = pks.map((_, i) => `$${i + 2}`).join(',');
+      await client.query({ name: `lookup-${pks.length}`, text: lookupSql(p, list), values: [collectionId, ...pks.map((r) => r.pk)] });
       lookupTimes.push(performance.now() - t0);
     }
     await client.end();
