@@ -1,0 +1,62 @@
+// Every main page of the web UI, for the accessibility run (a11y.test.ts): adding a page is one line.
+// `:name` parts of a path are filled from the fixture ids the test creates (see A11yFixture).
+
+/** Who visits the page: a demo sign-in (src/demo/demo.ts), or nobody. */
+export type PageRole = 'anonymous' | 'admin' | 'auditor' | 'coordinator' | 'responder' | 'hospital-admin' | 'hospital-staff';
+
+export interface MainPage {
+  path: string;
+  role: PageRole;
+  /** File name of the screenshots and the name in failure messages. */
+  name: string;
+}
+
+export const MAIN_PAGES: MainPage[] = [
+  { path: '/login', role: 'anonymous', name: 'sign-in' },
+  { path: '/forgot', role: 'anonymous', name: 'forgot-password' },
+  { path: '/setup', role: 'anonymous', name: 'set-up' },
+  { path: '/invite', role: 'anonymous', name: 'invitation' },
+  { path: '/reset', role: 'anonymous', name: 'password-reset' },
+  { path: '/', role: 'hospital-staff', name: 'home-member' },
+  { path: '/', role: 'hospital-admin', name: 'home-org-admin' },
+  { path: '/', role: 'coordinator', name: 'home-coordinator' },
+  { path: '/', role: 'responder', name: 'home-responder' },
+  { path: '/', role: 'admin', name: 'home-admin' },
+  { path: '/', role: 'auditor', name: 'home-auditor' },
+  { path: '/orgs', role: 'admin', name: 'organisations' },
+  { path: '/orgs/new', role: 'admin', name: 'organisation-new' },
+  { path: '/orgs/:hospital', role: 'hospital-admin', name: 'organisation-org-admin' },
+  { path: '/orgs/:hospital', role: 'admin', name: 'organisation-admin' },
+  { path: '/users', role: 'admin', name: 'users' },
+  { path: '/users/:staffUser', role: 'admin', name: 'user' },
+  { path: '/intel', role: 'hospital-staff', name: 'intel-browse' },
+  { path: '/intel/objects/:indicator', role: 'hospital-staff', name: 'intel-object' },
+  { path: '/intel/collections', role: 'hospital-staff', name: 'intel-collections' },
+  { path: '/reports', role: 'hospital-staff', name: 'reports' },
+  { path: '/reports/new', role: 'hospital-staff', name: 'report-new' },
+  { path: '/reports/:draft/edit', role: 'hospital-staff', name: 'report-draft-edit' },
+  { path: '/reports/:submitted', role: 'hospital-staff', name: 'report-member' },
+  { path: '/reports/:submitted/amend', role: 'hospital-staff', name: 'report-amend' },
+  { path: '/triage', role: 'coordinator', name: 'triage' },
+  { path: '/reports/:submitted', role: 'coordinator', name: 'report-coordinator' },
+  { path: '/reports/:submitted/publish', role: 'coordinator', name: 'publication-review' },
+  { path: '/correlation', role: 'coordinator', name: 'correlation' },
+  { path: '/accountability', role: 'auditor', name: 'accountability-ledger' },
+  { path: '/audit', role: 'auditor', name: 'audit' },
+  { path: '/outbox', role: 'admin', name: 'outbox' },
+  { path: '/account', role: 'hospital-staff', name: 'account' },
+  { path: '/users', role: 'hospital-staff', name: 'forbidden' },
+  { path: '/no-such-page', role: 'hospital-staff', name: 'not-found' },
+];
+
+/** The pages also checked in English (the UI language is switched for that run). */
+export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found'];
+
+/** Fills `:name` parts from the fixture ids; fails loudly on a name the fixture does not have. */
+export function resolvePath(path: string, ids: Record<string, string>): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const id = ids[name];
+    if (!id) throw new Error(`pages.ts: no fixture id "${name}" for ${path}`);
+    return encodeURIComponent(id);
+  });
+}
