@@ -1,7 +1,8 @@
 // Where SQLite ingest time goes: the store's rows (stix_objects + taxii_entries, multi-row INSERTs, a transaction per
 // 5,000 objects) with plain better-sqlite3 and the server's pragmas, varying one thing: `base` (as the server),
-// `wal100k` (wal_autocheckpoint 100,000 pages) or `noidx` (without the stix_objects(id_key) index).
-// Usage: npm run build && node bench/ingest-variants.mjs [indicators=250000] [base|wal100k|noidx]
+// `wal100k` (wal_autocheckpoint 100,000 pages), `noidx` (without the stix_objects(id_key) index) or `commit50k` (a
+// transaction per 50,000 objects).
+// Usage: npm run build && node bench/ingest-variants.mjs [indicators=250000] [base|wal100k|noidx|commit50k]
 import Sqlite from 'better-sqlite3';
 import { machineLoad, sqliteDatabase } from './lib.mjs';
 import { batches } from './stix-data.mjs';
@@ -33,7 +34,7 @@ const statement = (text) => statements.get(text) ?? statements.set(text, sqlite.
 let micros = Date.now() * 1000;
 let ms = 0;
 let count = 0;
-for (const batch of batches(INDICATORS, 5000)) {
+for (const batch of batches(INDICATORS, VARIANT === 'commit50k' ? 50_000 : 5000)) {
   const { prepared } = prepareObjects(batch, { audience: 'community', defaultTlp: 'amber', locale: 'en' });
   const t0 = performance.now();
   sqlite.exec('begin');

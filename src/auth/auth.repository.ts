@@ -1,12 +1,49 @@
 import type { Database } from '../db/database.js';
+import type { UserRow } from '../modules/users/users.table.js';
 import type { ApiTokenRow, NewApiTokenRow, OneTimeLinkRow, SessionRow } from './auth.table.js';
 
 export async function insertSession(db: Database, row: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Database, id: string, now: string): Promise<SessionRow | undefined> {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).where('expires_at', '>', now).executeTakeFirst();
+// The user of a session or of an API token, with their platform roles and memberships, in one query: every signed-in
+// request starts here, and on PostgreSQL each sequential query is a round trip (bench/RESULTS.md, match[id]). A user
+// has a few roles and memberships, so the joins' product stays a handful of rows.
+export interface Principal {
+  user: UserRow;
+  roles: string[];
+  memberships: Array<{ orgId: string; role: string }>;
+}
+
+type PrincipalRow = UserRow & { p_role: string | null; p_org_id: string | null; p_org_role: string | null };
+
+function principalOf(rows: readonly PrincipalRow[]): Principal {
+  const roles = new Set<string>();
+  const memberships = new Map<string, string>();
+  for (const row of rows) {
+    if (row.p_role !== null) roles.add(row.p_role);
+    if (row.p_org_id !== null && row.p_org_role !== null) memberships.set(row.p_org_id, row.p_org_role);
+  }
+  const { p_role: _r, p_org_id: _o, p_org_role: _m, ...user } = rows[0]!;
+  return { user, roles: [...roles].sort(), memberships: [...memberships].sort().map(([orgId, role]) => ({ orgId, role })) };
+}
+
+function principalQuery(db: Database) {
+  return db.selectFrom('users as u')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .selectAll('u')
+    .select(['r.role as p_role', 'm.org_id as p_org_id', 'm.role as p_org_role']);
+}
+
+export async function findSessionPrincipal(db: Database, id: string, now: string): Promise<(Principal & { session: Pick<SessionRow, 'id' | 'csrf_token' | 'last_seen_at'> }) | undefined> {
+  const rows = await principalQuery(db).innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select(['s.id as session_id', 's.csrf_token as session_csrf_token', 's.last_seen_at as session_last_seen_at'])
+    .where('s.id', '=', id).where('s.expires_at', '>', now)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  return { ...principalOf(rows.map(({ session_id: _i, session_csrf_token: _c, session_last_seen_at: _l, ...row }) => row)), session: { id: first.session_id, csrf_token: first.session_csrf_token, last_seen_at: first.session_last_seen_at } };
 }
 
 export async function touchSession(db: Database, id: string, now: string): Promise<void> {
@@ -31,14 +68,14 @@ export async function insertApiToken(db: Database, row: NewApiTokenRow): Promise
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export async function findActiveApiToken(db: Database, tokenHash: string, now: string): Promise<ApiTokenRow | undefined> {
-  return db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+export async function findApiTokenPrincipal(db: Database, tokenHash: string, now: string): Promise<(Principal & { token: Pick<ApiTokenRow, 'id' | 'scopes' | 'last_used_at'> }) | undefined> {
+  const rows = await principalQuery(db).innerJoin('api_tokens as t', 't.user_id', 'u.id')
+    .select(['t.id as token_id', 't.scopes as token_scopes', 't.last_used_at as token_last_used_at'])
+    .where('t.token_hash', '=', tokenHash).where('t.revoked_at', 'is', null).where('t.expires_at', '>', now)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  return { ...principalOf(rows.map(({ token_id: _i, token_scopes: _s, token_last_used_at: _l, ...row }) => row)), token: { id: first.token_id, scopes: first.token_scopes, last_used_at: first.token_last_used_at } };
 }
 
 export async function listApiTokens(db: Database, userId: string): Promise<ApiTokenRow[]> {

@@ -1,23 +1,18 @@
 import type { Database } from '../db/database.js';
 import type { AppDeps } from '../deps.js';
-import { findUserById, listMembershipsOfUser, listRoles } from '../modules/users/users.repository.js';
-import type { UserRow } from '../modules/users/users.table.js';
 import type { UserActor } from './actor.js';
-import { findActiveApiToken, findSession, insertSession, touchApiToken, touchSession } from './auth.repository.js';
+import { findApiTokenPrincipal, findSessionPrincipal, insertSession, touchApiToken, touchSession, type Principal } from './auth.repository.js';
 import { randomToken, sha256Hex } from './crypto.js';
 import type { Locale, OrgRole, PlatformRole, TokenScope } from './roles.js';
 
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function buildActor(
-  db: Database,
+function actorOf(
   deps: Pick<AppDeps, 'config'>,
-  user: UserRow,
+  { user, roles: roleNames, memberships }: Principal,
   auth: { via: 'session' | 'token'; scopes: readonly TokenScope[]; sessionId: string | null },
-): Promise<UserActor> {
-  // Side by side: on PostgreSQL two connections of the pool answer at once (one round trip instead of two).
-  const [roleRows, memberships] = await Promise.all([listRoles(db, user.id), listMembershipsOfUser(db, user.id)]);
-  const roles = roleRows as PlatformRole[];
+): UserActor {
+  const roles = roleNames as PlatformRole[];
   return {
     kind: 'user',
     userId: user.id,
@@ -60,12 +55,11 @@ export async function resolveSession(
   cookieValue: string,
 ): Promise<{ actor: UserActor; csrfToken: string } | null> {
   const now = new Date();
-  const session = await findSession(db, sha256Hex(cookieValue), now.toISOString());
-  if (!session) return null;
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.status !== 'active') return null;
+  const found = await findSessionPrincipal(db, sha256Hex(cookieValue), now.toISOString());
+  if (!found || found.user.status !== 'active') return null;
+  const { session } = found;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) await touchSession(db, session.id, now.toISOString());
-  const actor = await buildActor(db, deps, user, { via: 'session', scopes: ['read', 'write'], sessionId: session.id });
+  const actor = actorOf(deps, found, { via: 'session', scopes: ['read', 'write'], sessionId: session.id });
   return { actor, csrfToken: session.csrf_token };
 }
 
@@ -77,13 +71,12 @@ export async function resolveApiToken(
   expectedEmail: string | null,
 ): Promise<UserActor | null> {
   const now = new Date();
-  const row = await findActiveApiToken(db, sha256Hex(token), now.toISOString());
-  if (!row) return null;
-  const user = await findUserById(db, row.user_id);
-  if (!user || user.status !== 'active') return null;
+  const found = await findApiTokenPrincipal(db, sha256Hex(token), now.toISOString());
+  if (!found || found.user.status !== 'active') return null;
+  const { token: row, user } = found;
   if (expectedEmail !== null && expectedEmail.toLowerCase() !== user.email) return null;
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
     await touchApiToken(db, row.id, now.toISOString());
   }
-  return buildActor(db, deps, user, { via: 'token', scopes: row.scopes.split(',') as TokenScope[], sessionId: null });
+  return actorOf(deps, found, { via: 'token', scopes: row.scopes.split(',') as TokenScope[], sessionId: null });
 }

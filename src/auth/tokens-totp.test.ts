@@ -1,7 +1,9 @@
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
-import { as, createUser, errorCode, signIn, useTestApp, type Session, type TestContext } from '../../test/helpers/app.js';
+import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session, type TestContext } from '../../test/helpers/app.js';
+import { replaceRoles, upsertMembership } from '../modules/users/users.repository.js';
 import { sha256Hex } from './crypto.js';
+import { resolveApiToken, resolveSession } from './session.service.js';
 import { totpCode } from './totp.js';
 
 async function createToken(ctx: TestContext, session: Session, scopes: string[], expiresInDays = 30) {
@@ -26,6 +28,24 @@ describeEachDatabase('API tokens', (database) => {
     expect(viaBasic.statusCode).toBe(200);
     const listed = await as(ctx, await signIn(ctx, user))({ method: 'GET', url: '/api/account/tokens' });
     expect(JSON.stringify(listed.json())).not.toContain(token);
+  });
+
+  it('gives a token and a session every role and every membership of their user (one joined query)', async () => {
+    const user = await createUser(ctx);
+    const session = await signIn(ctx, user);
+    const { token } = await createToken(ctx, session, ['read']);
+    const [orgA, orgB] = [await createOrg(ctx), await createOrg(ctx)];
+    await replaceRoles(ctx.db, user.id, ['auditor', 'responder']);
+    const now = new Date().toISOString();
+    await upsertMembership(ctx.db, { user_id: user.id, org_id: orgA, role: 'member', created_at: now });
+    await upsertMembership(ctx.db, { user_id: user.id, org_id: orgB, role: 'org_admin', created_at: now });
+    const viaToken = await resolveApiToken(ctx.db, { config: ctx.config }, token, null);
+    const viaSession = (await resolveSession(ctx.db, { config: ctx.config }, session.cookie.slice('anshin_session='.length)))?.actor;
+    for (const actor of [viaToken, viaSession]) {
+      expect([...(actor?.platformRoles ?? [])].sort()).toEqual(['auditor', 'responder']);
+      expect(new Map(actor?.orgRoles)).toEqual(new Map([[orgA, 'member'], [orgB, 'org_admin']]));
+    }
+    expect(viaToken?.scopes).toEqual(new Set(['read']));
   });
 
   it('answers a bad token with 401 and WWW-Authenticate, also for the wrong user name', async () => {

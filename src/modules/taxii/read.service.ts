@@ -27,7 +27,7 @@ interface Page<T> {
 
 interface Target {
   collectionId: string;
-  pks?: number[]; // the versions of one object (match[id] is a condition of the page's query)
+  pks?: number[]; // the versions of one object, or of the objects match[id] names
   filter: TaxiiFilter;
   scope: string; // what a next token is bound to, besides the filters
 }
@@ -54,12 +54,26 @@ function pageOf<T extends EntryRow>(rows: T[], target: Target): Page<T> {
   return { items, more, headers, ...(more && last ? { next: encodeNext(last.date_added, target.scope, target.filter.fingerprint) } : {}) };
 }
 
+// The query is parsed and the versions' pks (one object, or match[id]) are looked up beside the access check: on
+// PostgreSQL every sequential query is a round trip (bench/RESULTS.md). What the caller may not read answers first
+// (404 or 401), then an unknown object (404), then a bad query (400), as when they ran one after the other.
 async function readTarget(db: Database, config: Config, ctx: RequestContext, input: { collectionId: string; objectId?: string; query: Query; endpoint: FilterEndpoint }): Promise<Target> {
-  const { collection } = await requireCollection(db, config, ctx, input.collectionId, 'read');
-  const objectPks = input.objectId === undefined ? undefined : await objectVersionsHeld(db, collection.id, input.objectId);
-  const filter = parseFilter(input.query, input.endpoint);
+  let filter: TaxiiFilter | undefined;
+  let badQuery: unknown;
+  try {
+    filter = parseFilter(input.query, input.endpoint);
+  } catch (error) {
+    badQuery = error;
+  }
+  const ids = input.objectId === undefined ? filter?.ids : [input.objectId].filter((id) => STIX_ID.test(id));
+  const [{ collection }, pks] = await Promise.all([
+    requireCollection(db, config, ctx, input.collectionId, 'read'),
+    ids ? findVersionPks(db, ids) : undefined,
+  ]);
+  if (input.objectId !== undefined && !(await holdsAnyOf(db, collection.id, pks ?? []))) throw new AppError('not_found');
+  if (!filter) throw badQuery;
   const scope = `${collection.id}/${input.objectId ?? ''}`;
-  return { collectionId: collection.id, filter, scope, ...(objectPks ? { pks: objectPks } : {}) };
+  return { collectionId: collection.id, filter, scope, ...(pks ? { pks } : {}) };
 }
 
 /** The pks of an object's stored versions, when the collection holds at least one of them; otherwise 404. */
