@@ -210,3 +210,17 @@ export async function focusState(page: Page): Promise<FocusState | null> {
 
 export const outlineVisible = (state: FocusState | null): boolean =>
   !!state && state.outlineStyle !== 'none' && state.outlineWidth !== '0px';
+
+/** Presses a key until the focus is on what `wanted` accepts; every stop on the way must show its focus outline. */
+export async function tabUntil(page: Page, wanted: (state: FocusState) => boolean, key = 'Tab', limit = 20): Promise<FocusState> {
+  const visited: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    const state = await focusState(page);
+    if (!state) continue;
+    visited.push(`${state.tag} "${state.text}"`);
+    expect(outlineVisible(state), `focus outline on ${state.tag} "${state.text}": ${state.outlineStyle} ${state.outlineWidth}`).toBe(true);
+    if (wanted(state)) return state;
+  }
+  throw new Error(`${key} never reached the wanted element; visited: ${visited.join(', ')}`);
+}

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
-import { describeBrowser, focusState, journey, newPage, outlineVisible, PHONE, screenshots, seen, useE2E, type FocusState } from './helpers.js';
+import { describeBrowser, journey, newPage, PHONE, screenshots, seen, tabUntil, useE2E, type FocusState } from './helpers.js';
 
 describeBrowser('e2e: keyboard only on a 390-px phone screen', () => {
   const e2e = useE2E();
@@ -10,19 +10,7 @@ describeBrowser('e2e: keyboard only on a 390-px phone screen', () => {
   const step = journey(() => page);
   let user: TestUser;
 
-  /** Presses a key until the focus is on what `wanted` accepts; every stop on the way must show its outline. */
-  async function tabTo(wanted: (state: FocusState) => boolean, key = 'Tab', limit = 20): Promise<FocusState> {
-    const visited: string[] = [];
-    for (let i = 0; i < limit; i++) {
-      await page.keyboard.press(key);
-      const state = await focusState(page);
-      if (!state) continue;
-      visited.push(`${state.tag} "${state.text}"`);
-      expect(outlineVisible(state), `focus outline on ${state.tag} "${state.text}": ${state.outlineStyle} ${state.outlineWidth}`).toBe(true);
-      if (wanted(state)) return state;
-    }
-    throw new Error(`${key} never reached the wanted element; visited: ${visited.join(', ')}`);
-  }
+  const tabTo = (wanted: (state: FocusState) => boolean, key = 'Tab', limit = 20) => tabUntil(page, wanted, key, limit);
 
   const menuButton = () => page.getByRole('button', { name: 'メニュー' });
   const nav = () => page.getByRole('navigation', { name: 'メインメニュー' });
