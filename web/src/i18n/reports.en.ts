@@ -162,6 +162,7 @@ export const reportsEn: Record<keyof typeof reportsJa, string> = {
   'triage.filter.state': 'State',
   'triage.none': 'No matching reports.',
   'triage.sla.met': 'Responded',
+  'triage.sla.metLate': 'Responded after the target',
   'triage.sla.remaining': '{time} left',
   'triage.sla.overdue': '{time} overdue',
   'triage.panel': 'Case work (coordinators)',

@@ -160,6 +160,7 @@ export const reportsJa = {
   'triage.filter.state': '状態',
   'triage.none': '該当する報告はありません。',
   'triage.sla.met': '対応済み',
+  'triage.sla.metLate': '目標時間を過ぎて対応済み',
   'triage.sla.remaining': '残り {time}',
   'triage.sla.overdue': '{time} 超過',
   'triage.panel': '対応（コーディネーター）',

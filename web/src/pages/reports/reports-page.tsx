@@ -16,7 +16,7 @@ import './reports.css';
 
 export function SlaText({ sla }: { sla: Sla }) {
   const { t } = useI18n();
-  if (sla.respondedAt) return <span className={sla.overdue ? 'tag tag-warn' : 'tag tag-ok'}>{t('triage.sla.met')}</span>;
+  if (sla.respondedAt) return sla.overdue ? <span className="tag tag-warn">{t('triage.sla.metLate')}</span> : <span className="tag tag-ok">{t('triage.sla.met')}</span>;
   const remaining = Date.parse(sla.dueAt) - Date.now();
   return remaining < 0
     ? <span className="tag tag-bad">{t('triage.sla.overdue', { time: durationText(t, remaining) })}</span>
