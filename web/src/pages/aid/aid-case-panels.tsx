@@ -17,9 +17,17 @@ const mayWork = (r: AidDetail) => active(r) && (r.side === 'victim' || (r.side =
 export function TasksPanel({ request, reload }: PanelProps) {
   const { t, locale } = useI18n();
   const action = useAction();
-  const tasks = request.tasks ?? [];
+  // Ticked at once (the box follows the click); the server's answer then reloads the case.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const tasks = (request.tasks ?? []).map((x) => (x.id in pending ? { ...x, done: pending[x.id] as boolean } : x));
   if (tasks.length === 0) return null;
   const editable = mayWork(request);
+  const toggle = (taskId: string, done: boolean) => {
+    setPending((p) => ({ ...p, [taskId]: done }));
+    void action.run(async () => { await aidApi.task(request.id, taskId, done); reload(); }).then((ok) => {
+      if (!ok) setPending((p) => ({ ...p, [taskId]: !done })); // refused: show what is stored
+    });
+  };
   return (
     <Card title={t('aid.tasks.title')} id="aid-tasks">
       <p>{t('aid.tasks.progress', { done: tasks.filter((x) => x.done).length, total: tasks.length })}</p>
@@ -28,8 +36,7 @@ export function TasksPanel({ request, reload }: PanelProps) {
         {tasks.map((task) => (
           <li key={task.id}>
             <label>
-              <input type="checkbox" checked={task.done} disabled={!editable || action.pending}
-                onChange={(e) => void action.run(async () => { await aidApi.task(request.id, task.id, e.target.checked); reload(); })} />
+              <input type="checkbox" checked={task.done} disabled={!editable} onChange={(e) => toggle(task.id, e.target.checked)} />
               <span>{task.text[locale]}{task.done ? <> <span className="tag tag-ok">{t('aid.tasks.done')}</span></> : null}</span>
             </label>
           </li>
