@@ -57,7 +57,8 @@ export async function getRequestDetail(db: Database, deps: Pick<AppDeps, 'config
     ...base,
     responder: responder ? profileView(responder, 0) : null,
     tasks: (await listTasks(db, id)).map((t) => ({ id: t.id, code: t.code, text: { ja: t.text_ja, en: t.text_en }, doneAt: t.done_at, done: t.done_at !== null })),
-    messages: await postsView(db, await listPosts(db, 'aid_messages', id)),
+    // The thread is private to the organisation and its responder; the desk follows the case by its checklist, status and notes.
+    messages: side === 'coordinator' ? null : await postsView(db, await listPosts(db, 'aid_messages', id)),
     notes: side === 'victim' ? null : await postsView(db, await listPosts(db, 'aid_notes', id)),
     grants: grants.map((g) => ({ id: g.id, responderId: g.responder_id, grantedAt: g.granted_at, revokedAt: g.revoked_at })),
     offers: offers.map((o) => ({

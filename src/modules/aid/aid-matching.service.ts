@@ -126,7 +126,11 @@ export async function acceptOffer(db: Database, deps: Pick<AppDeps, 'config' | '
   const at = new Date().toISOString();
   const requestId = await db.transaction().execute(async (trx) => {
     if (((await activeCaseCounts(trx)).get(responder.id) ?? 0) >= Number(responder.capacity)) throw new AppError('aid_responder_unavailable');
-    if ((await assignIfUnassigned(trx, offer.request_id, responder.id, at)) === 0) throw new AppError('aid_request_taken');
+    if ((await assignIfUnassigned(trx, offer.request_id, responder.id, at)) === 0) {
+      const current = await findRequest(trx, offer.request_id);
+      if (current && ['closed', 'cancelled'].includes(current.status)) throw new AppError('aid_invalid_state', { status: current.status });
+      throw new AppError('aid_request_taken');
+    }
     if ((await answerOffer(trx, offer.id, { status: 'accepted', answered_at: at })) === 0) throw new AppError('aid_request_taken');
     await loseOtherOffers(trx, offer.request_id, offer.id, at);
     const request = await findRequestForUpdate(trx, offer.request_id);

@@ -181,7 +181,10 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       expect(seen.body).toBeUndefined();
       expect(seen.messages.map((m: { side: string }) => m.side)).toEqual(['responder', 'victim']);
       expect(seen.tasks[0].done).toBe(true);
-      const notes = (await coordinator({ method: 'GET', url: `/api/aid/requests/${requestId}` })).json().notes;
+      const desk = (await coordinator({ method: 'GET', url: `/api/aid/requests/${requestId}` })).json();
+      expect(desk.messages).toBeNull();
+      expect(JSON.stringify(desk)).not.toContain('LANケーブル');
+      const notes = desk.notes;
       expect(notes.map((n: { body: string }) => n.body)).toEqual(['バックアップは NAS にある']);
       const bell = (await member({ method: 'GET', url: '/api/aid/notifications' })).json();
       expect(bell.items.map((n: { kind: string }) => n.kind)).toContain('message');
@@ -262,7 +265,10 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       await runAidEscalations(ctx.db, deps, new Date(late.getTime() + 3600_000));
       expect(await kinds()).toEqual(['assign']);
       expect(await count(ctx, 'outbox')).toBe(mails);
-      await member({ method: 'POST', url: `/api/aid/requests/${id}/cancel` });
+      expect((await member({ method: 'POST', url: `/api/aid/requests/${id}/cancel` })).statusCode).toBe(204);
+      // An offer of a cancelled request cannot be accepted, and says why.
+      const offer = await ctx.db.selectFrom('aid_offers').select('id').where('request_id', '=', id).where('responder_id', '=', responderIds[0]!).executeTakeFirstOrThrow();
+      expect(errorCode(await responders[0]!({ method: 'POST', url: `/api/aid/offers/${offer.id}/accept` }))).toBe('aid_invalid_state');
     });
   });
 });

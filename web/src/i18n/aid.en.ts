@@ -126,6 +126,8 @@ export const aidEn: Record<keyof typeof aidJa, string> = {
   'aid.request.ackDue': 'Work to start by',
   'aid.request.onSite': 'On site',
   'aid.request.remote': 'Remote',
+  'aid.request.skills': 'Help needed',
+  'aid.request.certifications': 'Certifications',
   'aid.request.place': 'How',
   'aid.request.responder': 'Responder',
   'aid.request.noResponder': 'Not yet. The desk is looking for a responder.',

@@ -124,6 +124,8 @@ export const aidJa = {
   'aid.request.ackDue': '対応開始の期限',
   'aid.request.onSite': '現地対応',
   'aid.request.remote': 'リモート対応',
+  'aid.request.skills': '必要な支援',
+  'aid.request.certifications': '資格',
   'aid.request.place': '対応方法',
   'aid.request.responder': '担当の支援者',
   'aid.request.noResponder': 'まだ決まっていません。デスクが支援者を探しています。',

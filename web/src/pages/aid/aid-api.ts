@@ -32,7 +32,7 @@ export interface AidDetail extends AidSummary {
   myOffer: { id: string; status: string; score: number; reasons: Reason[] } | null;
   responder?: Profile | null;
   tasks?: Task[];
-  messages?: Post[];
+  messages?: Post[] | null;
   notes?: Post[] | null;
   grants?: Array<{ id: string; responderId: string; grantedAt: string; revokedAt: string | null }>;
   offers?: Array<{ id: string; responderId: string; displayName: string; status: string; score: number; offeredAt: string; answeredAt: string | null; declineReason: string | null; declineText: string | null }>;

@@ -49,7 +49,7 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
 export function RequestTable({ items, caption, showOrg, linked = true }: { items: AidSummary[]; caption: string; showOrg: boolean; linked?: boolean }) {
   const { t, locale } = useI18n();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" {...(linked ? {} : { tabIndex: 0, role: 'region', 'aria-label': caption })}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

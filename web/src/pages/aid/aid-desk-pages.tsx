@@ -28,7 +28,7 @@ export function AidVettingPage() {
             <dt>{t('aid.profile.languages')}</dt><dd>{r.languages.map((l) => t(k(`aid.language.${l}`))).join('、')}</dd>
             <dt>{t('aid.profile.prefectures')}</dt><dd>{r.prefectures.map((p) => labelOf(PREFECTURES, p, locale)).join('、') || t('aid.none')}</dd>
             <dt>{t('aid.profile.onSite')}</dt><dd>{r.onSite ? t('aid.yes') : t('aid.no')}</dd>
-            <dt>{t('aid.profile.certifications')}</dt><dd>{r.certifications.join('、') || t('aid.none')}</dd>
+            <dt>{t('aid.request.certifications')}</dt><dd>{r.certifications.join('、') || t('aid.none')}</dd>
             <dt>{t('aid.profile.capacity')}</dt><dd>{t('aid.vetting.load', { active: r.activeCases, capacity: r.capacity })}</dd>
             <dt>{t('aid.profile.serviceType')}</dt><dd>{t(k(`aid.profile.serviceType.${r.serviceType}`))}{r.priceTerms ? `（${r.priceTerms}）` : ''}</dd>
           </dl>
@@ -54,7 +54,8 @@ export function AidMetricsPage() {
       {m ? (
         <>
           <Card title={t('aid.metrics.times')} id="aid-times">
-            <div className="table-wrap">
+            {/* Focusable, so a keyboard can scroll the table on a phone (it has no links of its own). */}
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('aid.metrics.times')}>
               <table>
                 <caption className="visually-hidden">{t('aid.metrics.times')}</caption>
                 <thead><tr>

@@ -25,7 +25,7 @@ function Summary({ request, reload }: { request: AidDetail; reload: () => void }
         <dt>{t('aid.col.urgency')}</dt><dd>{t(k(`aid.urgency.${request.urgency}`))}</dd>
         <dt>{t('aid.request.place')}</dt><dd>{request.onSite ? t('aid.request.onSite') : t('aid.request.remote')} · {labelOf(PREFECTURES, request.prefecture, locale)}</dd>
         <dt>{t('aid.form.language')}</dt><dd>{t(k(`aid.language.${request.language}`))}</dd>
-        <dt>{t('aid.form.skills')}</dt><dd>{request.skills.map((s) => t(k(`aid.skill.${s}`))).join('、') || t('aid.none')}</dd>
+        <dt>{t('aid.request.skills')}</dt><dd>{request.skills.map((s) => t(k(`aid.skill.${s}`))).join('、') || t('aid.none')}</dd>
         <dt>{t('aid.request.created')}</dt><dd>{formatDateTime(request.createdAt, locale)}</dd>
         <dt>{t('aid.request.due')}</dt><dd>{formatDateTime(request.dueAt, locale)}</dd>
         {request.ackDueAt && !request.acknowledgedAt ? <><dt>{t('aid.request.ackDue')}</dt><dd>{formatDateTime(request.ackDueAt, locale)}</dd></> : null}
@@ -53,7 +53,7 @@ function ResponderCard({ request }: { request: AidDetail }) {
         <dl className="aid-facts">
           <dt>{t('aid.profile.displayName')}</dt><dd>{r.displayName}</dd>
           <dt>{t('aid.request.serviceType')}</dt><dd>{t(k(`aid.profile.serviceType.${r.serviceType}`))}{r.priceTerms ? `（${r.priceTerms}）` : ''}</dd>
-          {r.certifications.length > 0 ? <><dt>{t('aid.profile.certifications')}</dt><dd>{r.certifications.join('、')}</dd></> : null}
+          {r.certifications.length > 0 ? <><dt>{t('aid.request.certifications')}</dt><dd>{r.certifications.join('、')}</dd></> : null}
           {r.hours ? <><dt>{t('aid.profile.hours')}</dt><dd>{r.hours}</dd></> : null}
         </dl>
       ) : <p className="muted">{t('aid.request.noResponder')}</p>}
