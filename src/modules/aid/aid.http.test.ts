@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { as, createOrg, createUser, errorCode, signIn, useTestApp, type TestContext } from '../../../test/helpers/app.js';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { runAidEscalations } from './aid-escalation.service.js';
+import { aidRequestsAtRisk, aidSummaryForOrg } from './aid.service.js';
 
 type Caller = ReturnType<typeof as>;
 
@@ -269,6 +270,27 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       // An offer of a cancelled request cannot be accepted, and says why.
       const offer = await ctx.db.selectFrom('aid_offers').select('id').where('request_id', '=', id).where('responder_id', '=', responderIds[0]!).executeTakeFirstOrThrow();
       expect(errorCode(await responders[0]!({ method: 'POST', url: `/api/aid/offers/${offer.id}/accept` }))).toBe('aid_invalid_state');
+    });
+
+    it('escalates an accepted request whose responder has not started work by the target, once', async () => {
+      const id = (await member({ method: 'POST', url: '/api/aid/requests', payload: ransomware(orgA, { urgency: 'high' }) })).json().id;
+      const offer = await ctx.db.selectFrom('aid_offers').select('id').where('request_id', '=', id).where('responder_id', '=', responderIds[1]!).executeTakeFirstOrThrow();
+      expect((await responders[1]!({ method: 'POST', url: `/api/aid/offers/${offer.id}/accept` })).statusCode).toBe(200);
+      const deps = { config: ctx.config, mailer: { flush: async () => {} } };
+      const kinds = async () => (await ctx.db.selectFrom('aid_escalations').select('kind').where('request_id', '=', id).execute()).map((e) => e.kind);
+      await runAidEscalations(ctx.db, deps, new Date(Date.now() + 3 * 3600_000));
+      expect(await kinds()).toEqual([]);
+      const late = new Date(Date.now() + 5 * 3600_000);
+      await runAidEscalations(ctx.db, deps, late);
+      await runAidEscalations(ctx.db, deps, late);
+      expect(await kinds()).toEqual(['ack']);
+      expect((await aidRequestsAtRisk(ctx.db, late)).find((r) => r.id === id)?.risk).toBe('overdue');
+      expect((await aidSummaryForOrg(ctx.db, orgA)).items.map((r) => r.id)).toContain(id);
+      expect((await responders[1]!({ method: 'POST', url: `/api/aid/requests/${id}/start` })).statusCode).toBe(204);
+      expect(errorCode(await responders[1]!({ method: 'POST', url: `/api/aid/requests/${id}/start` }))).toBe('aid_invalid_state');
+      await runAidEscalations(ctx.db, deps, new Date(late.getTime() + 3600_000));
+      expect(await kinds()).toEqual(['ack']);
+      await member({ method: 'POST', url: `/api/aid/requests/${id}/cancel` });
     });
   });
 });
