@@ -27,7 +27,7 @@ export interface Ranked {
   reachable: boolean;
 }
 
-const list = (text: string) => JSON.parse(text) as string[];
+const codes = (text: string) => JSON.parse(text) as string[];
 
 /** Every vetted responder, best first; reachable = available with spare capacity. */
 export async function rankResponders(db: Database, request: AidRequestRow): Promise<Ranked[]> {
@@ -36,13 +36,15 @@ export async function rankResponders(db: Database, request: AidRequestRow): Prom
   const minutes = new Map<string, number[]>();
   for (const o of await answeredOffers(db)) {
     const m = (Date.parse(o.answered_at as string) - Date.parse(o.offered_at)) / 60_000;
-    minutes.set(o.responder_id, [...(minutes.get(o.responder_id) ?? []), m]);
+    const list = minutes.get(o.responder_id);
+    if (list) list.push(m);
+    else minutes.set(o.responder_id, [m]);
   }
-  const need = { skills: list(request.skills) as Skill[], onSite: Number(request.on_site) === 1, prefecture: request.prefecture, language: request.language };
+  const need = { skills: codes(request.skills) as Skill[], onSite: Number(request.on_site) === 1, prefecture: request.prefecture, language: request.language };
   return responders.map((r) => {
     const activeCases = load.get(r.id) ?? 0;
     const match = matchScore(need, {
-      skills: list(r.skills), languages: list(r.languages), prefectures: list(r.prefectures), onSite: Number(r.on_site) === 1,
+      skills: codes(r.skills), languages: codes(r.languages), prefectures: codes(r.prefectures), onSite: Number(r.on_site) === 1,
       capacity: Number(r.capacity), activeCases, medianResponseMinutes: median(minutes.get(r.id) ?? []),
     });
     return { responder: r, ...match, activeCases, reachable: Number(r.available) === 1 && activeCases < Number(r.capacity) };
