@@ -5,6 +5,7 @@ import type { Database } from '../../db/database.js';
 import { renderMail, type MailTemplate } from '../../i18n/mail-templates.js';
 import { queueMail } from '../mail/mail.service.js';
 import { insertNotifications, type Recipient } from './aid.repository.js';
+import { mailLabels } from './aid-labels.js';
 
 export interface Notice {
   kind: string; // an i18n code in the UI: aid.notification.<kind>
@@ -22,6 +23,6 @@ export async function notify(trx: Database, config: Config, people: readonly Rec
   for (const p of unique) {
     const locale = p.locale === 'en' ? 'en' : 'ja';
     const link = `${config.baseUrl}/aid/requests/${notice.requestId}`;
-    await queueMail(trx, { to: p.email, ...renderMail(notice.mail.template, locale, { ...notice.mail.params, link }) });
+    await queueMail(trx, { to: p.email, ...renderMail(notice.mail.template, locale, { ...mailLabels(notice.mail.params, locale), link }) });
   }
 }

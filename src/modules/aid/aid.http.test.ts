@@ -261,6 +261,10 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       expect(await kinds()).toEqual([]);
       expect(await runAidEscalations(ctx.db, deps, late)).toBeGreaterThanOrEqual(1);
       expect(await kinds()).toEqual(['assign']);
+      const mail = await ctx.db.selectFrom('outbox').select(['subject', 'body']).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+      expect(mail.subject).toBe('Anshin: 支援依頼のエスカレーション（緊急）');
+      expect(mail.body).toContain('目標時間内に支援者が決まっていません');
+      expect(mail.body).toContain(`http://localhost:8080/aid/requests/${id}`);
       const mails = await count(ctx, 'outbox');
       await runAidEscalations(ctx.db, deps, late);
       await runAidEscalations(ctx.db, deps, new Date(late.getTime() + 3600_000));
