@@ -22,6 +22,7 @@ async function count(ctx: TestContext, table: 'aid_requests' | 'aid_escalations'
 describeEachDatabase('mutual aid over HTTP', (database) => {
   const ctx = useTestApp(database, { AID_AUTO_OFFER_TOP: '2' });
   let orgA = '';
+  let orgB = '';
   let member: Caller;
   let outsider: Caller;
   let coordinator: Caller;
@@ -32,7 +33,7 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
 
   beforeAll(async () => {
     orgA = await createOrg(ctx, { nameEn: 'Small Clinic', nameJa: '小さな診療所' });
-    const orgB = await createOrg(ctx, { nameEn: 'Other Co' });
+    orgB = await createOrg(ctx, { nameEn: 'Other Co' });
     member = as(ctx, await signIn(ctx, await createUser(ctx, { orgs: [{ orgId: orgA, role: 'member' }] })));
     outsider = as(ctx, await signIn(ctx, await createUser(ctx, { orgs: [{ orgId: orgB, role: 'member' }] })));
     coordinator = as(ctx, await signIn(ctx, await createUser(ctx, { roles: ['coordinator'] })));
@@ -76,6 +77,9 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       expect((await member({ method: 'GET', url: '/api/aid/responders' })).statusCode).toBe(404);
       const list = await coordinator({ method: 'GET', url: '/api/aid/responders?vetting=vetted' });
       expect(list.json().items.map((r: { displayName: string }) => r.displayName)).toEqual(['Near A', 'Near B']);
+      // Editing a vetted profile keeps the decision; it is the responder's own profile only.
+      const edited = await responders[0]!({ method: 'PUT', url: '/api/aid/responders/me', payload: profile({ displayName: 'Near A', hours: '24 時間' }) });
+      expect([edited.json().profile.vetting, edited.json().profile.hours, edited.json().profile.id]).toEqual(['vetted', '24 時間', responderIds[0]]);
     });
   });
 
@@ -91,6 +95,10 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
         expect([400, 404]).toContain(res.statusCode);
       }
       expect((await outsider({ method: 'POST', url: '/api/aid/requests', payload: ransomware(orgA) })).statusCode).toBe(404);
+      // Another organisation's report cannot be linked: it does not exist for this member.
+      const theirs = (await outsider({ method: 'POST', url: '/api/reports', payload: { orgId: orgB, text: '他社の報告' } })).json().id;
+      expect((await outsider({ method: 'POST', url: `/api/reports/${theirs}/submit` })).statusCode).toBe(204);
+      expect((await member({ method: 'POST', url: '/api/aid/requests', payload: ransomware(orgA, { reportId: theirs }) })).statusCode).toBe(404);
       expect(await count(ctx, 'aid_requests')).toBe(before);
     });
 
