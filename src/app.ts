@@ -20,6 +20,7 @@ import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
+import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { correlationRoutes } from './modules/correlation/correlation.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -101,6 +102,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await ensureLedgerKey(db, deps);
   await app.register(ledgerRoutes(db, deps));
   await app.register(correlationRoutes(db, deps));
+  await app.register(aidRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -49,6 +49,9 @@ describe('configuration', () => {
       confidenceHalfLifeDays: 90,
       confidenceDefaultReliability: 50,
       confidenceReliability: new Map(),
+      aidTargets: { criticalMinutes: 60, highMinutes: 240, normalBusinessDays: 1 },
+      aidAutoOfferTop: 3,
+      aidEscalationIntervalMs: 60_000,
     });
   });
 
@@ -92,6 +95,11 @@ describe('configuration', () => {
       CONFIDENCE_HALF_LIFE_DAYS: '30',
       CONFIDENCE_DEFAULT_RELIABILITY: '40',
       CONFIDENCE_RELIABILITY: 'identity--A3F1D4B2-5C6E-4F70-8A9B-0C1D2E3F4A5B=90, identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19=10',
+      AID_TARGET_CRITICAL_MINUTES: '30',
+      AID_TARGET_HIGH_MINUTES: '120',
+      AID_TARGET_NORMAL_BUSINESS_DAYS: '2',
+      AID_AUTO_OFFER_TOP: '0',
+      AID_ESCALATION_INTERVAL_MS: '5000',
     });
     expect(config).toEqual({
       port: 9090,
@@ -126,6 +134,9 @@ describe('configuration', () => {
       confidenceHalfLifeDays: 30,
       confidenceDefaultReliability: 40,
       confidenceReliability: new Map([['identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b', 90], ['identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19', 10]]),
+      aidTargets: { criticalMinutes: 30, highMinutes: 120, normalBusinessDays: 2 },
+      aidAutoOfferTop: 0,
+      aidEscalationIntervalMs: 5000,
     });
   });
 

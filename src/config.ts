@@ -36,6 +36,10 @@ export interface Config {
   readonly confidenceHalfLifeDays: number;
   readonly confidenceDefaultReliability: number;
   readonly confidenceReliability: ReadonlyMap<string, number>;
+  // mutual aid
+  readonly aidTargets: { readonly criticalMinutes: number; readonly highMinutes: number; readonly normalBusinessDays: number };
+  readonly aidAutoOfferTop: number;
+  readonly aidEscalationIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -126,6 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     confidenceHalfLifeDays: int('CONFIDENCE_HALF_LIFE_DAYS', 90, 1, 3650),
     confidenceDefaultReliability: int('CONFIDENCE_DEFAULT_RELIABILITY', 50, 0, 100),
     confidenceReliability: parseReliability(str('CONFIDENCE_RELIABILITY', ''), problems),
+    aidTargets: {
+      criticalMinutes: int('AID_TARGET_CRITICAL_MINUTES', 60, 1, 24 * 60 * 30),
+      highMinutes: int('AID_TARGET_HIGH_MINUTES', 240, 1, 24 * 60 * 30),
+      normalBusinessDays: int('AID_TARGET_NORMAL_BUSINESS_DAYS', 1, 1, 30),
+    },
+    aidAutoOfferTop: int('AID_AUTO_OFFER_TOP', 3, 0, 50),
+    aidEscalationIntervalMs: int('AID_ESCALATION_INTERVAL_MS', 60_000, 1000, 3_600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -57,6 +57,13 @@ export const ERROR_CODES = {
   attachment_too_large: 413,
   attachment_quota_exceeded: 413,
   attachment_type_not_allowed: 415,
+  // mutual aid
+  aid_request_taken: 409,
+  aid_invalid_state: 409,
+  aid_already_offered: 409,
+  aid_responder_unavailable: 409,
+  aid_no_report: 409,
+  aid_profile_required: 409,
   internal: 500,
   not_ready: 503,
 } as const;

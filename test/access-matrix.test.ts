@@ -285,6 +285,46 @@ const CASES: Case[] = [
   { route: 'POST /api/sightings#other-feed', allowed: [], request: async (f) => ({ method: 'POST', url: '/api/sightings', payload: { indicatorId: (await inCollection(f, 'feedB')).objectId } }) },
   { route: 'POST /api/sightings#other-org', allowed: [], request: async (f) => ({ method: 'POST', url: '/api/sightings', payload: { indicatorId: (await inCollection(f, 'community')).objectId, orgId: f.orgB } }) },
 
+  // Mutual aid: the requesting organisation, the desk, and a responder only for what is offered or assigned to them.
+  { route: 'GET /api/aid/responders/me', allowed: ['responder'], request: () => ({ method: 'GET', url: '/api/aid/responders/me' }) },
+  {
+    route: 'PUT /api/aid/responders/me', allowed: ['responder'],
+    request: () => ({ method: 'PUT', url: '/api/aid/responders/me', payload: { kind: 'individual', displayName: 'M', skills: ['triage'], languages: ['ja'], prefectures: ['13'], onSite: false, certifications: [], capacity: 100, available: true, hours: '', serviceType: 'volunteer', priceTerms: '' } }),
+  },
+  { route: 'GET /api/aid/responders', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/aid/responders' }) },
+  { route: 'POST /api/aid/responders/:id/vetting', allowed: ['coordinator'], request: async (f) => ({ method: 'POST', url: `/api/aid/responders/${await otherResponder(f)}/vetting`, payload: { decision: 'vetted' } }) },
+  { route: 'GET /api/aid/responder-home', allowed: ['responder'], request: () => ({ method: 'GET', url: '/api/aid/responder-home' }) },
+  { route: 'GET /api/aid/requests', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/aid/requests' }) },
+  { route: 'POST /api/aid/requests', allowed: ['member', 'org_admin'], request: (f) => ({ method: 'POST', url: '/api/aid/requests', payload: aidInput(f.orgA) }) },
+  { route: 'POST /api/aid/requests#other', allowed: [], request: (f) => ({ method: 'POST', url: '/api/aid/requests', payload: aidInput(f.orgB) }) },
+  { route: 'GET /api/aid/requests/:id', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f)}` }) },
+  { route: 'GET /api/aid/requests/:id#offered', allowed: ['member', 'org_admin', 'coordinator', 'responder'], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f, { offered: true })}` }) },
+  { route: 'GET /api/aid/requests/:id#other', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f, { orgId: f.orgB })}` }) },
+  { route: 'POST /api/aid/requests/:id/cancel', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f)}/cancel` }) },
+  { route: 'POST /api/aid/requests/:id/start', allowed: ['responder'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { assigned: true })}/start` }) },
+  { route: 'POST /api/aid/requests/:id/close', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { assigned: true })}/close`, payload: { outcome: 'resolved' } }) },
+  { route: 'GET /api/aid/requests/:id/matches', allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f)}/matches` }) },
+  {
+    route: 'POST /api/aid/requests/:id/offers', allowed: ['coordinator'],
+    request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f)}/offers`, payload: { responderIds: [await otherResponder(f, 'vetted')] } }),
+  },
+  { route: 'POST /api/aid/offers/:id/accept', allowed: ['responder'], request: async (f) => ({ method: 'POST', url: `/api/aid/offers/${await offerOf(f)}/accept` }) },
+  { route: 'POST /api/aid/offers/:id/decline', allowed: ['responder'], request: async (f) => ({ method: 'POST', url: `/api/aid/offers/${await offerOf(f)}/decline`, payload: { reason: 'no_capacity' } }) },
+  { route: 'POST /api/aid/requests/:id/grant', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { assigned: true, report: true })}/grant` }) },
+  { route: 'DELETE /api/aid/requests/:id/grant', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'DELETE', url: `/api/aid/requests/${await aidOf(f, { assigned: true, report: true, granted: true })}/grant` }) },
+  { route: 'GET /api/aid/requests/:id/full-report', allowed: ['responder'], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f, { assigned: true, report: true, granted: true })}/full-report` }) },
+  { route: 'GET /api/aid/requests/:id/full-report#not-granted', allowed: [], request: async (f) => ({ method: 'GET', url: `/api/aid/requests/${await aidOf(f, { assigned: true, report: true })}/full-report` }) },
+  {
+    route: 'PUT /api/aid/requests/:id/tasks/:taskId', allowed: ['member', 'org_admin', 'responder'],
+    request: async (f) => { const id = await aidOf(f, { assigned: true }); return { method: 'PUT', url: `/api/aid/requests/${id}/tasks/${id}-t`, payload: { done: true } }; },
+  },
+  { route: 'POST /api/aid/requests/:id/messages', allowed: ['member', 'org_admin', 'responder'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { assigned: true })}/messages`, payload: { body: 'hi' } }) },
+  { route: 'POST /api/aid/requests/:id/messages#offered', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { offered: true, status: 'assigned' })}/messages`, payload: { body: 'hi' } }) },
+  { route: 'POST /api/aid/requests/:id/notes', allowed: ['coordinator', 'responder'], request: async (f) => ({ method: 'POST', url: `/api/aid/requests/${await aidOf(f, { assigned: true })}/notes`, payload: { body: 'note' } }) },
+  { route: 'GET /api/aid/metrics', allowed: ['coordinator', 'auditor'], request: () => ({ method: 'GET', url: '/api/aid/metrics' }) },
+  { route: 'GET /api/aid/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/aid/notifications' }) },
+  { route: 'POST /api/aid/notifications/read', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/aid/notifications/read', payload: {} }) },
+
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
@@ -303,6 +343,63 @@ async function reportOf(f: Fixture, orgId: string, state: 'draft' | 'submitted' 
     await f.ctx.db.insertInto('report_versions').values({ report_id: id, version: 1, kind: 'submission', text: 'text', answers: '{}', note: '', created_by: null, created_at: now }).execute();
   }
   return id;
+}
+
+// Mutual aid: the fixture's responder gets a vetted profile with room for every case; requests are written straight to the database.
+const aidInput = (orgId: string) => ({ orgId, skills: ['triage'], urgency: 'normal', onSite: false, prefecture: '13', language: 'ja', category: 'phishing', description: 'help' });
+const responderProfiles = new WeakMap<Fixture, Promise<string>>();
+function responderOf(f: Fixture): Promise<string> {
+  if (!responderProfiles.has(f)) {
+    responderProfiles.set(f, (async () => {
+      // An earlier case may have created it through the API: vet it and give it room.
+      const userId = f.users.responder as string;
+      const existing = await f.ctx.db.selectFrom('aid_responders').select('id').where('user_id', '=', userId).executeTakeFirst();
+      if (!existing) return insertResponder(f, userId, 'vetted');
+      await f.ctx.db.updateTable('aid_responders').set({ vetting: 'vetted', capacity: 1000, available: 1 }).where('id', '=', existing.id).execute();
+      return existing.id;
+    })());
+  }
+  return responderProfiles.get(f) as Promise<string>;
+}
+async function insertResponder(f: Fixture, userId: string, vetting: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await f.ctx.db.insertInto('aid_responders').values({
+    id, user_id: userId, kind: 'individual', org_id: null, display_name: 'R', skills: '["triage"]', languages: '["ja"]', prefectures: '["13"]', on_site: 0,
+    certifications: '[]', capacity: 1000, available: 1, hours: '', service_type: 'volunteer', price_terms: '', vetting, vetted_by: null, vetted_at: null, created_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
+async function otherResponder(f: Fixture, vetting = 'pending'): Promise<string> {
+  return insertResponder(f, (await createUser(f.ctx, { roles: ['responder'] })).id, vetting);
+}
+async function aidOf(f: Fixture, o: { orgId?: string; offered?: boolean; assigned?: boolean; report?: boolean; granted?: boolean; status?: string } = {}): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const responderId = await responderOf(f);
+  const reportId = o.report ? await reportOf(f, o.orgId ?? f.orgA) : null;
+  await f.ctx.db.insertInto('aid_requests').values({
+    id, org_id: o.orgId ?? f.orgA, created_by: null, report_id: reportId, skills: '["triage"]', urgency: 'normal', on_site: 0, prefecture: '13', language: 'ja',
+    category: 'phishing', description: 'help', status: o.status ?? (o.assigned ? 'assigned' : o.offered ? 'offered' : 'open'), responder_id: o.assigned ? responderId : null,
+    created_at: now, updated_at: now, due_at: '2999-01-01T00:00:00.000Z', escalated_at: null, assigned_at: o.assigned ? now : null, acknowledged_at: null,
+    closed_at: null, outcome: null, rating: null, feedback: null,
+  }).execute();
+  await f.ctx.db.insertInto('aid_tasks').values({ id: `${id}-t`, request_id: id, seq: 1, code: 'describe', text_ja: 'x', text_en: 'x', done_by: null, done_at: null }).execute();
+  if (o.offered) await offerRow(f, id, responderId);
+  if (o.granted) await f.ctx.db.insertInto('aid_grants').values({ id: randomUUID(), request_id: id, responder_id: responderId, granted_by: null, granted_at: now, revoked_by: null, revoked_at: null }).execute();
+  return id;
+}
+async function offerRow(f: Fixture, requestId: string, responderId: string): Promise<string> {
+  const id = randomUUID();
+  await f.ctx.db.insertInto('aid_offers').values({
+    id, request_id: requestId, responder_id: responderId, status: 'pending', score: 50, reasons: '[]', offered_by: null, offered_at: new Date().toISOString(),
+    answered_at: null, decline_reason: null, decline_text: null,
+  }).execute();
+  return id;
+}
+async function offerOf(f: Fixture): Promise<string> {
+  const requestId = await aidOf(f, { status: 'offered' });
+  return offerRow(f, requestId, await responderOf(f));
 }
 
 async function attachmentOf(f: Fixture, orgId: string): Promise<{ reportId: string; attachmentId: string }> {

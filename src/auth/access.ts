@@ -55,6 +55,14 @@ export const PERMISSIONS = {
   // Correlation: campaign candidates and over-correlating values; members sight indicators for their organisation.
   'correlation.review': role('coordinator'),
   'sighting.create': memberOf,
+  // Mutual aid. The id is the requesting organisation's: its members ask for help and work the case with
+  // the responder; responders keep their own profile and answer offers (which requests they see is decided
+  // with the data: offered or assigned to them); coordinators vet, offer and see every request.
+  'aid.request.create': memberOf,
+  'aid.request.read': any(role('coordinator'), memberOf),
+  'aid.desk': role('coordinator'),
+  'aid.responder': role('responder'),
+  'aid.metrics.read': any(role('coordinator'), role('auditor')),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { seedDemo } from '../demo/demo.js';
 import { createMailer } from '../modules/mail/mail.service.js';
 import { runDeadlineReminders } from '../modules/reports/deadlines.service.js';
 import { startIndexer } from '../modules/correlation/indexer.service.js';
+import { runAidEscalations } from '../modules/aid/aid-escalation.service.js';
 import { print } from './support.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -40,9 +41,15 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
     runDeadlineReminders(db, reminderDeps).catch((error: unknown) => app.log.error({ err: error }, 'deadline reminder check failed'));
   }, 15 * 60 * 1000);
   reminders.unref();
+  // Mutual aid: response-time targets are checked every AID_ESCALATION_INTERVAL_MS (each breach escalates once).
+  const escalations = setInterval(() => {
+    runAidEscalations(db, reminderDeps).catch((error: unknown) => app.log.error({ err: error }, 'aid escalation check failed'));
+  }, config.aidEscalationIntervalMs);
+  escalations.unref();
 
   const stop = async () => {
     clearInterval(reminders);
+    clearInterval(escalations);
     await app.close();
     await indexer.stop();
     await db.destroy();

@@ -14,6 +14,9 @@ import type {
   OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
 } from '../modules/reports/reports.table.js';
 import type { AdvisoriesTable, OrgNotificationsTable, ReportRedactionsTable } from '../modules/sharing/sharing.table.js';
+import type {
+  AidEscalationsTable, AidGrantsTable, AidNotificationsTable, AidOffersTable, AidPostsTable, AidRequestsTable, AidRespondersTable, AidTasksTable,
+} from '../modules/aid/aid.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
 
 export interface SettingsTable {
@@ -59,6 +62,16 @@ export interface Tables {
   correlation_occurrences: CorrelationOccurrencesTable;
   correlation_cursors: CorrelationCursorsTable;
   correlation_sightings: CorrelationSightingsTable;
+  // mutual aid
+  aid_responders: AidRespondersTable;
+  aid_requests: AidRequestsTable;
+  aid_offers: AidOffersTable;
+  aid_grants: AidGrantsTable;
+  aid_tasks: AidTasksTable;
+  aid_messages: AidPostsTable;
+  aid_notes: AidPostsTable;
+  aid_notifications: AidNotificationsTable;
+  aid_escalations: AidEscalationsTable;
 }
 
 export type Database = Kysely<Tables>;

@@ -30,6 +30,12 @@ describeEachDatabase('demo community', (database) => {
     }
     expect(await seedDemo(ctx.db, ctx)).toBeNull();
   });
+
+  it('makes the vendor\'s responder a vetted responder whom a coordinator can offer help requests', async () => {
+    const responder = await ctx.db.selectFrom('aid_responders').innerJoin('users', 'users.id', 'aid_responders.user_id')
+      .select(['users.email', 'aid_responders.vetting', 'aid_responders.available']).execute();
+    expect(responder).toEqual([{ email: 'responder@demo.anshin.example', vetting: 'vetted', available: 1 }]);
+  });
 });
 
 describeEachDatabase('demo community over TAXII', (database) => {

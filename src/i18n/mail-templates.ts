@@ -32,6 +32,36 @@ const TEMPLATES = {
       body: 'A deadline for one of your incident reports is close.\n\n{regime}\n{deadline}: {due} (UTC)\n\nSee the report and its deadlines:\n{link}',
     },
   },
+  aidEscalation: {
+    ja: {
+      subject: 'Anshin: 支援依頼のエスカレーション（{urgency}）',
+      body: '支援依頼が対応目標に達していないか、対応できる支援者が見つかりません（{reason}）。\n\n依頼: {category}（{urgency}）\n期限: {due}（UTC）\n\n支援依頼を確認してください:\n{link}',
+    },
+    en: {
+      subject: 'Anshin: help request escalated ({urgency})',
+      body: 'A help request has missed its response target or has no responder who can take it ({reason}).\n\nRequest: {category} ({urgency})\nDue: {due} (UTC)\n\nSee the help request:\n{link}',
+    },
+  },
+  aidMessage: {
+    ja: {
+      subject: 'Anshin: 支援依頼に新しいメッセージがあります',
+      body: '支援依頼（{category}）に新しいメッセージが届きました。内容は Anshin にサインインして確認してください:\n{link}',
+    },
+    en: {
+      subject: 'Anshin: a new message on a help request',
+      body: 'There is a new message on a help request ({category}). Sign in to Anshin to read it:\n{link}',
+    },
+  },
+  aidOffer: {
+    ja: {
+      subject: 'Anshin: 支援依頼の打診が届きました（{urgency}）',
+      body: '支援依頼（{category}、緊急度 {urgency}）の打診が届きました。引き受けるかどうかを回答してください:\n{link}',
+    },
+    en: {
+      subject: 'Anshin: a help request was offered to you ({urgency})',
+      body: 'A help request ({category}, urgency {urgency}) was offered to you. Please accept or decline:\n{link}',
+    },
+  },
 } as const;
 
 export type MailTemplate = keyof typeof TEMPLATES;

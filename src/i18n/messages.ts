@@ -137,6 +137,28 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: 'この種類のファイル（.{extension}）は添付できません。.log .txt .csv .json .eml .png .jpg のみです。不審なファイルは「不審なファイル（検体）」として添付してください。',
     en: 'Files of this type (.{extension}) are not accepted: only .log .txt .csv .json .eml .png .jpg. Attach suspicious files as a "suspicious file (sample)".',
   },
+  // mutual aid
+  aid_request_taken: {
+    ja: 'この支援依頼は、すでに別の支援者が引き受けました。',
+    en: 'Another responder has already taken this help request.',
+  },
+  aid_invalid_state: {
+    ja: '支援依頼が今の状態（{status}）では、この操作はできません。',
+    en: 'This cannot be done while the help request is "{status}".',
+  },
+  aid_already_offered: { ja: 'この支援者にはすでに打診済みです。', en: 'This request has already been offered to that responder.' },
+  aid_responder_unavailable: {
+    ja: 'この支援者は今は打診できません（未審査、受付停止中、または上限件数に達しています）。',
+    en: 'This responder cannot be offered requests now (not vetted, unavailable, or at capacity).',
+  },
+  aid_no_report: {
+    ja: 'この支援依頼にはインシデント報告がひも付いていないため、報告の閲覧許可は不要です。',
+    en: 'This help request has no linked incident report, so there is nothing to grant.',
+  },
+  aid_profile_required: {
+    ja: '先に支援者プロフィールを登録してください。',
+    en: 'Create your responder profile first.',
+  },
   internal: {
     ja: 'サーバーでエラーが発生しました（リクエスト ID: {requestId}）。',
     en: 'Something went wrong on the server (request id: {requestId}).',

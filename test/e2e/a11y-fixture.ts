@@ -14,6 +14,11 @@ export interface A11yFixture {
 
 const REPORT_TEXT = '経理のパソコンのファイルが暗号化され、身代金を要求する画面が表示されました。通信先は 203.0.113.77 でした。';
 
+const AID_REQUEST = (orgId: string) => ({
+  orgId, skills: ['recovery', 'forensics'], urgency: 'critical', onSite: true, prefecture: '13', language: 'ja', category: 'ransomware',
+  description: 'サーバーが暗号化されました。現地で復旧を手伝ってほしいです。',
+});
+
 export async function createA11yFixture(e2e: E2E): Promise<A11yFixture> {
   const demo = await seedDemo(e2e.db, { config: e2e.config });
   if (!demo) throw new Error('the e2e database was not empty');
@@ -27,7 +32,9 @@ export async function createA11yFixture(e2e: E2E): Promise<A11yFixture> {
   await expectStatus(coordinator({ method: 'POST', url: `/api/reports/${submitted}/state`, payload: { state: 'triage' } }), 204);
   const staff = await e2e.db.selectFrom('users').select('id').where('email', '=', 'hospital-staff@demo.anshin.example').executeTakeFirstOrThrow();
   const indicator = await e2e.db.selectFrom('stix_objects').select('stix_id').where('type', '=', 'indicator').where('tlp', '=', 'green').executeTakeFirstOrThrow();
-  return { passwords, ids: { hospital, draft, submitted, staffUser: staff.id, indicator: indicator.stix_id } };
+  // Mutual aid: a help request of the hospital, offered at once to the demo's vetted responder.
+  const aidRequest = (await member({ method: 'POST', url: '/api/aid/requests', payload: AID_REQUEST(hospital) })).json<{ id: string }>().id;
+  return { passwords, ids: { hospital, draft, submitted, staffUser: staff.id, indicator: indicator.stix_id, aidRequest } };
 }
 
 async function expectStatus(response: Promise<{ statusCode: number; body: string }>, status: number): Promise<void> {

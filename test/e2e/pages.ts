@@ -44,13 +44,23 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/accountability', role: 'auditor', name: 'accountability-ledger' },
   { path: '/audit', role: 'auditor', name: 'audit' },
   { path: '/outbox', role: 'admin', name: 'outbox' },
+  { path: '/aid', role: 'hospital-staff', name: 'aid-requests' },
+  { path: '/aid/new', role: 'hospital-staff', name: 'aid-new' },
+  { path: '/aid/requests/:aidRequest', role: 'hospital-staff', name: 'aid-request-member' },
+  { path: '/aid/requests/:aidRequest', role: 'coordinator', name: 'aid-request-coordinator' },
+  { path: '/aid/requests/:aidRequest', role: 'responder', name: 'aid-request-responder' },
+  { path: '/aid/responder', role: 'responder', name: 'aid-responder-home' },
+  { path: '/aid/profile', role: 'responder', name: 'aid-profile' },
+  { path: '/aid/desk', role: 'coordinator', name: 'aid-desk' },
+  { path: '/aid/responders', role: 'coordinator', name: 'aid-vetting' },
+  { path: '/aid/metrics', role: 'auditor', name: 'aid-metrics' },
   { path: '/account', role: 'hospital-staff', name: 'account' },
   { path: '/users', role: 'hospital-staff', name: 'forbidden' },
   { path: '/no-such-page', role: 'hospital-staff', name: 'not-found' },
 ];
 
 /** The pages also checked in English (the UI language is switched for that run). */
-export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found'];
+export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'aid-new', 'aid-request-member', 'aid-desk'];
 
 /** Fills `:name` parts from the fixture ids; fails loudly on a name the fixture does not have. */
 export function resolvePath(path: string, ids: Record<string, string>): string {

@@ -28,6 +28,11 @@ import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
+import { AidDeskPage, AidListPage } from './pages/aid/aid-list-pages.tsx';
+import { AidNewPage } from './pages/aid/aid-new-page.tsx';
+import { AidRequestPage } from './pages/aid/aid-request-page.tsx';
+import { ResponderHomePage, ResponderProfilePage } from './pages/aid/aid-responder-pages.tsx';
+import { AidMetricsPage, AidVettingPage } from './pages/aid/aid-desk-pages.tsx';
 
 interface Route {
   pattern: string;
@@ -65,6 +70,15 @@ const ROUTES: Route[] = [
   { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
   { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
+  // mutual aid
+  { pattern: '/aid', auth: true, render: () => <AidListPage /> },
+  { pattern: '/aid/new', auth: true, render: () => <AidNewPage /> },
+  { pattern: '/aid/requests/:id', auth: true, render: ({ id = '' }) => <AidRequestPage key={id} id={id} /> },
+  { pattern: '/aid/responder', auth: ['responder'], render: () => <ResponderHomePage /> },
+  { pattern: '/aid/profile', auth: ['responder'], render: () => <ResponderProfilePage /> },
+  { pattern: '/aid/desk', auth: ['coordinator'], render: () => <AidDeskPage /> },
+  { pattern: '/aid/responders', auth: ['coordinator'], render: () => <AidVettingPage /> },
+  { pattern: '/aid/metrics', auth: ['coordinator', 'auditor'], render: () => <AidMetricsPage /> },
 ];
 
 export function App() {

@@ -11,7 +11,7 @@ import { awareAt, cleanAnswers, cleanText, type AnswersInput } from './report-an
 import { loadReport, lockReport } from './report-access.js';
 import { insertEvent } from './report-case.repository.js';
 import { parseAnswers, reportView, slaOf } from './report-view.js';
-import { findVersion, insertReport, insertVersion, searchReports, updateReport } from './reports.repository.js';
+import { findReport, findVersion, insertReport, insertVersion, searchReports, updateReport } from './reports.repository.js';
 import { correlateReport } from './report-correlation.js';
 
 export interface ReportInput {
@@ -148,4 +148,15 @@ export async function markReportPublished(trx: Database, ctx: RequestContext, id
   await updateReport(trx, id, { state: 'published', published_at: at, publication_ref: publicationRef, updated_at: at, first_response_at: report.first_response_at ?? at });
   await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'published', internal: false, details: { publicationRef } });
   await audit(trx, ctx, 'report.published', report, { publicationRef });
+}
+
+// ---- For mutual aid, which decides access itself (the requesting organisation, or a responder it granted) ----
+
+/** The current version of a submitted report of `orgId`; undefined for drafts, unknown reports or another organisation's. */
+export async function reportVersionForAid(db: Database, orgId: string, id: string) {
+  const report = await findReport(db, id);
+  if (!report || report.org_id !== orgId || Number(report.current_version) < 1) return undefined;
+  const version = await findVersion(db, id, Number(report.current_version));
+  if (!version) return undefined;
+  return { reportId: id, version: version.version, text: version.text, answers: parseAnswers(version.answers) };
 }

@@ -111,3 +111,13 @@ export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secret
   });
   return getRedactionReview(db, ctx, reportId);
 }
+
+/**
+ * The redacted text of a report version whose review is complete (every proposal decided), for mutual
+ * aid's default view; null when no finished review exists, so that nothing unreviewed is shown.
+ */
+export async function reviewedRedactedText(db: Database, report: { id: string; version: number; text: string }): Promise<string | null> {
+  const rows = await listRedactions(db, report.id, report.version);
+  if (rows.length === 0 || rows.some((r) => r.decision === null)) return null;
+  return applyRedactions(report.text, acceptedOf(rows)).text;
+}

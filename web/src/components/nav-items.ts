@@ -23,6 +23,11 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (user.memberships.length > 0) items.push({ href: '/reports', key: 'nav.reports' });
   if (roles.has('coordinator')) items.push({ href: '/triage', key: 'nav.triage' });
   items.push({ href: '/correlation', key: 'nav.correlation' });
+  // mutual aid: members ask for help; responders answer offers; the desk offers, vets and watches the targets
+  if (user.memberships.length > 0) items.push({ href: '/aid', key: 'nav.aid' });
+  if (roles.has('responder')) items.push({ href: '/aid/responder', key: 'nav.aidResponder' });
+  if (roles.has('coordinator')) items.push({ href: '/aid/desk', key: 'nav.aidDesk' });
+  if (roles.has('coordinator') || roles.has('auditor')) items.push({ href: '/aid/metrics', key: 'nav.aidMetrics' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });

@@ -1,12 +1,14 @@
 import type { MessageKey } from './ja.ts';
 import { sharingEn } from './sharing.en.ts';
 import { ledgerEn } from './ledger.en.ts';
+import { aidEn } from './aid.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { correlationEn } from './correlation.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...ledgerEn,
+  ...aidEn,
   'app.name': 'Anshin',
 
   'nav.skip': 'Skip to main content',

@@ -1,4 +1,5 @@
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
+import { aidJa } from './aid.ja.ts';
 import { ledgerJa } from './ledger.ja.ts';
 import { reportsJa } from './reports.ja.ts';
 import { sharingJa } from './sharing.ja.ts';
@@ -7,6 +8,7 @@ import { correlationJa } from './correlation.ja.ts';
 export const ja = {
   ...reportsJa,
   ...ledgerJa,
+  ...aidJa,
   'app.name': 'Anshin',
 
   'nav.skip': '本文へスキップ',

@@ -1,0 +1,31 @@
+// Names of mutual-aid codes in e-mails (the web UI has its own, in web/src/i18n/aid.*.ts).
+import type { Locale } from '../../auth/roles.js';
+
+type Labels = Record<string, Record<Locale, string>>;
+
+const LABELS: Record<'urgency' | 'category' | 'reason', Labels> = {
+  urgency: {
+    critical: { ja: '緊急', en: 'critical' }, high: { ja: '高', en: 'high' }, normal: { ja: '通常', en: 'normal' },
+  },
+  category: {
+    ransomware: { ja: 'ランサムウェア', en: 'ransomware' }, phishing: { ja: 'フィッシング', en: 'phishing' },
+    data_leak: { ja: 'データの漏えい', en: 'data leak' }, unauthorized_access: { ja: '不正アクセス', en: 'unauthorised access' },
+    malware: { ja: 'マルウェア感染', en: 'malware' }, ddos: { ja: 'DDoS', en: 'DDoS' }, fraud: { ja: '詐欺', en: 'fraud' }, other: { ja: 'その他', en: 'other' },
+  },
+  reason: {
+    assign: { ja: '目標時間内に支援者が決まっていません', en: 'no responder within the target' },
+    ack: { ja: '支援者が目標時間内に対応を始めていません', en: 'the responder has not started within the target' },
+    no_responder: { ja: '対応できる支援者がいません', en: 'no responder can take it' },
+    all_declined: { ja: '打診した支援者全員が辞退しました', en: 'every responder offered declined' },
+  },
+};
+
+/** The mail parameters with codes replaced by their names in the recipient's language. */
+export function mailLabels(params: Record<string, string | number>, locale: Locale): Record<string, string | number> {
+  const out = { ...params };
+  for (const key of ['urgency', 'category', 'reason'] as const) {
+    const code = params[key];
+    if (typeof code === 'string') out[key] = LABELS[key][code]?.[locale] ?? code;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// Help requests: members' list, and the coordinators' desk (all requests, at-risk first).
+import { useState } from 'react';
+import { ErrorAlert, Loading } from '../../components/alerts.tsx';
+import { SelectField } from '../../components/fields.tsx';
+import { Card, Page } from '../../components/page.tsx';
+import { useI18n } from '../../i18n/index.ts';
+import { useLoad } from '../../lib/use-load.ts';
+import { Link } from '../../router.tsx';
+import { aidApi, REQUEST_STATUSES } from './aid-api.ts';
+import { AidNotificationsCard, k, RequestTable } from './aid-bits.tsx';
+
+export function AidListPage() {
+  const { t } = useI18n();
+  const list = useLoad(() => aidApi.list(), 'aid-mine');
+  const items = list.data?.items ?? [];
+  return (
+    <Page title={t('aid.list.title')} actions={<Link href="/aid/new" className="button">{t('aid.list.new')}</Link>}>
+      <p className="lead">{t('aid.list.lead')}</p>
+      <AidNotificationsCard />
+      <ErrorAlert error={list.error} />
+      {list.loading ? <Loading /> : null}
+      {list.data && items.length === 0 ? <p className="muted">{t('aid.list.none')}</p> : null}
+      {items.length > 0 ? <RequestTable items={items} caption={t('aid.list.title')} showOrg /> : null}
+    </Page>
+  );
+}
+
+export function AidDeskPage() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState('');
+  const list = useLoad(() => aidApi.list(status), `aid-desk-${status}`);
+  const items = list.data?.items ?? [];
+  const atRisk = items.filter((r) => r.risk !== null);
+  return (
+    <Page title={t('aid.desk.title')} actions={<Link href="/aid/responders" className="button button-secondary">{t('nav.aidVetting')}</Link>}>
+      <p className="lead">{t('aid.desk.lead')}</p>
+      <AidNotificationsCard />
+      <ErrorAlert error={list.error} />
+      {list.loading ? <Loading /> : null}
+      <Card title={t('aid.desk.atRisk')} id="aid-at-risk">
+        {list.data && atRisk.length === 0 ? <p className="muted">{t('aid.desk.noneAtRisk')}</p> : null}
+        {atRisk.length > 0 ? <RequestTable items={atRisk} caption={t('aid.desk.atRisk')} showOrg /> : null}
+      </Card>
+      <Card title={t('aid.desk.all')} id="aid-all">
+        <div className="filters">
+          <SelectField label={t('aid.desk.filter')} value={status} onValue={setStatus} empty={t('common.any')}
+            options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(k(`aid.status.${s}`)) }))} />
+        </div>
+        {list.data && items.length === 0 ? <p className="muted">{t('aid.list.none')}</p> : null}
+        {items.length > 0 ? <RequestTable items={items} caption={t('aid.desk.all')} showOrg /> : null}
+      </Card>
+    </Page>
+  );
+}
