@@ -36,6 +36,10 @@ export interface Config {
   readonly confidenceHalfLifeDays: number;
   readonly confidenceDefaultReliability: number;
   readonly confidenceReliability: ReadonlyMap<string, number>;
+  // dashboards
+  readonly publicPage: boolean;
+  readonly pdfFontPath: string;
+  readonly pdfFontFamily: string;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +90,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defaultTlp = parseTlpLevel(str('DEFAULT_TLP', 'amber'));
   if (!defaultTlp) problems.push('DEFAULT_TLP must be one of clear (or white), green, amber, amber+strict, red');
 
+  const publicPage = str('PUBLIC_PAGE', 'false');
+  if (!['true', 'false'].includes(publicPage)) problems.push('PUBLIC_PAGE must be "true" or "false"');
+
   const deskName = str('DESK_NAME', 'Anshin ISAC Desk').trim();
   if (!deskName) problems.push('DESK_NAME must not be empty');
 
@@ -126,6 +133,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     confidenceHalfLifeDays: int('CONFIDENCE_HALF_LIFE_DAYS', 90, 1, 3650),
     confidenceDefaultReliability: int('CONFIDENCE_DEFAULT_RELIABILITY', 50, 0, 100),
     confidenceReliability: parseReliability(str('CONFIDENCE_RELIABILITY', ''), problems),
+    publicPage: publicPage === 'true',
+    pdfFontPath: str('PDF_FONT_PATH', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    pdfFontFamily: str('PDF_FONT_FAMILY', 'NotoSansCJKjp-Regular'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

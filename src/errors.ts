@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   attachment_too_large: 413,
   attachment_quota_exceeded: 413,
   attachment_type_not_allowed: 415,
+  // dashboards
+  pdf_font_missing: 503,
   internal: 500,
   not_ready: 503,
 } as const;

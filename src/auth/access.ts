@@ -55,6 +55,11 @@ export const PERMISSIONS = {
   // Correlation: campaign candidates and over-correlating values; members sight indicators for their organisation.
   'correlation.review': role('coordinator'),
   'sighting.create': memberOf,
+  // Dashboards (issue 7): each role's home, the community picture (aggregates under k) for everyone signed in.
+  'dashboard.member': memberOf,
+  'dashboard.coordinator': role('coordinator'),
+  'dashboard.responder': role('responder'),
+  'dashboard.community': signedIn,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import type {
 } from '../modules/reports/reports.table.js';
 import type { AdvisoriesTable, OrgNotificationsTable, ReportRedactionsTable } from '../modules/sharing/sharing.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
+import type { DashboardVisitsTable } from '../modules/dashboards/dashboards.table.js';
 
 export interface SettingsTable {
   key: string;
@@ -59,6 +60,7 @@ export interface Tables {
   correlation_occurrences: CorrelationOccurrencesTable;
   correlation_cursors: CorrelationCursorsTable;
   correlation_sightings: CorrelationSightingsTable;
+  dashboard_visits: DashboardVisitsTable;
 }
 
 export type Database = Kysely<Tables>;
