@@ -28,6 +28,7 @@ import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
+import { CommunityPage } from './pages/dashboards/community-page.tsx';
 
 interface Route {
   pattern: string;
@@ -65,6 +66,7 @@ const ROUTES: Route[] = [
   { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
   { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
+  { pattern: '/community', auth: true, render: () => <CommunityPage /> },
 ];
 
 export function App() {

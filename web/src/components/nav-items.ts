@@ -23,6 +23,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (user.memberships.length > 0) items.push({ href: '/reports', key: 'nav.reports' });
   if (roles.has('coordinator')) items.push({ href: '/triage', key: 'nav.triage' });
   items.push({ href: '/correlation', key: 'nav.correlation' });
+  items.push({ href: '/community', key: 'nav.community' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });
