@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Header } from './components/header.tsx';
 import { ErrorAlert, Loading } from './components/alerts.tsx';
 import { useT } from './i18n/index.ts';
@@ -28,7 +28,9 @@ import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
-import { CommunityPage } from './pages/dashboards/community-page.tsx';
+
+// The charting library is loaded only with the page that draws charts.
+const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx').then((m) => ({ default: m.CommunityPage })));
 
 interface Route {
   pattern: string;
@@ -66,7 +68,7 @@ const ROUTES: Route[] = [
   { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
   { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
-  { pattern: '/community', auth: true, render: () => <CommunityPage /> },
+  { pattern: '/community', auth: true, render: () => <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
 ];
 
 export function App() {
