@@ -5,7 +5,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Audience } from '../stix/tlp.js';
-import { advisoryCounts, incidentRows, responseTimes, stixNames, topSighted, type IncidentRow } from './dashboards.repository.js';
+import { advisoryCounts, orgProfiles, periodReports, stixNames, topSighted, type IncidentRow, type PeriodReport } from './dashboards.repository.js';
 import { monthsEnding, suppressGroup, suppressSeries, type CellRow, type Group, type Series } from './k-cells.js';
 
 export const MAX_MONTHS = 24;
@@ -22,6 +22,28 @@ export function periodOf(months: readonly string[]): Period {
   const last = months[months.length - 1] as string;
   const [y, m] = last.split('-').map(Number) as [number, number];
   return { months: [...months], from: `${months[0] as string}-01T00:00:00.000Z`, to: new Date(Date.UTC(y, m, 1)).toISOString() };
+}
+
+/** Reports per month, category, sector, size band and organisation. Pure. */
+export function incidentRowsOf(reports: readonly PeriodReport[], profiles: ReadonlyMap<string, { sector: string; size_band: string }>): IncidentRow[] {
+  const rows = new Map<string, IncidentRow>();
+  for (const r of reports) {
+    const month = r.submitted_at.slice(0, 7);
+    const key = `${month}|${r.category}|${r.org_id}`;
+    const row = rows.get(key);
+    if (row) row.reports += 1;
+    else {
+      const profile = profiles.get(r.org_id);
+      rows.set(key, { month, category: r.category, sector: profile?.sector ?? 'unknown', size_band: profile?.size_band ?? 'unknown', org_id: r.org_id, reports: 1 });
+    }
+  }
+  return [...rows.values()];
+}
+
+/** A period's reports and their grouping: one read of the covering index, and the organisations' profiles. */
+export async function loadIncidents(db: Database, period: Period, orgIds?: readonly string[]) {
+  const [reports, profiles] = await Promise.all([periodReports(db, period.from, period.to, orgIds), orgProfiles(db)]);
+  return { reports, rows: incidentRowsOf(reports, profiles) };
 }
 
 type Dimension = 'category' | 'sector' | 'size_band';
@@ -60,9 +82,10 @@ export interface ResponseTimeRow { org_id: string; submitted_at: string | null; 
  * reports would show how many are unanswered, which can be fewer than k organisations' reports.
  */
 export function medianResponse(rows: readonly ResponseTimeRow[], k: number): { medianHours: number | null; lessThanK: boolean } {
-  const hours = rows.flatMap((r) => (r.submitted_at && r.first_response_at ? [(Date.parse(r.first_response_at) - Date.parse(r.submitted_at)) / 3600_000] : []));
+  const responded = rows.filter((r) => r.submitted_at && r.first_response_at);
+  const hours = responded.map((r) => (Date.parse(r.first_response_at as string) - Date.parse(r.submitted_at as string)) / 3600_000);
   if (hours.length === 0) return { medianHours: null, lessThanK: false };
-  if (new Set(rows.map((r) => r.org_id)).size < k) return { medianHours: null, lessThanK: true };
+  if (new Set(responded.map((r) => r.org_id)).size < k) return { medianHours: null, lessThanK: true };
   hours.sort((a, b) => a - b);
   const mid = Math.floor(hours.length / 2);
   const median = hours.length % 2 ? (hours[mid] as number) : ((hours[mid - 1] as number) + (hours[mid] as number)) / 2;
@@ -79,15 +102,16 @@ export async function topSightedIndicators(db: Database, config: Config, period:
 export async function communityData(db: Database, config: Config, months: readonly string[]) {
   const period = periodOf(months);
   const k = config.anonymityK;
-  const [incidents, advisories, responses, top] = await Promise.all([
-    incidentRows(db, period.from, period.to), advisoryCounts(db, period.from, period.to),
-    responseTimes(db, period.from, period.to), topSightedIndicators(db, config, period, ['community', 'public']),
+  const [incidents, advisories, top] = await Promise.all([
+    loadIncidents(db, period), advisoryCounts(db, period.from, period.to), topSightedIndicators(db, config, period, ['community', 'public']),
   ]);
+  const responded = new Map<string, PeriodReport[]>(period.months.map((m) => [m, []]));
+  for (const r of incidents.reports) if (r.first_response_at) responded.get(r.submitted_at.slice(0, 7))?.push(r);
   return {
     k, months: period.months, from: period.from, to: period.to,
-    incidents: incidentSeries(incidents, period.months, k),
+    incidents: incidentSeries(incidents.rows, period.months, k),
     advisories: { byTlp: advisorySeries(advisories, period.months) },
-    firstResponse: period.months.map((month) => ({ month, ...medianResponse(responses.filter((r) => r.submitted_at?.startsWith(month)), k) })),
+    firstResponse: period.months.map((month) => ({ month, ...medianResponse(responded.get(month) ?? [], k) })),
     topSighted: top,
     // Sections other features add (mutual-aid response times, issue 5): see home.service.ts.
     sections: [] as unknown[],

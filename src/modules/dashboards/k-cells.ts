@@ -79,7 +79,9 @@ export function suppressGroup(rows: readonly CellRow[], group: string, k: number
 
 /** Every group (in the given order, e.g. each month of a year, empty ones included) under the k rule. */
 export function suppressSeries(rows: readonly CellRow[], groups: readonly string[], k: number): Series {
-  const shown = groups.map((g) => suppressGroup(rows, g, k));
+  const byGroup = new Map<string, CellRow[]>(groups.map((g) => [g, []]));
+  for (const row of rows) byGroup.get(row.group)?.push(row);
+  const shown = groups.map((g) => suppressGroup(byGroup.get(g) ?? [], g, k));
   let count = 0;
   let partial = false;
   for (const g of shown) {

@@ -8,8 +8,8 @@ import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import { getOrg } from '../orgs/orgs.service.js';
 import { listMyNotifications } from '../sharing/notifications.service.js';
-import { advisorySeries, incidentsByCategory, medianResponse, periodOf, topSightedIndicators } from './community.service.js';
-import { advisoryCounts, countActiveOrgs, incidentRows, responseTimes } from './dashboards.repository.js';
+import { advisorySeries, incidentsByCategory, loadIncidents, medianResponse, periodOf, topSightedIndicators } from './community.service.js';
+import { advisoryCounts, countActiveOrgs } from './dashboards.repository.js';
 import { memberSightings } from './home.service.js';
 import { kCount } from './k-cells.js';
 
@@ -44,9 +44,8 @@ export async function monthlyReportData(db: Database, config: Config, ctx: Reque
   if (orgIds.length === 0 && !can(actor, 'dashboard.coordinator')) throw notFound();
   const period = periodOf([month]);
   const k = config.anonymityK;
-  const [members, incidents, advisories, responses, top] = await Promise.all([
-    countActiveOrgs(db), incidentRows(db, period.from, period.to), advisoryCounts(db, period.from, period.to),
-    responseTimes(db, period.from, period.to), topSightedIndicators(db, config, period, ['community', 'public']),
+  const [members, { rows: incidents, reports: responses }, advisories, top] = await Promise.all([
+    countActiveOrgs(db), loadIncidents(db, period), advisoryCounts(db, period.from, period.to), topSightedIndicators(db, config, period, ['community', 'public']),
   ]);
   const community = {
     k, members: kCount(members, members, k),

@@ -3,8 +3,8 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { advisorySeries, incidentsByCategory, periodOf, topSightedIndicators } from './community.service.js';
-import { advisoryCounts, collectionReports, countActiveOrgs, incidentRows } from './dashboards.repository.js';
+import { advisorySeries, incidentsByCategory, loadIncidents, periodOf, topSightedIndicators } from './community.service.js';
+import { advisoryCounts, collectionReports, countActiveOrgs } from './dashboards.repository.js';
 import { kCount, monthsEnding } from './k-cells.js';
 
 export const SUMMARY_MAX = 300;
@@ -32,13 +32,13 @@ export async function publicStatistics(db: Database, config: Config, now: Date) 
   const period = periodOf(monthsEnding(now, 12));
   const k = config.anonymityK;
   const [orgs, incidents, advisories, top] = await Promise.all([
-    countActiveOrgs(db), incidentRows(db, period.from, period.to), advisoryCounts(db, period.from, period.to),
+    countActiveOrgs(db), loadIncidents(db, period), advisoryCounts(db, period.from, period.to),
     topSightedIndicators(db, config, period, ['public']),
   ]);
   return {
     k, from: period.from, to: period.to,
     members: kCount(orgs, orgs, k),
-    incidents: incidentsByCategory(incidents, 'period', k),
+    incidents: incidentsByCategory(incidents.rows, 'period', k),
     advisories: advisorySeries(advisories, period.months).total.count,
     topSighted: top,
   };
