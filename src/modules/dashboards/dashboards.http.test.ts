@@ -4,31 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../../auth/actor.js';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
-import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session, type TestContext } from '../../../test/helpers/app.js';
+import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
+import { addReport } from '../../../test/helpers/reports.js';
 import { collectionIds, indicator } from '../../../test/helpers/taxii.js';
 import { addObjects } from '../taxii/store.service.js';
 import type { CommunityPicture } from './dashboards.schema.js';
 
 const K = 3;
 const thisMonth = new Date().toISOString().slice(0, 7);
-
-async function addReport(ctx: TestContext, orgId: string, input: { category: string; state?: string; submittedAt?: string; firstResponseAt?: string | null }) {
-  const id = randomUUID();
-  const state = input.state ?? 'submitted';
-  const at = input.submittedAt ?? new Date(Date.now() - 3600_000).toISOString();
-  const submitted = state !== 'draft';
-  await ctx.db.insertInto('reports').values({
-    id, org_id: orgId, created_by: null, state, outcome: null, assignee_id: null, category: input.category, draft_text: 'x', draft_answers: '{}',
-    current_version: submitted ? 1 : 0, aware_at: submitted ? at : null, created_at: at, updated_at: at, submitted_at: submitted ? at : null,
-    first_response_at: input.firstResponseAt ?? null, closed_at: null, published_at: null, publication_ref: null,
-  }).execute();
-  if (submitted) {
-    await ctx.db.insertInto('report_versions').values({
-      report_id: id, version: 1, kind: 'submission', text: 'x', answers: JSON.stringify({ category: input.category }), note: '', created_by: null, created_at: at,
-    }).execute();
-  }
-  return id;
-}
 
 /** The document information's Title: an indirect string object, as pdfkit writes it. */
 function pdfTitle(pdf: string): string | undefined {
