@@ -41,6 +41,8 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/reports/:submitted', role: 'coordinator', name: 'report-coordinator' },
   { path: '/reports/:submitted/publish', role: 'coordinator', name: 'publication-review' },
   { path: '/correlation', role: 'coordinator', name: 'correlation' },
+  { path: '/community', role: 'coordinator', name: 'community-picture' },
+  { path: '/community', role: 'hospital-staff', name: 'community-picture-member' },
   { path: '/accountability', role: 'auditor', name: 'accountability-ledger' },
   { path: '/audit', role: 'auditor', name: 'audit' },
   { path: '/outbox', role: 'admin', name: 'outbox' },

@@ -44,7 +44,7 @@ export function ChartFigure({ id, title, table, k, keyLabel, groupLabel = (g) =>
       options: {
         indexAxis: horizontal ? 'y' : 'x', responsive: true, maintainAspectRatio: false, animation: false,
         scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true } },
-        plugins: { legend: { display: table.keys.length > 1, position: 'bottom' } },
+        plugins: { legend: { display: table.keys.length > 0, position: 'bottom' } },
       },
     });
     return () => chart.destroy();
