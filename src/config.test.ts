@@ -49,6 +49,9 @@ describe('configuration', () => {
       confidenceHalfLifeDays: 90,
       confidenceDefaultReliability: 50,
       confidenceReliability: new Map(),
+      publicPage: false,
+      pdfFontPath: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      pdfFontFamily: 'NotoSansCJKjp-Regular',
     });
   });
 
@@ -92,6 +95,9 @@ describe('configuration', () => {
       CONFIDENCE_HALF_LIFE_DAYS: '30',
       CONFIDENCE_DEFAULT_RELIABILITY: '40',
       CONFIDENCE_RELIABILITY: 'identity--A3F1D4B2-5C6E-4F70-8A9B-0C1D2E3F4A5B=90, identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19=10',
+      PUBLIC_PAGE: 'true',
+      PDF_FONT_PATH: '/opt/fonts/ipaexg.ttf',
+      PDF_FONT_FAMILY: 'IPAexGothic',
     });
     expect(config).toEqual({
       port: 9090,
@@ -126,6 +132,9 @@ describe('configuration', () => {
       confidenceHalfLifeDays: 30,
       confidenceDefaultReliability: 40,
       confidenceReliability: new Map([['identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b', 90], ['identity--7a1f3c52-9d2e-4b8a-8c61-2f0e5d4b3a19', 10]]),
+      publicPage: true,
+      pdfFontPath: '/opt/fonts/ipaexg.ttf',
+      pdfFontFamily: 'IPAexGothic',
     });
   });
 
@@ -133,6 +142,7 @@ describe('configuration', () => {
     expect(problemsOf({ CONFIDENCE_RELIABILITY: 'identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b=101' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
     expect(problemsOf({ CONFIDENCE_RELIABILITY: 'desk=50' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
     expect(problemsOf({ ANONYMITY_K: '0' })[0]).toMatch(/ANONYMITY_K/);
+    expect(problemsOf({ PUBLIC_PAGE: 'yes' })[0]).toMatch(/PUBLIC_PAGE/);
   });
 
   it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {

@@ -140,12 +140,20 @@ describeEachDatabase('dashboards', (database) => {
   });
 });
 
-describe('the public page when it is not enabled', () => {
+describe('defaults: the public page off; a missing PDF font', () => {
   describeEachDatabase('public page off', (database) => {
-    const ctx = useTestApp(database);
-    it('does not exist', async () => {
+    const ctx = useTestApp(database, { PDF_FONT_PATH: '/nonexistent/font.ttc' });
+    it('does not serve the public page', async () => {
       expect((await ctx.app.inject({ method: 'GET', url: '/public' })).statusCode).toBe(404);
       expect((await ctx.app.inject({ method: 'GET', url: '/public/style.css' })).statusCode).toBe(404);
+    });
+
+    it('answers the monthly PDF with a clear error naming the font path', async () => {
+      const coordinator = await signIn(ctx, await createUser(ctx, { roles: ['coordinator'] }));
+      const res = await as(ctx, coordinator)({ method: 'GET', url: `/api/dashboards/monthly-report.pdf?month=${thisMonth}&lang=en`, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ error: { code: 'pdf_font_missing' } });
+      expect(res.json<{ error: { message: string } }>().error.message).toContain('/nonexistent/font.ttc');
     });
   });
 });
