@@ -58,15 +58,13 @@ export async function monthlyReportData(db: Database, config: Config, ctx: Reque
   const [notes, sightings, profiles] = await Promise.all([
     listMyNotifications(db, ctx, 200), memberSightings(db, orgIds, 200, period), Promise.all(orgIds.map((id) => getOrg(db, ctx, id))),
   ]);
+  const names = new Map(profiles.map((p) => [p.id, locale === 'ja' ? p.nameJa : p.nameEn]));
   const orgs = orgMonths(orgIds, incidents, responses).map((o) => ({
     ...o,
+    name: names.get(o.orgId) ?? o.orgId,
     advisories: notes.items.filter((n) => n.orgId === o.orgId && n.createdAt >= period.from && n.createdAt < period.to)
       .map((n) => ({ title: locale === 'ja' ? n.titleJa : n.titleEn, at: n.createdAt })),
     sightings: sightings.filter((s) => s.orgId === o.orgId).length,
-    name: (() => {
-      const org = profiles.find((p) => p.id === o.orgId);
-      return org ? (locale === 'ja' ? org.nameJa : org.nameEn) : o.orgId;
-    })(),
   }));
   return { month, locale, generatedAt: new Date().toISOString(), community, orgs };
 }
