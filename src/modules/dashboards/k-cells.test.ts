@@ -1,7 +1,7 @@
 // The k rule on small crafted data: no exact value below k leaves these functions, and no total lets a
 // suppressed cell or month be computed by subtraction.
 import { describe, expect, it } from 'vitest';
-import { kCount, monthsEnding, OTHER, suppressGroup, suppressSeries, type CellRow, type Group } from './k-cells.js';
+import { foldSeries, kCount, monthsEnding, OTHER, suppressGroup, suppressSeries, type CellRow, type Group } from './k-cells.js';
 
 const rows = (group: string, key: string, orgs: string[], each = 1): CellRow[] => orgs.map((orgId) => ({ group, key, orgId, count: each }));
 const orgs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -69,6 +69,23 @@ describe('suppressSeries', () => {
     const series = suppressSeries([], months, 3);
     expect(series.groups.map((g) => g.group)).toEqual(months);
     expect(series.total).toEqual({ count: 0, partial: false });
+  });
+});
+
+describe('foldSeries', () => {
+  it('sums only the shown cells, so a period view and the monthly view cannot be subtracted into a merged cell', () => {
+    const months = ['2026-01', '2026-02'];
+    const data = [
+      ...rows('2026-01', 'phishing', orgs('a', 3)), ...rows('2026-01', 'ddos', ['x0']), ...rows('2026-01', 'leak', orgs('l', 3)),
+      ...rows('2026-02', 'phishing', orgs('b', 4)),
+    ];
+    const series = suppressSeries(data, months, 3);
+    // January: ddos (one organisation) is merged into other with the next smallest cell.
+    expect(cells(series.groups[0] as Group)).toEqual({ phishing: 3, [OTHER]: 4 });
+    const folded = foldSeries(series, 'period');
+    expect(folded).toEqual({ group: 'period', cells: [{ key: 'phishing', count: 7 }, { key: OTHER, count: 4 }], total: 11, partial: false });
+    // A breakdown of its own over the period would show phishing 7, leak 3, ddos 1: ddos would be out.
+    expect(folded.cells.some((c) => c.key === 'ddos' || c.key === 'leak')).toBe(false);
   });
 });
 

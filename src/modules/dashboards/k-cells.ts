@@ -107,3 +107,19 @@ export function monthsEnding(now: Date, months: number): string[] {
   }
   return out;
 }
+
+/**
+ * A series folded into one group: each key's sum over the shown groups. Only numbers already shown are
+ * added up, so the result tells nothing the series does not (a separately computed breakdown of the
+ * whole period would: subtracting the shown months from it recovers what the k rule merged).
+ */
+export function foldSeries(series: Series, group: string): { group: string; cells: ShownCell[]; total: number; partial: boolean } {
+  const sums = new Map<string, number>();
+  for (const g of series.groups) {
+    if (g.lessThanK) continue;
+    for (const c of g.cells) sums.set(c.key, (sums.get(c.key) ?? 0) + c.count);
+  }
+  const cells = [...sums].map(([key, count]) => ({ key, count }))
+    .sort((a, b) => (a.key === OTHER ? 1 : b.key === OTHER ? -1 : b.count - a.count || (a.key < b.key ? -1 : 1)));
+  return { group, cells, total: series.total.count, partial: series.total.partial };
+}

@@ -9,7 +9,7 @@ const TEXT = {
     title: 'コミュニティの状況', intro: 'このコミュニティが公開している注意喚起（TLP:CLEAR）と、会員組織から寄せられた情報の統計です。',
     advisories: '公開中の注意喚起', noAdvisories: '公開中の注意喚起はまだありません。', published: '公開日',
     directory: '連絡先一覧', directoryText: '会員組織のセキュリティ窓口の連絡先一覧はこちらです。',
-    statistics: '統計（直近 12 か月）', members: '会員組織', reports: '寄せられたインシデント報告', advisoriesPublished: '発行した注意喚起（全 TLP）',
+    statistics: '統計（直近 12 か月）', members: '会員組織', reports: '寄せられたインシデント報告', reportsPartial: '寄せられたインシデント報告（{k} 組織未満の月を除く）', advisoriesPublished: '発行した注意喚起（全 TLP）',
     category: '種類', count: '件数', fewer: '{k} 組織未満', kNote: '{k} 組織未満から寄せられた数は表示せず、「その他」にまとめるか「{k} 組織未満」と表示します。',
     topSighted: '多くの組織が観測した指標', indicator: '指標', orgs: '観測した組織数', none: '該当なし',
     language: 'English', languageHref: '?lang=en', signIn: '会員の方はサインイン',
@@ -18,7 +18,7 @@ const TEXT = {
     title: 'The community picture', intro: 'The advisories this community publishes (TLP:CLEAR) and statistics of what member organisations report.',
     advisories: 'Public advisories', noAdvisories: 'No public advisories yet.', published: 'Published',
     directory: 'Contact directory', directoryText: 'The security contacts of member organisations are in the contact directory.',
-    statistics: 'Statistics (last 12 months)', members: 'Member organisations', reports: 'Incident reports received', advisoriesPublished: 'Advisories published (all TLP levels)',
+    statistics: 'Statistics (last 12 months)', members: 'Member organisations', reports: 'Incident reports received', reportsPartial: 'Incident reports received (months from fewer than {k} organisations left out)', advisoriesPublished: 'Advisories published (all TLP levels)',
     category: 'Kind', count: 'Count', fewer: 'fewer than {k} organisations', kNote: 'Numbers from fewer than {k} organisations are not shown: they are merged into "Other" or shown as "fewer than {k} organisations".',
     topSighted: 'Indicators seen by the most organisations', indicator: 'Indicator', orgs: 'Organisations that saw it', none: 'None',
     language: '日本語', languageHref: '?lang=ja', signIn: 'Members: sign in',
@@ -41,10 +41,8 @@ export function renderPublicPage(data: PublicPageData, locale: Locale, deskName:
       <li><article><h3>${escapeHtml(a.title[locale])}</h3><p class="meta"><span class="tlp">TLP:CLEAR</span> ${t.published}: <time datetime="${escapeHtml(a.published ?? '')}">${date(a.published)}</time></p>${
   locale === 'ja' && a.summary ? `<p>${escapeHtml(a.summary)}</p>` : ''}</article></li>`).join('')}
     </ul>`;
-  const incidents = s.incidents.lessThanK
-    ? `<p>${t.reports}: ${fewer}</p>`
-    : `<table><caption>${t.reports}: ${num(s.incidents.total)}</caption><thead><tr><th scope="col">${t.category}</th><th scope="col">${t.count}</th></tr></thead><tbody>${
-      s.incidents.cells.map((c) => `<tr><th scope="row">${escapeHtml(labelOf('category', c.key, locale))}</th><td>${num(c.count)}</td></tr>`).join('')}</tbody></table>`;
+  const incidents = `<table><caption>${s.incidents.partial ? fill(t.reportsPartial, s.k) : t.reports}: ${num(s.incidents.total)}</caption><thead><tr><th scope="col">${t.category}</th><th scope="col">${t.count}</th></tr></thead><tbody>${
+    s.incidents.cells.map((c) => `<tr><th scope="row">${escapeHtml(labelOf('category', c.key, locale))}</th><td>${num(c.count)}</td></tr>`).join('')}</tbody></table>`;
   const top = s.topSighted.length === 0 ? `<p>${t.none}</p>`
     : `<table><caption>${t.topSighted}</caption><thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.orgs}</th></tr></thead><tbody>${
       s.topSighted.map((i) => `<tr><th scope="row">${escapeHtml(i.name ?? i.indicatorId)}</th><td>${num(i.orgs)}</td></tr>`).join('')}</tbody></table>`;

@@ -3,9 +3,9 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { advisorySeries, incidentsByCategory, loadIncidents, periodOf, topSightedIndicators } from './community.service.js';
+import { advisorySeries, incidentSeries, loadIncidents, periodOf, topSightedIndicators } from './community.service.js';
 import { advisoryCounts, collectionReports, countActiveOrgs } from './dashboards.repository.js';
-import { kCount, monthsEnding } from './k-cells.js';
+import { foldSeries, kCount, monthsEnding } from './k-cells.js';
 
 export const SUMMARY_MAX = 300;
 
@@ -24,9 +24,9 @@ export async function listPublicAdvisories(db: Database, limit: number, audience
 }
 
 /**
- * Community-wide figures of the last 12 months. Incidents are one breakdown only (by category over the
- * whole period): a second breakdown of the same reports (per month) beside it would let a reader
- * subtract one from the other and recover what the k rule merged.
+ * Community-wide figures of the last 12 months. Incidents by category are the sums of the monthly cells
+ * the community picture shows (foldSeries), not a breakdown of their own: members see both, and a
+ * separate yearly breakdown minus the shown months would recover what the k rule merged.
  */
 export async function publicStatistics(db: Database, config: Config, now: Date) {
   const period = periodOf(monthsEnding(now, 12));
@@ -38,7 +38,7 @@ export async function publicStatistics(db: Database, config: Config, now: Date) 
   return {
     k, from: period.from, to: period.to,
     members: kCount(orgs, orgs, k),
-    incidents: incidentsByCategory(incidents.rows, 'period', k),
+    incidents: foldSeries(incidentSeries(incidents.rows, period.months, k).byCategory, 'period'),
     advisories: advisorySeries(advisories, period.months).total.count,
     topSighted: top,
   };
