@@ -43,6 +43,7 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/correlation', role: 'coordinator', name: 'correlation' },
   { path: '/community', role: 'coordinator', name: 'community-picture' },
   { path: '/community', role: 'hospital-staff', name: 'community-picture-member' },
+  { path: '/community/monthly', role: 'hospital-staff', name: 'monthly-report' },
   { path: '/accountability', role: 'auditor', name: 'accountability-ledger' },
   { path: '/audit', role: 'auditor', name: 'audit' },
   { path: '/outbox', role: 'admin', name: 'outbox' },

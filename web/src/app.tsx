@@ -28,6 +28,7 @@ import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
+import { MonthlyReportPage } from './pages/dashboards/monthly-report-page.tsx';
 
 // The charting library is loaded only with the page that draws charts.
 const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx').then((m) => ({ default: m.CommunityPage })));
@@ -69,6 +70,7 @@ const ROUTES: Route[] = [
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
   { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
   { pattern: '/community', auth: true, render: () => <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
+  { pattern: '/community/monthly', auth: true, render: () => <MonthlyReportPage /> },
 ];
 
 export function App() {

@@ -71,4 +71,8 @@ export const dashboardsEn: Record<keyof typeof dashboardsJa, string> = {
   'community.monthly.month': 'Month',
   'community.monthly.pdf': 'Download PDF (Japanese)',
   'community.monthly.pdfEn': 'PDF (English)',
+  'community.monthly.print': 'Printable view',
+  'monthly.orgReports': 'Incidents reported: {count}',
+  'monthly.orgAdvisories': 'Advisories received: {count}',
+  'monthly.orgSightings': 'Indicators reported seen: {count}',
 };

@@ -70,4 +70,8 @@ export const dashboardsJa = {
   'community.monthly.month': '対象の月',
   'community.monthly.pdf': 'PDF をダウンロード（日本語）',
   'community.monthly.pdfEn': 'PDF（English）',
+  'community.monthly.print': '印刷用に表示',
+  'monthly.orgReports': '報告したインシデント: {count} 件',
+  'monthly.orgAdvisories': '受け取った注意喚起: {count} 件',
+  'monthly.orgSightings': '観測を報告した指標: {count} 件',
 } as const;

@@ -6,6 +6,7 @@ import { Card, Page } from '../../components/page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { labelOf, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
 import { useLoad } from '../../lib/use-load.ts';
+import { Link } from '../../router.tsx';
 import { seriesTable, type SeriesTable } from '../../../../src/modules/dashboards/series-table.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { dashboardsApi, monthlyReportUrl, type CommunityPicture, type Series } from './dashboards-api.ts';
@@ -82,6 +83,7 @@ function MonthlyReportCard() {
         <p className="chart-actions">
           <a className="button" href={monthlyReportUrl(month, 'ja')} download>{t('community.monthly.pdf')}</a>
           <a className="button button-secondary" href={monthlyReportUrl(month, 'en')} download hrefLang="en">{t('community.monthly.pdfEn')}</a>
+          <Link href={`/community/monthly?month=${encodeURIComponent(month)}`}>{t('community.monthly.print')}</Link>
         </p>
       ) : null}
     </Card>

@@ -52,3 +52,24 @@ export const dashboardsApi = {
 };
 
 export const monthlyReportUrl = (month: string, lang: 'ja' | 'en') => `/api/dashboards/monthly-report.pdf?month=${encodeURIComponent(month)}&lang=${lang}`;
+
+type Group = Series['groups'][number];
+
+/** The monthly report's content (what the PDF shows). */
+export interface MonthlyReport {
+  month: string;
+  community: {
+    k: number;
+    members: { count: number | null; lessThanK: boolean };
+    incidents: Group;
+    advisories: Group | undefined;
+    firstResponse: { medianHours: number | null; lessThanK: boolean };
+    topSighted: CommunityPicture['topSighted'];
+  };
+  orgs: Array<{
+    orgId: string; name: string; reports: number; byCategory: Array<{ key: string; count: number }>; medianFirstResponseHours: number | null;
+    advisories: Array<{ title: string; at: string }>; sightings: number;
+  }>;
+}
+
+export const monthlyReportApi = (month: string, lang: 'ja' | 'en') => api.get<MonthlyReport>('/api/dashboards/monthly-report', { month, lang });
