@@ -48,7 +48,7 @@ describeBrowser('e2e: dashboards, the community picture and the public page', ()
     const open = page.getByRole('region', { name: '対応中の報告と期限' });
     await seen(open.getByRole('link', { name: 'ランサムウェア（ファイルが暗号化された、身代金の要求）' }));
     expect(await open.getByRole('listitem').count()).toBe(1);
-    await seen(page.getByRole('region', { name: '前回の訪問以降の注意喚起' }));
+    await seen(page.getByRole('region', { name: 'あなたの組織宛ての新しいアドバイザリ' }));
     await screenshots(page, '70-home-member-dashboard');
     await signOut(page);
   });

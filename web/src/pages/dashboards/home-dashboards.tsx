@@ -59,7 +59,7 @@ export function MemberDashboard() {
         )}
         {d.drafts.length > 0 ? <p><Link href="/reports">{t('dash.drafts', { count: d.drafts.length })}</Link></p> : null}
       </Card>
-      <Card title={t('dash.advisories.title')} id="home-advisories">
+      <Card title={t('notifications.title')} id="home-notifications">
         {d.advisories.items.length === 0 ? <p className="muted">{t('dash.advisories.none')}</p> : (
           <>
             <p>{t('dash.advisories.newCount', { count: d.advisories.newCount })}</p>
