@@ -16,7 +16,7 @@ export const dashboardsEn: Record<keyof typeof dashboardsJa, string> = {
   'dash.advisories.none': 'No advisories addressed to your organisation yet.',
   'dash.advisories.new': 'New',
   'dash.sightings.title': 'Indicators your organisation reported seeing',
-  'dash.sightings.none': 'None yet. Use "we saw this too" on an indicator\'s page.',
+  'dash.sightings.none': 'None yet. Use "We saw this too" on an indicator\'s page.',
   'dash.sightings.item': '{count} times (updated {when})',
   'dash.triage.title': 'Waiting for triage',
   'dash.triage.summary': '{count} ({overdue} past the response time)',

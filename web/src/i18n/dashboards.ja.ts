@@ -15,7 +15,7 @@ export const dashboardsJa = {
   'dash.advisories.none': '自組織あての注意喚起はまだありません。',
   'dash.advisories.new': '新着',
   'dash.sightings.title': '自組織が観測を報告した指標',
-  'dash.sightings.none': 'まだ観測を報告していません。指標のページの「自組織でも観測した」から報告できます。',
+  'dash.sightings.none': 'まだ観測を報告していません。指標のページの「自組織でも確認した」から報告できます。',
   'dash.sightings.item': '{count} 回（{when} 更新）',
   'dash.triage.title': 'トリアージ待ち',
   'dash.triage.summary': '{count} 件（応答期限超過 {overdue} 件）',
