@@ -67,8 +67,10 @@ export function suppressGroup(rows: readonly CellRow[], group: string, k: number
   };
   // A real category called "other" starts the merged cell, so the key means one thing.
   const named = visible.findIndex((c) => c.key === OTHER);
-  if (named >= 0) visible.unshift(...visible.splice(named, 1));
-  if (named >= 0) mergeSmallest();
+  if (named >= 0) {
+    visible.unshift(...visible.splice(named, 1));
+    mergeSmallest();
+  }
   while (visible.length > 0 && (visible[0] as Cell).orgs.size < k) mergeSmallest();
   while (visible.length > 0 && other.count > 0 && other.orgs.size < k) mergeSmallest();
   if (other.count > 0 && other.orgs.size < k) return { group, lessThanK: true };
