@@ -71,13 +71,15 @@ describeBrowser('e2e: dashboards, the community picture and the public page', ()
     const headers = await table.getByRole('columnheader').allTextContents();
     expect(headers).toEqual(['月', 'ランサムウェア（ファイルが暗号化された、身代金の要求）', 'その他', '合計']);
     expect(cells).toEqual(['3', '3', '6']);
-    expect(await figure.getByRole('button', { name: 'グラフで表示' }).getAttribute('aria-pressed')).toBe('true');
     const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'CSV をダウンロード' }).click()]);
     expect(download.suggestedFilename()).toBe('incidents-by-category.csv');
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.startsWith('\uFEFF月,')).toBe(true);
     expect(csv).toContain(`${month},`);
     await screenshots(page, '71-community-picture');
+    await figure.getByRole('button', { name: 'グラフで表示' }).click();
+    await seen(figure.getByRole('img'));
+    expect(await figure.getByRole('table').count()).toBe(0);
     await signOut(page);
   });
 

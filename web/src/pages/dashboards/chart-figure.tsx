@@ -31,6 +31,7 @@ export function ChartFigure({ id, title, table, k, keyLabel, groupLabel = (g) =>
   const [asTable, setAsTable] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
   const headingId = useId();
+  const viewId = useId();
   const fewer = t('community.fewer', { k });
 
   useEffect(() => {
@@ -68,7 +69,7 @@ export function ChartFigure({ id, title, table, k, keyLabel, groupLabel = (g) =>
     <figure className="chart-figure" id={id} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       {asTable ? (
-        <div className="table-wrap">
+        <div className="table-wrap" id={viewId}>
           <table>
             <caption>{title}</caption>
             <thead>
@@ -91,13 +92,13 @@ export function ChartFigure({ id, title, table, k, keyLabel, groupLabel = (g) =>
           </table>
         </div>
       ) : (
-        <div className={horizontal ? 'chart-box chart-box-tall' : 'chart-box'}>
+        <div className={horizontal ? 'chart-box chart-box-tall' : 'chart-box'} id={viewId}>
           <canvas ref={canvas} role="img" aria-label={summary}>{summary}</canvas>
         </div>
       )}
       {note ? <p className="muted">{note}</p> : null}
       <div className="chart-actions">
-        <button type="button" className="button-secondary button-small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+        <button type="button" className="button-secondary button-small" aria-controls={viewId} onClick={() => setAsTable((v) => !v)}>
           {asTable ? t('community.showChart') : t('community.showTable')}
         </button>
         <button type="button" className="button-secondary button-small" onClick={download}>{t('community.csv')}</button>
