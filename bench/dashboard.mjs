@@ -15,6 +15,7 @@ const { migrateToLatest } = await import('../dist/db/migrate.js');
 const { loadConfig } = await import('../dist/config.js');
 const { seedDemo } = await import('../dist/demo/demo.js');
 const { seedDemoActivity } = await import('../dist/demo/demo-activity.js');
+const { drainIndex } = await import('../dist/modules/correlation/indexer.service.js');
 
 const ORGS = numberOption('orgs', 1000);
 const MONTHS = numberOption('months', 12);
@@ -33,6 +34,7 @@ async function prepare(database) {
   const started = performance.now();
   const demo = await seedDemo(db, { config }, { orgCount: ORGS, withPasswords: false });
   const counts = await seedDemoActivity(db, config, { months: MONTHS });
+  await drainIndex(db); // what the server's background indexer does: campaign candidates for the coordinator home
   const seconds = (performance.now() - started) / 1000;
   await db.destroy();
   const token = (match) => demo.taxiiTokens.find((t) => match(t.role)).token;
