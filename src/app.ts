@@ -23,6 +23,7 @@ import { registerValidation } from './http/validation.js';
 import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { correlationRoutes } from './modules/correlation/correlation.routes.js';
+import { dashboardRoutes } from './modules/dashboards/dashboards.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { ensureLedgerKey } from './modules/ledger/ledger.service.js';
@@ -103,6 +104,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(ledgerRoutes(db, deps));
   await app.register(correlationRoutes(db, deps));
   await app.register(aidRoutes(db, deps));
+  await app.register(dashboardRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

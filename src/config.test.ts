@@ -52,6 +52,9 @@ describe('configuration', () => {
       aidTargets: { criticalMinutes: 60, highMinutes: 240, normalBusinessDays: 1 },
       aidAutoOfferTop: 3,
       aidEscalationIntervalMs: 60_000,
+      publicPage: false,
+      pdfFontPath: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      pdfFontFamily: 'NotoSansCJKjp-Regular',
     });
   });
 
@@ -100,6 +103,9 @@ describe('configuration', () => {
       AID_TARGET_NORMAL_BUSINESS_DAYS: '2',
       AID_AUTO_OFFER_TOP: '0',
       AID_ESCALATION_INTERVAL_MS: '5000',
+      PUBLIC_PAGE: 'true',
+      PDF_FONT_PATH: '/opt/fonts/ipaexg.ttf',
+      PDF_FONT_FAMILY: 'IPAexGothic',
     });
     expect(config).toEqual({
       port: 9090,
@@ -137,6 +143,9 @@ describe('configuration', () => {
       aidTargets: { criticalMinutes: 30, highMinutes: 120, normalBusinessDays: 2 },
       aidAutoOfferTop: 0,
       aidEscalationIntervalMs: 5000,
+      publicPage: true,
+      pdfFontPath: '/opt/fonts/ipaexg.ttf',
+      pdfFontFamily: 'IPAexGothic',
     });
   });
 
@@ -144,6 +153,7 @@ describe('configuration', () => {
     expect(problemsOf({ CONFIDENCE_RELIABILITY: 'identity--a3f1d4b2-5c6e-4f70-8a9b-0c1d2e3f4a5b=101' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
     expect(problemsOf({ CONFIDENCE_RELIABILITY: 'desk=50' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
     expect(problemsOf({ ANONYMITY_K: '0' })[0]).toMatch(/ANONYMITY_K/);
+    expect(problemsOf({ PUBLIC_PAGE: 'yes' })[0]).toMatch(/PUBLIC_PAGE/);
   });
 
   it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {

@@ -40,6 +40,10 @@ export interface Config {
   readonly aidTargets: { readonly criticalMinutes: number; readonly highMinutes: number; readonly normalBusinessDays: number };
   readonly aidAutoOfferTop: number;
   readonly aidEscalationIntervalMs: number;
+  // dashboards
+  readonly publicPage: boolean;
+  readonly pdfFontPath: string;
+  readonly pdfFontFamily: string;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +94,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const defaultTlp = parseTlpLevel(str('DEFAULT_TLP', 'amber'));
   if (!defaultTlp) problems.push('DEFAULT_TLP must be one of clear (or white), green, amber, amber+strict, red');
 
+  const publicPage = str('PUBLIC_PAGE', 'false');
+  if (!['true', 'false'].includes(publicPage)) problems.push('PUBLIC_PAGE must be "true" or "false"');
+
   const deskName = str('DESK_NAME', 'Anshin ISAC Desk').trim();
   if (!deskName) problems.push('DESK_NAME must not be empty');
 
@@ -137,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     aidAutoOfferTop: int('AID_AUTO_OFFER_TOP', 3, 0, 50),
     aidEscalationIntervalMs: int('AID_ESCALATION_INTERVAL_MS', 60_000, 1000, 3_600_000),
+    publicPage: publicPage === 'true',
+    pdfFontPath: str('PDF_FONT_PATH', '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    pdfFontFamily: str('PDF_FONT_FAMILY', 'NotoSansCJKjp-Regular'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

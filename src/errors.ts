@@ -64,6 +64,8 @@ export const ERROR_CODES = {
   aid_responder_unavailable: 409,
   aid_no_report: 409,
   aid_profile_required: 409,
+  // dashboards
+  pdf_font_missing: 503,
   internal: 500,
   not_ready: 503,
 } as const;

@@ -2,6 +2,7 @@
 // CLI entry: anshin serve | migrate | admin | org | user | token | stix | redact
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
+import { registerDemoCommands } from './cli/demo.commands.js';
 import { registerLedgerCommands } from './cli/ledger.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
 import { registerStixCommands } from './cli/stix.commands.js';
@@ -37,6 +38,7 @@ registerOrgCommands(program);
 registerStixCommands(program);
 registerLedgerCommands(program);
 registerRedactCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

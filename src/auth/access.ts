@@ -63,6 +63,11 @@ export const PERMISSIONS = {
   'aid.desk': role('coordinator'),
   'aid.responder': role('responder'),
   'aid.metrics.read': any(role('coordinator'), role('auditor')),
+  // Dashboards (issue 7): each role's home, the community picture (aggregates under k) for everyone signed in.
+  'dashboard.member': memberOf,
+  'dashboard.coordinator': role('coordinator'),
+  'dashboard.responder': role('responder'),
+  'dashboard.community': signedIn,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import type {
   AidEscalationsTable, AidGrantsTable, AidNotificationsTable, AidOffersTable, AidPostsTable, AidRequestsTable, AidRespondersTable, AidTasksTable,
 } from '../modules/aid/aid.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
+import type { DashboardVisitsTable } from '../modules/dashboards/dashboards.table.js';
 
 export interface SettingsTable {
   key: string;
@@ -72,6 +73,7 @@ export interface Tables {
   aid_notes: AidPostsTable;
   aid_notifications: AidNotificationsTable;
   aid_escalations: AidEscalationsTable;
+  dashboard_visits: DashboardVisitsTable;
 }
 
 export type Database = Kysely<Tables>;

@@ -67,7 +67,7 @@ function org(nameJa: string, nameEn: string, sector: string, sizeBand: string, p
 }
 
 // Deterministic pseudo-random numbers (mulberry32), so a seed always gives the same community.
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -164,6 +164,7 @@ const ERRORS: Record<ErrorCode, Text> = {
     en: 'Something went wrong on the server (request id: {requestId}).',
   },
   not_ready: { ja: 'データベースに接続できません。', en: 'The database is not reachable.' },
+  pdf_font_missing: { ja: 'PDF 用のフォントが見つかりません（PDF_FONT_PATH: {path}）。管理者に連絡してください。', en: 'The font for PDF reports is missing (PDF_FONT_PATH: {path}). Please contact the administrator.' },
   ledger_bad_range: { ja: '台帳の範囲が正しくありません: {detail}', en: 'Invalid ledger range: {detail}' },
   ledger_bad_receipt: { ja: '受領証を読み取れません: {detail}', en: 'The receipt cannot be read: {detail}' },
   ledger_inconsistent: {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Header } from './components/header.tsx';
 import { ErrorAlert, Loading } from './components/alerts.tsx';
 import { useT } from './i18n/index.ts';
@@ -33,6 +33,10 @@ import { AidNewPage } from './pages/aid/aid-new-page.tsx';
 import { AidRequestPage } from './pages/aid/aid-request-page.tsx';
 import { ResponderHomePage, ResponderProfilePage } from './pages/aid/aid-responder-pages.tsx';
 import { AidMetricsPage, AidVettingPage } from './pages/aid/aid-desk-pages.tsx';
+import { MonthlyReportPage } from './pages/dashboards/monthly-report-page.tsx';
+
+// The charting library is loaded only with the page that draws charts.
+const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx').then((m) => ({ default: m.CommunityPage })));
 
 interface Route {
   pattern: string;
@@ -79,6 +83,8 @@ const ROUTES: Route[] = [
   { pattern: '/aid/desk', auth: ['coordinator'], render: () => <AidDeskPage /> },
   { pattern: '/aid/responders', auth: ['coordinator'], render: () => <AidVettingPage /> },
   { pattern: '/aid/metrics', auth: ['coordinator', 'auditor'], render: () => <AidMetricsPage /> },
+  { pattern: '/community', auth: true, render: () => <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
+  { pattern: '/community/monthly', auth: true, render: () => <MonthlyReportPage /> },
 ];
 
 export function App() {

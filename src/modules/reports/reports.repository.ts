@@ -60,13 +60,14 @@ export async function findVersion(db: Database, reportId: string, version: numbe
 }
 
 /** Open, submitted reports with their latest answers: what the deadline check looks at. */
-export async function listOpenSubmitted(db: Database): Promise<Array<ReportRow & { answers: string }>> {
-  return db.selectFrom('reports')
+export async function listOpenSubmitted(db: Database, orgIds?: readonly string[]): Promise<Array<ReportRow & { answers: string }>> {
+  if (orgIds && orgIds.length === 0) return [];
+  const query = db.selectFrom('reports')
     .innerJoin('report_versions', (join) => join.onRef('report_versions.report_id', '=', 'reports.id').onRef('report_versions.version', '=', 'reports.current_version'))
     .selectAll('reports')
     .select('report_versions.answers as answers')
-    .where('reports.state', 'in', ['submitted', 'triage', 'in_progress'])
-    .execute();
+    .where('reports.state', 'in', ['submitted', 'triage', 'in_progress']);
+  return (orgIds ? query.where('reports.org_id', 'in', orgIds) : query).execute();
 }
 
 export async function isCoordinator(db: Database, userId: string): Promise<boolean> {

@@ -28,6 +28,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (roles.has('responder')) items.push({ href: '/aid/responder', key: 'nav.aidResponder' });
   if (roles.has('coordinator')) items.push({ href: '/aid/desk', key: 'nav.aidDesk' });
   if (roles.has('coordinator') || roles.has('auditor')) items.push({ href: '/aid/metrics', key: 'nav.aidMetrics' });
+  items.push({ href: '/community', key: 'nav.community' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });

@@ -4,6 +4,7 @@ import { ledgerEn } from './ledger.en.ts';
 import { aidEn } from './aid.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { correlationEn } from './correlation.en.ts';
+import { dashboardsEn } from './dashboards.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...reportsEn,
@@ -451,4 +452,5 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.text': 'The page does not exist or has moved.',
   ...sharingEn,
+  ...dashboardsEn,
 };

@@ -5,6 +5,7 @@ import { reportsJa } from './reports.ja.ts';
 import { sharingJa } from './sharing.ja.ts';
 
 import { correlationJa } from './correlation.ja.ts';
+import { dashboardsJa } from './dashboards.ja.ts';
 export const ja = {
   ...reportsJa,
   ...ledgerJa,
@@ -451,6 +452,7 @@ export const ja = {
 
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
   ...sharingJa,
+  ...dashboardsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

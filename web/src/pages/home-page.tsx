@@ -5,7 +5,7 @@ import { membershipName } from '../lib/reference.ts';
 import { Link } from '../router.tsx';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import type { MessageKey } from '../i18n/index.ts';
-import { NotificationsCard } from './sharing/notifications-card.tsx';
+import { CoordinatorDashboard, MemberDashboard, ResponderDashboard } from './dashboards/home-dashboards.tsx';
 
 interface Shortcut {
   href: string;
@@ -61,7 +61,11 @@ export function HomePage() {
           )}
         </Card>
       </div>
-      {user.memberships.length > 0 ? <NotificationsCard /> : null}
+      {/* Role dashboards (issue 7): the member's blocks include the advisories addressed to its organisations. */}
+      {user.memberships.length > 0 ? <MemberDashboard /> : null}
+      {hasRole(user, 'coordinator') ? <CoordinatorDashboard /> : null}
+      {hasRole(user, 'responder') ? <ResponderDashboard /> : null}
+      <p><Link href="/community">{t('dash.communityLink')}</Link></p>
       <h2>{t('home.shortcuts')}</h2>
       <ul className="shortcut-list">
         {shortcuts.map((s) => (

@@ -1,0 +1,101 @@
+// The public page as server-rendered HTML: readable without JavaScript, one small stylesheet, nothing
+// inline that the Content-Security-Policy forbids. Pure.
+import type { Locale } from '../../auth/roles.js';
+import { labelOf } from './labels.js';
+import type { PublicPageData } from './public.service.js';
+
+const TEXT = {
+  ja: {
+    title: 'コミュニティの状況', intro: 'このコミュニティが公開している注意喚起（TLP:CLEAR）と、会員組織から寄せられた情報の統計です。',
+    advisories: '公開中の注意喚起', noAdvisories: '公開中の注意喚起はまだありません。', published: '公開日',
+    directory: '連絡先一覧', directoryText: '会員組織のセキュリティ窓口の連絡先一覧はこちらです。',
+    statistics: '統計（直近 12 か月）', members: '会員組織', reports: '寄せられたインシデント報告', reportsPartial: '寄せられたインシデント報告（{k} 組織未満の月を除く）', advisoriesPublished: '発行した注意喚起（全 TLP）',
+    category: '種類', count: '件数', fewer: '{k} 組織未満', kNote: '{k} 組織未満から寄せられた数は表示せず、「その他」にまとめるか「{k} 組織未満」と表示します。',
+    topSighted: '多くの組織が観測した指標', indicator: '指標', orgs: '観測した組織数', none: '該当なし',
+    language: 'English', languageHref: '?lang=en', signIn: '会員の方はサインイン',
+  },
+  en: {
+    title: 'The community picture', intro: 'The advisories this community publishes (TLP:CLEAR) and statistics of what member organisations report.',
+    advisories: 'Public advisories', noAdvisories: 'No public advisories yet.', published: 'Published',
+    directory: 'Contact directory', directoryText: 'The security contacts of member organisations are in the contact directory.',
+    statistics: 'Statistics (last 12 months)', members: 'Member organisations', reports: 'Incident reports received', reportsPartial: 'Incident reports received (months from fewer than {k} organisations left out)', advisoriesPublished: 'Advisories published (all TLP levels)',
+    category: 'Kind', count: 'Count', fewer: 'fewer than {k} organisations', kNote: 'Numbers from fewer than {k} organisations are not shown: they are merged into "Other" or shown as "fewer than {k} organisations".',
+    topSighted: 'Indicators seen by the most organisations', indicator: 'Indicator', orgs: 'Organisations that saw it', none: 'None',
+    language: '日本語', languageHref: '?lang=ja', signIn: 'Members: sign in',
+  },
+} as const;
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+const fill = (text: string, k: number) => text.replaceAll('{k}', String(k));
+
+export function renderPublicPage(data: PublicPageData, locale: Locale, deskName: string): string {
+  const t = TEXT[locale];
+  const s = data.statistics;
+  const num = (n: number) => n.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB');
+  const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+  const fewer = fill(t.fewer, s.k);
+  const advisories = data.advisories.length === 0 ? `<p>${t.noAdvisories}</p>` : `<ul class="advisories">${data.advisories.map((a) => `
+      <li><article><h3>${escapeHtml(a.title[locale])}</h3><p class="meta"><span class="tlp">TLP:CLEAR</span> ${t.published}: <time datetime="${escapeHtml(a.published ?? '')}">${date(a.published)}</time></p>${
+  locale === 'ja' && a.summary ? `<p>${escapeHtml(a.summary)}</p>` : ''}</article></li>`).join('')}
+    </ul>`;
+  const incidents = `<table><caption>${s.incidents.partial ? fill(t.reportsPartial, s.k) : t.reports}: ${num(s.incidents.total)}</caption><thead><tr><th scope="col">${t.category}</th><th scope="col">${t.count}</th></tr></thead><tbody>${
+    s.incidents.cells.map((c) => `<tr><th scope="row">${escapeHtml(labelOf('category', c.key, locale))}</th><td>${num(c.count)}</td></tr>`).join('')}</tbody></table>`;
+  const top = s.topSighted.length === 0 ? `<p>${t.none}</p>`
+    : `<table><caption>${t.topSighted}</caption><thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.orgs}</th></tr></thead><tbody>${
+      s.topSighted.map((i) => `<tr><th scope="row">${escapeHtml(i.name ?? i.indicatorId)}</th><td>${num(i.orgs)}</td></tr>`).join('')}</tbody></table>`;
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} | ${escapeHtml(deskName)}</title>
+<link rel="stylesheet" href="/public/style.css">
+</head>
+<body>
+<header><p class="site">${escapeHtml(deskName)}</p><nav><a href="${t.languageHref}" lang="${locale === 'ja' ? 'en' : 'ja'}">${t.language}</a> <a href="/login">${t.signIn}</a></nav></header>
+<main>
+  <h1>${t.title}</h1>
+  <p>${t.intro}</p>
+  <section aria-labelledby="advisories"><h2 id="advisories">${t.advisories}</h2>${advisories}</section>
+  <section aria-labelledby="directory"><h2 id="directory">${t.directory}</h2><p>${t.directoryText} <a href="/public/directory${locale === 'en' ? '?lang=en' : ''}">${t.directory}</a></p></section>
+  <section aria-labelledby="statistics"><h2 id="statistics">${t.statistics}</h2>
+    <dl><dt>${t.members}</dt><dd>${s.members.lessThanK ? fewer : num(s.members.count)}</dd><dt>${t.advisoriesPublished}</dt><dd>${num(s.advisories)}</dd></dl>
+    ${incidents}
+    ${top}
+    <p class="note">${fill(t.kNote, s.k)}</p>
+  </section>
+</main>
+</body>
+</html>
+`;
+}
+
+// Small, system fonts only, readable on a phone; colours pass WCAG AA contrast.
+export const PUBLIC_CSS = `*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;line-height:1.7;color:#1a1a1a;background:#fff}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 1rem;background:#0b3d6b;color:#fff}
+header a{color:#fff}
+.site{margin:0;font-weight:700}
+nav a{margin-left:.75rem}
+main{max-width:48rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;line-height:1.3}
+h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #0b3d6b}
+h3{font-size:1.05rem;margin:0}
+a{color:#0b4f8a}
+a:focus{outline:3px solid #b35c00;outline-offset:2px}
+.advisories{list-style:none;padding:0}
+.advisories li{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:.75rem 0}
+.meta{margin:.25rem 0;color:#4a4a4a;font-size:.9rem}
+.tlp{display:inline-block;padding:0 .4rem;border:1px solid #1a1a1a;border-radius:3px;background:#fff;color:#1a1a1a;font-weight:700}
+table{border-collapse:collapse;width:100%;margin:1rem 0}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{border-bottom:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left}
+td{text-align:right}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}
+dt{font-weight:700}
+dd{margin:0}
+.note{color:#4a4a4a;font-size:.9rem}
+`;
