@@ -92,6 +92,12 @@ export async function listRequests(db: Database, filter: RequestFilter): Promise
   return query.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).execute();
 }
 
+/** When each request of a period was created, assigned and closed (the community picture's response times). */
+export async function requestTimesBetween(db: Database, from: string, to: string) {
+  return db.selectFrom('aid_requests').select(['org_id', 'created_at', 'assigned_at', 'closed_at', 'status'])
+    .where('created_at', '>=', from).where('created_at', '<', to).execute();
+}
+
 // ---- offers ----
 export async function insertOffers(db: Database, rows: readonly AidOffersTable[]): Promise<void> {
   if (rows.length > 0) await db.insertInto('aid_offers').values([...rows]).execute();

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import type { Audience } from '../stix/tlp.js';
+import { requestTimesBetween } from '../aid/aid.repository.js';
 import { advisoryCounts, orgProfiles, periodReports, stixNames, topSighted, type IncidentRow, type PeriodReport } from './dashboards.repository.js';
 import { monthsEnding, suppressGroup, suppressSeries, type CellRow, type Group, type Series } from './k-cells.js';
 
@@ -92,6 +93,21 @@ export function medianResponse(rows: readonly ResponseTimeRow[], k: number): { m
   return { medianHours: Math.round(median * 10) / 10, lessThanK: false };
 }
 
+/**
+ * Mutual aid: median hours from a help request to its responder, and to its closure, per month of the request,
+ * under the same rule as the desk's first response (at least k requesting organisations behind each median).
+ */
+export function aidResponseTimes(rows: ReadonlyArray<{ org_id: string; created_at: string; assigned_at: string | null; closed_at: string | null; status: string }>, months: readonly string[], k: number) {
+  return months.map((month) => {
+    const of = rows.filter((r) => r.created_at.slice(0, 7) === month);
+    return {
+      month,
+      assign: medianResponse(of.map((r) => ({ org_id: r.org_id, submitted_at: r.created_at, first_response_at: r.assigned_at })), k),
+      resolve: medianResponse(of.map((r) => ({ org_id: r.org_id, submitted_at: r.created_at, first_response_at: r.status === 'closed' ? r.closed_at : null })), k),
+    };
+  });
+}
+
 export async function topSightedIndicators(db: Database, config: Config, period: Period, audiences: readonly Audience[]) {
   const top = await topSighted(db, { from: period.from, to: period.to, minOrgs: config.anonymityK, audiences, limit: TOP_SIGHTED });
   const names = await stixNames(db, top.map((t) => t.indicatorId));
@@ -102,8 +118,9 @@ export async function topSightedIndicators(db: Database, config: Config, period:
 export async function communityData(db: Database, config: Config, months: readonly string[]) {
   const period = periodOf(months);
   const k = config.anonymityK;
-  const [incidents, advisories, top] = await Promise.all([
+  const [incidents, advisories, top, aid] = await Promise.all([
     loadIncidents(db, period), advisoryCounts(db, period.from, period.to), topSightedIndicators(db, config, period, ['community', 'public']),
+    requestTimesBetween(db, period.from, period.to),
   ]);
   const responded = new Map<string, PeriodReport[]>(period.months.map((m) => [m, []]));
   for (const r of incidents.reports) if (r.first_response_at) responded.get(r.submitted_at.slice(0, 7))?.push(r);
@@ -113,8 +130,7 @@ export async function communityData(db: Database, config: Config, months: readon
     advisories: { byTlp: advisorySeries(advisories, period.months) },
     firstResponse: period.months.map((month) => ({ month, ...medianResponse(responded.get(month) ?? [], k) })),
     topSighted: top,
-    // Sections other features add (mutual-aid response times, issue 5): see home.service.ts.
-    sections: [] as unknown[],
+    aidResponse: aidResponseTimes(aid, period.months, k),
   };
 }
 

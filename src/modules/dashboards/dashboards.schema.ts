@@ -27,6 +27,8 @@ export const Series = Type.Object({
   total: Type.Object({ count: Type.Integer(), partial: Type.Boolean({ description: 'true: some month was suppressed; count is the sum of the shown months only' }) }),
 });
 
+const MedianUnderK = Type.Object({ medianHours: Type.Union([Type.Number(), Type.Null()]), lessThanK: Type.Boolean() });
+
 export const CommunityPicture = Type.Object({
   k: Type.Integer({ description: 'ANONYMITY_K: a cell with fewer organisations is merged into "other" or suppressed' }),
   months: Type.Array(Type.String()),
@@ -36,7 +38,7 @@ export const CommunityPicture = Type.Object({
   advisories: Type.Object({ byTlp: Series }),
   firstResponse: Type.Array(Type.Object({ month: Type.String(), medianHours: Type.Union([Type.Number(), Type.Null()]), lessThanK: Type.Boolean() })),
   topSighted: Type.Array(Type.Object({ indicatorId: Type.String(), name: Type.Union([Type.String(), Type.Null()]), orgs: Type.Integer() })),
-  sections: Type.Array(AnyObject),
+  aidResponse: Type.Array(Type.Object({ month: Type.String(), assign: MedianUnderK, resolve: MedianUnderK }), { description: 'mutual aid: median hours from a help request to its responder and to its closure, per month of the request' }),
 });
 
 export type CommunityPicture = Static<typeof CommunityPicture>;

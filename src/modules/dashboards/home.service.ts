@@ -5,6 +5,7 @@ import type { RequestContext, UserActor } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
+import { coordinatorAidSection, memberAidSection, responderAidSections } from '../aid/aid-home.js';
 import { listCampaignCandidates, listOverCorrelated } from '../correlation/correlation.service.js';
 import { listOpenReportsOf } from '../reports/open-reports.service.js';
 import { listReports } from '../reports/reports.service.js';
@@ -21,17 +22,18 @@ export interface HomeSection {
   count?: number;
   items: Array<{ label: string; href?: string; detail?: string }>;
 }
-export type HomeSectionProvider = (db: Database, config: Config, ctx: RequestContext, now: Date) => Promise<HomeSection | null>;
+export type HomeSectionProvider = (db: Database, config: Config, ctx: RequestContext, now: Date) => Promise<HomeSection | HomeSection[] | null>;
 
-/**
- * Where other features hook their home-page blocks in: mutual aid (issue 5) adds "my help requests"
- * (member), "help requests at risk" (coordinator), "my cases" and "offers waiting" (responder).
- */
-export const HOME_SECTIONS: Record<HomeRole, HomeSectionProvider[]> = { member: [], coordinator: [], responder: [] };
+/** The blocks other features add to each home page: mutual aid (issue 5) for now. */
+export const HOME_SECTIONS: Record<HomeRole, HomeSectionProvider[]> = {
+  member: [memberAidSection],
+  coordinator: [coordinatorAidSection],
+  responder: [responderAidSections],
+};
 
 async function sectionsOf(role: HomeRole, db: Database, config: Config, ctx: RequestContext, now: Date): Promise<HomeSection[]> {
   const found = await Promise.all(HOME_SECTIONS[role].map((provide) => provide(db, config, ctx, now)));
-  return found.filter((s): s is HomeSection => s !== null);
+  return found.flatMap((s) => (s === null ? [] : Array.isArray(s) ? s : [s]));
 }
 
 // A visit starts after this long without one: reloading the page keeps showing the same "new" items.

@@ -49,6 +49,13 @@ function Charts({ data }: { data: CommunityPicture }) {
     keys: ['median'],
     rows: data.firstResponse.map((r) => ({ group: r.month, lessThanK: r.lessThanK, values: [r.lessThanK ? null : r.medianHours], total: null })),
   };
+  const aid: SeriesTable = {
+    keys: ['assign', 'resolve'],
+    rows: data.aidResponse.map((r) => ({
+      group: r.month, lessThanK: r.assign.lessThanK || r.resolve.lessThanK,
+      values: [r.assign.lessThanK ? null : r.assign.medianHours, r.resolve.lessThanK ? null : r.resolve.medianHours], total: null,
+    })),
+  };
   const top: SeriesTable = { keys: ['orgs'], rows: data.topSighted.map((i) => ({ group: i.name ?? i.indicatorId, lessThanK: false, values: [i.orgs], total: i.orgs })) };
   return (
     <>
@@ -59,6 +66,7 @@ function Charts({ data }: { data: CommunityPicture }) {
         <ChartFigure id="chart-size" title={t('community.incidentsBySize')} table={seriesTable(data.incidents.bySizeBand.groups)} keyLabel={size} note={totalNote(data.incidents.bySizeBand)} fileName="incidents-by-size.csv" {...common} />
         <ChartFigure id="chart-tlp" title={t('community.advisoriesByTlp')} table={seriesTable(data.advisories.byTlp.groups)} keyLabel={tlp} note={totalNote(data.advisories.byTlp)} fileName="advisories-by-tlp.csv" {...common} />
         <ChartFigure id="chart-response" title={t('community.firstResponse')} table={response} keyLabel={() => t('community.firstResponse')} fileName="first-response-hours.csv" showTotal={false} {...common} />
+        <ChartFigure id="chart-aid" title={t('community.aidResponse')} table={aid} keyLabel={(key) => t(key === 'assign' ? 'community.aidResponse.assign' : 'community.aidResponse.resolve')} fileName="mutual-aid-hours.csv" showTotal={false} {...common} />
         {data.topSighted.length > 0 ? (
           <ChartFigure id="chart-sighted" title={t('community.topSighted')} table={top} keyLabel={() => t('community.orgs')} fileName="most-sighted-indicators.csv" horizontal showTotal={false} k={k} groupHeader={t('community.indicator')} />
         ) : (
