@@ -22,6 +22,7 @@ import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { correlationRoutes } from './modules/correlation/correlation.routes.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { ensureLedgerKey } from './modules/ledger/ledger.service.js';
@@ -101,6 +102,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await ensureLedgerKey(db, deps);
   await app.register(ledgerRoutes(db, deps));
   await app.register(correlationRoutes(db, deps));
+  await app.register(directoryRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -57,6 +57,11 @@ export const ERROR_CODES = {
   attachment_too_large: 413,
   attachment_quota_exceeded: 413,
   attachment_type_not_allowed: 415,
+  // directory
+  directory_invalid_entry: 400,
+  directory_import_invalid: 422,
+  directory_import_too_large: 413,
+  directory_version_conflict: 409,
   internal: 500,
   not_ready: 503,
 } as const;

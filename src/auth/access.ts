@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   // Correlation: campaign candidates and over-correlating values; members sight indicators for their organisation.
   'correlation.review': role('coordinator'),
   'sighting.create': memberOf,
+  // The public contact directory: anyone reads it; the coordinator desk curates it.
+  'directory.manage': role('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

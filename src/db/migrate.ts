@@ -6,6 +6,7 @@ import * as ledger from './migrations/2026-12-02-0002-ledger.js';
 import * as reports from './migrations/2026-12-02-0003-reports.js';
 import * as correlation from './migrations/2026-12-02-0004-correlation.js';
 import * as sharing from './migrations/2026-12-02-0005-sharing.js';
+import * as directory from './migrations/2026-12-02-0007-directory.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0003-reports': reports,
   '2026-12-02-0004-correlation': correlation,
   '2026-12-02-0005-sharing': sharing,
+  '2026-12-02-0007-directory': directory,
 };
 
 function migrator(db: Kysely<any>): Migrator {
