@@ -28,6 +28,8 @@ import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
 import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
+import { DirectoryPage } from './pages/directory/directory-page.tsx';
+import { DirectoryManagePage } from './pages/directory/directory-manage-page.tsx';
 
 interface Route {
   pattern: string;
@@ -65,6 +67,9 @@ const ROUTES: Route[] = [
   { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
   { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
   { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
+  // The contact directory: public, no sign-in; coordinators curate it.
+  { pattern: '/directory', render: () => <DirectoryPage /> },
+  { pattern: '/directory/manage', auth: ['coordinator'], render: () => <DirectoryManagePage /> },
 ];
 
 export function App() {

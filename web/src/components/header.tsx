@@ -23,7 +23,7 @@ export function Header() {
           </span>
           <span>{t('app.name')}</span>
         </Link>
-        {user ? (
+        {items.length > 0 ? (
           <button
             type="button"
             className="menu-button"
@@ -36,7 +36,7 @@ export function Header() {
         ) : null}
         <LanguageSwitch />
       </div>
-      {user ? (
+      {items.length > 0 ? (
         <nav id="main-nav" className={menuOpen ? 'main-nav open' : 'main-nav'} aria-label={t('nav.label')}>
           <ul>
             {items.map((item) => (
@@ -47,12 +47,18 @@ export function Header() {
               </li>
             ))}
           </ul>
-          <div className="nav-user">
-            <span className="nav-user-name">{t('nav.signedInAs', { name: user.displayName })}</span>
-            <button type="button" className="button-secondary" onClick={() => void signOut()}>
-              {t('nav.signOut')}
-            </button>
-          </div>
+          {user ? (
+            <div className="nav-user">
+              <span className="nav-user-name">{t('nav.signedInAs', { name: user.displayName })}</span>
+              <button type="button" className="button-secondary" onClick={() => void signOut()}>
+                {t('nav.signOut')}
+              </button>
+            </div>
+          ) : (
+            <div className="nav-user">
+              <Link href="/login">{t('nav.signIn')}</Link>
+            </div>
+          )}
         </nav>
       ) : null}
     </header>

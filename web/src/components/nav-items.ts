@@ -11,7 +11,8 @@ export interface NavItem {
 
 /** What the navigation offers: only what the user's roles allow. */
 export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[] {
-  if (!user) return [];
+  // The contact directory is for everyone, signed in or not.
+  if (!user) return [{ href: '/directory', key: 'nav.directory' }];
   const roles = new Set<string>(user.platformRoles);
   const items: NavItem[] = [{ href: '/', key: 'nav.home' }];
   const admin = roles.has('administrator');
@@ -23,6 +24,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (user.memberships.length > 0) items.push({ href: '/reports', key: 'nav.reports' });
   if (roles.has('coordinator')) items.push({ href: '/triage', key: 'nav.triage' });
   items.push({ href: '/correlation', key: 'nav.correlation' });
+  items.push({ href: '/directory', key: 'nav.directory' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });

@@ -3,6 +3,7 @@ import { sharingEn } from './sharing.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { correlationEn } from './correlation.en.ts';
+import { directoryEn } from './directory.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...reportsEn,
@@ -449,4 +450,5 @@ export const en: Record<MessageKey, string> = {
 
   'notFound.text': 'The page does not exist or has moved.',
   ...sharingEn,
+  ...directoryEn,
 };

@@ -4,6 +4,7 @@ import { reportsJa } from './reports.ja.ts';
 import { sharingJa } from './sharing.ja.ts';
 
 import { correlationJa } from './correlation.ja.ts';
+import { directoryJa } from './directory.ja.ts';
 export const ja = {
   ...reportsJa,
   ...ledgerJa,
@@ -449,6 +450,7 @@ export const ja = {
 
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
   ...sharingJa,
+  ...directoryJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
