@@ -12,6 +12,7 @@ import { codesOf, PREFECTURES, SECTORS, SIZE_BANDS } from '../modules/orgs/org-r
 import { createOrgAsOperator } from '../modules/orgs/orgs.service.js';
 import { countUsers, insertUser, replaceRoles, upsertMembership } from '../modules/users/users.repository.js';
 import { seedDemoSightings, seedDemoStix } from './demo-stix.js';
+import { seedDemoDirectory } from './demo-directory.js';
 
 export interface DemoCredential {
   role: string;
@@ -144,5 +145,6 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
     return user ? [user] : [];
   });
   await seedDemoSightings(db, deps.config, sighters, communityIndicatorIds);
+  await seedDemoDirectory(db, ctx);
   return { credentials, taxiiTokens, orgIds, stixObjects };
 }
