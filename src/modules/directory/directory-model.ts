@@ -177,6 +177,18 @@ export function cleanEntryInput(raw: unknown, ignored: readonly string[] = []): 
   return c.issues.length > 0 ? { ok: false, issues: c.issues } : { ok: true, value };
 }
 
+// "ja" → 日本語 / Japanese; a tag the runtime does not know stays as written.
+export function languageNames(codes: readonly string[], locale: 'ja' | 'en'): string {
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  return codes.map((code) => {
+    try {
+      return names.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  }).join(locale === 'ja' ? '、' : ', ');
+}
+
 /** Which problems and prefectures an entry answers for: the public filters. */
 export interface DirectoryFilter {
   problem?: ProblemCode | undefined;

@@ -2,7 +2,7 @@
 // for the search, one external stylesheet and nothing inline, so the Content-Security-Policy holds. Pure.
 import type { Locale } from '../../auth/roles.js';
 import { PREFECTURES } from '../orgs/org-reference.js';
-import { PROBLEM_CODES, type DirectoryEntry, type ProblemCode } from './directory-model.js';
+import { languageNames, PROBLEM_CODES, type DirectoryEntry, type ProblemCode } from './directory-model.js';
 
 export const PROBLEM_LABELS: Record<ProblemCode, Record<Locale, string>> = {
   ransomware: { ja: 'ランサムウェア', en: 'Ransomware' },
@@ -69,7 +69,7 @@ function entryHtml(entry: DirectoryEntry, locale: Locale): string {
     row(t.phone, phone),
     row(t.web, link),
     row(t.hours, escapeHtml(pick(entry.hoursJa, entry.hoursEn, locale))),
-    row(t.languages, escapeHtml(entry.languages.join(', '))),
+    row(t.languages, escapeHtml(languageNames(entry.languages, locale))),
     row(t.cost, entry.cost === 'paid' ? t.paid : t.free),
     row(t.notes, escapeHtml(pick(entry.notesJa, entry.notesEn, locale))),
   ].join('')}</dl></article></li>`;

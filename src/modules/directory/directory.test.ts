@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIds, csvCell, entriesToCsv, parseCsv, rowsFromCsv, rowsFromJson } from './directory-csv.js';
-import { cleanEntryInput, cleanPrefectures, cleanWebUrl, type DirectoryEntry } from './directory-model.js';
+import { cleanEntryInput, cleanPrefectures, cleanWebUrl, languageNames, type DirectoryEntry } from './directory-model.js';
 import { renderDirectoryPage } from './directory-page.js';
 
 const valid = { nameJa: '相談窓口', helpsWith: ['phishing'], prefectures: ['13'], webUrl: 'https://example.jp/soudan' };
@@ -34,6 +34,11 @@ describe('directory entry rules', () => {
     for (const bad of ['http://example.jp', 'javascript:alert(1)', 'https://user:pw@example.jp', 'https://localhost/', 'https://exa mple.jp', 'not a url']) {
       expect(cleanWebUrl(bad), bad).toBeNull();
     }
+  });
+
+  it('names languages in the reader\'s language, keeping tags it does not know', () => {
+    expect(languageNames(['ja', 'en'], 'ja')).toBe('日本語、英語');
+    expect(languageNames(['ja', 'pt-BR'], 'en')).toBe('Japanese, Brazilian Portuguese');
   });
 
   it('normalises prefectures: "all" stands alone, spreadsheet numbers get their zero back', () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/index.ts';
 import type { DirectoryEntry } from './directory-api.ts';
-import { prefecturesLabel, problemLabel } from './directory-labels.ts';
+import { languageNames, prefecturesLabel, problemLabel } from './directory-labels.ts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   if (!children) return null;
@@ -33,7 +33,7 @@ export function DirectoryEntryCard({ entry, actions }: { entry: DirectoryEntry; 
           ) : null}
         </Row>
         <Row label={t('dir.hours')}>{pick(entry.hoursJa, entry.hoursEn)}</Row>
-        <Row label={t('dir.languages')}>{entry.languages.join(', ')}</Row>
+        <Row label={t('dir.languages')}>{languageNames(entry.languages, locale)}</Row>
         <Row label={t('dir.cost')}>{entry.cost === 'paid' ? t('dir.cost.paid') : t('dir.cost.free')}</Row>
         <Row label={t('dir.notes')}>{pick(entry.notesJa, entry.notesEn)}</Row>
       </dl>

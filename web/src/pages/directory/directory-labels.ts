@@ -3,6 +3,8 @@ import { PREFECTURES, labelOf } from '../../lib/reference.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { FieldIssue } from './directory-api.ts';
 
+export { languageNames } from '../../../../src/modules/directory/directory-model.ts';
+
 export const problemLabel = (t: Translate, code: string) => t(`dir.problem.${code}` as MessageKey);
 
 export function prefecturesLabel(t: Translate, codes: readonly string[], locale: Locale): string {

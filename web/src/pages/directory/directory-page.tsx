@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
@@ -24,6 +24,8 @@ export function DirectoryPage() {
   const [draft, setDraft] = useState<DirectorySearch>(applied);
   const [more, setMore] = useState<{ key: string; pages: Results[] }>({ key, pages: [] });
   const results = useLoad(() => searchDirectory(applied), key);
+  // Back and forward change the address: the form follows it.
+  useEffect(() => setDraft(JSON.parse(key) as DirectorySearch), [key]);
   const extra = more.key === key ? more.pages : [];
   const items = [...(results.data?.items ?? []), ...extra.flatMap((page) => page.items)];
   const set = (field: keyof DirectorySearch) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
