@@ -21,9 +21,10 @@ describeBrowser('e2e: the public contact directory', () => {
   const results = () => page.getByRole('region', { name: /件見つかりました/ });
 
   step('an anonymous visitor searches by prefecture and problem in Japanese', async () => {
-    await page.goto('/directory');
+    await page.goto('/login');
+    await page.getByRole('navigation', { name: '公開ページ' }).getByRole('link', { name: '相談・通報先' }).click();
     await seen(page.getByRole('heading', { name: '相談・通報先の一覧', level: 1 }));
-    expect(await seen(page.getByRole('navigation', { name: 'メインメニュー' }))).toContain('相談・通報先');
+    expect(await seen(page.getByRole('navigation', { name: '公開ページ' }))).toContain('相談・通報先');
     expect(await seen(results())).toContain('4 件見つかりました');
     await page.getByLabel('都道府県').selectOption({ label: '神奈川県' });
     await page.getByLabel('困っていること').selectOption({ label: '個人情報の漏えい' });
@@ -40,8 +41,8 @@ describeBrowser('e2e: the public contact directory', () => {
 
   step('a coordinator adds a desk for Kanagawa and it appears in the public search', async () => {
     await signIn(page, coordinator);
-    await seen(page.getByRole('navigation', { name: 'メインメニュー' }));
-    await page.goto('/directory/manage');
+    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '相談・通報先' }).click();
+    await page.getByRole('link', { name: '連絡先の管理（事務局）' }).click();
     await seen(page.getByRole('heading', { name: '相談・通報先の管理', level: 1 }));
     await page.getByRole('button', { name: '窓口を追加' }).click();
     const form = page.getByRole('form', { name: '窓口を追加' });

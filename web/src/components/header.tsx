@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, type Locale } from '../i18n/index.ts';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session/session-context.tsx';
-import { navItems } from './nav-items.ts';
+import { navItems, publicNavItems } from './nav-items.ts';
 
 export function Header() {
   const { t, locale } = useI18n();
@@ -23,7 +23,7 @@ export function Header() {
           </span>
           <span>{t('app.name')}</span>
         </Link>
-        {items.length > 0 ? (
+        {user ? (
           <button
             type="button"
             className="menu-button"
@@ -33,10 +33,18 @@ export function Header() {
           >
             {t('nav.menu')}
           </button>
-        ) : null}
+        ) : (
+          <nav className="public-nav" aria-label={t('nav.publicLabel')}>
+            {publicNavItems().map((item) => (
+              <Link key={item.href} href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                {t(item.key)}
+              </Link>
+            ))}
+          </nav>
+        )}
         <LanguageSwitch />
       </div>
-      {items.length > 0 ? (
+      {user ? (
         <nav id="main-nav" className={menuOpen ? 'main-nav open' : 'main-nav'} aria-label={t('nav.label')}>
           <ul>
             {items.map((item) => (
@@ -47,18 +55,12 @@ export function Header() {
               </li>
             ))}
           </ul>
-          {user ? (
-            <div className="nav-user">
-              <span className="nav-user-name">{t('nav.signedInAs', { name: user.displayName })}</span>
-              <button type="button" className="button-secondary" onClick={() => void signOut()}>
-                {t('nav.signOut')}
-              </button>
-            </div>
-          ) : (
-            <div className="nav-user">
-              <Link href="/login">{t('nav.signIn')}</Link>
-            </div>
-          )}
+          <div className="nav-user">
+            <span className="nav-user-name">{t('nav.signedInAs', { name: user.displayName })}</span>
+            <button type="button" className="button-secondary" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
         </nav>
       ) : null}
     </header>

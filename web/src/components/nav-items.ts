@@ -11,8 +11,7 @@ export interface NavItem {
 
 /** What the navigation offers: only what the user's roles allow. */
 export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[] {
-  // The contact directory is for everyone, signed in or not.
-  if (!user) return [{ href: '/directory', key: 'nav.directory' }];
+  if (!user) return [];
   const roles = new Set<string>(user.platformRoles);
   const items: NavItem[] = [{ href: '/', key: 'nav.home' }];
   const admin = roles.has('administrator');
@@ -31,4 +30,9 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });
   items.push({ href: '/account', key: 'nav.account' });
   return items;
+}
+
+/** What visitors who are not signed in are offered beside the sign-in page: the public pages. */
+export function publicNavItems(): NavItem[] {
+  return [{ href: '/directory', key: 'nav.directory' }];
 }

@@ -2,7 +2,7 @@ import type { directoryJa } from './directory.ja.ts';
 
 export const directoryEn: Record<keyof typeof directoryJa, string> = {
   'nav.directory': 'Where to get help',
-  'nav.signIn': 'Sign in',
+  'nav.publicLabel': 'Public pages',
 
   'dir.title': 'Where to report or ask for help',
   'dir.intro': 'Desks to contact when you are hit by a cyber attack. No sign-in needed. In an emergency call 110.',

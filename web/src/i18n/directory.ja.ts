@@ -1,7 +1,7 @@
 // The contact directory (web/src/pages/directory): the public search and the coordinators' curation.
 export const directoryJa = {
   'nav.directory': '相談・通報先',
-  'nav.signIn': 'サインイン',
+  'nav.publicLabel': '公開ページ',
 
   'dir.title': '相談・通報先の一覧',
   'dir.intro': 'サイバー攻撃の被害にあったとき、相談・通報できる窓口です。サインインしなくても使えます。緊急の場合は 110 番へ。',
