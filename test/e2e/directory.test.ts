@@ -1,6 +1,7 @@
 // The contact directory in a real browser: an anonymous visitor finds where to report a ransomware attack in
 // Kanagawa, in Japanese, without signing in; a coordinator adds a desk and it appears; the plain page works
 // with JavaScript turned off.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { createUser, type TestUser } from '../helpers/app.js';
@@ -39,7 +40,7 @@ describeBrowser('e2e: the public contact directory', () => {
     await screenshots(page, '60-directory-search');
   });
 
-  step('a coordinator adds a desk for Kanagawa and it appears in the public search', async () => {
+  step('a coordinator adds a desk for Kanagawa; an invalid address is refused in Japanese', async () => {
     await signIn(page, coordinator);
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '相談・通報先' }).click();
     await page.getByRole('link', { name: '連絡先の管理（事務局）' }).click();
@@ -58,8 +59,33 @@ describeBrowser('e2e: the public contact directory', () => {
     expect(await seen(page.getByRole('status').filter({ hasText: '追加しました' }))).toContain('窓口を追加しました。');
     await auditPage(page, 'directory-manage');
     await screenshots(page, '61-directory-manage');
-    await signOut(page);
+  });
 
+  step('the coordinator imports a CSV: a bad row is named and nothing is stored, then the corrected file goes in', async () => {
+    const header = 'id,name_ja,name_en,helps_with,prefectures,phone,web_url,hours_ja,hours_en,languages,cost,notes_ja,notes_en';
+    const good = ',デモ: 地域セキュリティ相談会,Demo: local clinic,phishing,14,,https://example.jp/clinic,,,ja,free,,';
+    const card = page.getByRole('region', { name: 'CSV / JSON の取り込み' });
+    const upload = (rows: string[]) => card.getByLabel('取り込むファイル（.csv または .json）').setInputFiles({
+      name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(`${[header, ...rows].join('\r\n')}\r\n`),
+    });
+    await upload([good, ',悪い行,Bad,hacking,14,,https://example.jp/bad,,,ja,free,,']);
+    await card.getByRole('button', { name: '取り込む', exact: true }).click();
+    expect(await seen(card.getByRole('alert'))).toContain('3 行目 — 相談できること: 知らない相談の種類があります');
+    expect(await page.getByRole('heading', { name: 'デモ: 地域セキュリティ相談会' }).count()).toBe(0);
+    await upload([good]);
+    await card.getByRole('button', { name: '取り込む', exact: true }).click();
+    expect(await seen(card.getByRole('status'))).toContain('追加 1 件、更新 0 件');
+    await seen(page.getByRole('heading', { name: 'デモ: 地域セキュリティ相談会' }));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV で書き出す（Excel 用）' }).click()]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    expect(csv.startsWith(`\uFEFF${header}\r\n`)).toBe(true);
+    expect(csv).toContain('デモ: 地域セキュリティ相談会');
+    await signOut(page);
+  });
+
+  step('what the coordinator added appears in the public search, only where it serves', async () => {
     await page.goto('/directory?prefecture=14&problem=ransomware');
     expect(await seen(results().getByRole('heading', { name: '横浜市中小企業サイバー相談窓口' }))).toBeTruthy();
     await page.goto('/directory?prefecture=13&problem=ransomware');

@@ -67,6 +67,7 @@ export function DirectoryManagePage() {
           <EntryForm key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`} entry={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
         </section>
       ) : null}
+      <DirectoryTransfer onImported={entries.reload} />
       <h2>{t('dir.manage.entries')}</h2>
       <ErrorAlert error={entries.error} />
       {entries.loading ? <Loading /> : null}
@@ -90,7 +91,6 @@ export function DirectoryManagePage() {
           </li>
         ))}
       </ul>
-      <DirectoryTransfer onImported={entries.reload} />
     </Page>
   );
 }
