@@ -34,5 +34,5 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
 
 /** What visitors who are not signed in are offered beside the sign-in page: the public pages. */
 export function publicNavItems(): NavItem[] {
-  return [{ href: '/directory', key: 'nav.directory' }];
+  return [{ href: '/directory', key: 'nav.directory' }, { href: '/login', key: 'login.title' }];
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
@@ -29,8 +30,14 @@ export function DirectoryManagePage() {
   const removal = useAction();
 
   const save = async (input: DirectoryEntryInput) => {
-    if (editing === 'new') await createEntry(input);
-    else if (editing) await updateEntry(editing.id, input, editing.version);
+    try {
+      if (editing === 'new') await createEntry(input);
+      else if (editing) await updateEntry(editing.id, input, editing.version);
+    } catch (error) {
+      // Someone else changed or removed it: the list shows what is there now; the form keeps what was typed.
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) entries.reload();
+      throw error;
+    }
     setNote(editing === 'new' ? t('dir.manage.created') : t('dir.manage.saved'));
     setEditing(null);
     entries.reload();
