@@ -1,7 +1,7 @@
 import type { directoryJa } from './directory.ja.ts';
 
 export const directoryEn: Record<keyof typeof directoryJa, string> = {
-  'nav.directory': 'Where to get help',
+  'nav.directory': 'Get help',
   'nav.publicLabel': 'Public pages',
 
   'dir.title': 'Where to report or ask for help',
