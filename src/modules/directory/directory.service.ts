@@ -96,7 +96,7 @@ function cleanRows(rows: readonly ImportRow[]): { inputs: Array<{ id: string | n
  * All or nothing: every row is checked first and any problem (row number, field, code) stops the import.
  * A row with the id of an existing entry replaces it; other rows are new entries (with their id, if given).
  */
-export async function importEntries(db: Database, ctx: RequestContext, body: string | unknown, format: 'csv' | 'json'): Promise<ImportOutcome> {
+export async function importEntries(db: Database, ctx: RequestContext, body: unknown, format: 'csv' | 'json'): Promise<ImportOutcome> {
   requireAccess({ actor: ctx.actor, permission: 'directory.manage' });
   const parsed = format === 'csv' ? rowsFromCsv(String(body)) : rowsFromJson(body);
   if (!parsed.ok) return parsed;
