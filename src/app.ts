@@ -24,6 +24,7 @@ import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { correlationRoutes } from './modules/correlation/correlation.routes.js';
 import { dashboardRoutes } from './modules/dashboards/dashboards.routes.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ledgerRoutes } from './modules/ledger/ledger.routes.js';
 import { ensureLedgerKey } from './modules/ledger/ledger.service.js';
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(correlationRoutes(db, deps));
   await app.register(aidRoutes(db, deps));
   await app.register(dashboardRoutes(db, deps));
+  await app.register(directoryRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

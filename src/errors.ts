@@ -66,6 +66,11 @@ export const ERROR_CODES = {
   aid_profile_required: 409,
   // dashboards
   pdf_font_missing: 503,
+  // directory
+  directory_invalid_entry: 400,
+  directory_import_invalid: 422,
+  directory_import_too_large: 413,
+  directory_version_conflict: 409,
   internal: 500,
   not_ready: 503,
 } as const;

@@ -333,10 +333,35 @@ const CASES: Case[] = [
   { route: 'GET /api/aid/metrics', allowed: ['coordinator', 'auditor'], request: () => ({ method: 'GET', url: '/api/aid/metrics' }) },
   { route: 'GET /api/aid/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/aid/notifications' }) },
   { route: 'POST /api/aid/notifications/read', allowed: SIGNED_IN, request: () => ({ method: 'POST', url: '/api/aid/notifications/read', payload: {} }) },
+  // Contact directory (issue 5): anyone reads and searches it; only the coordinator desk curates it.
+  { route: 'GET /api/directory', allowed: 'everyone', request: () => ({ method: 'GET', url: '/api/directory?prefecture=13&problem=ransomware' }) },
+  { route: 'GET /api/directory/:id', allowed: 'everyone', request: async (f) => ({ method: 'GET', url: `/api/directory/${await directoryEntryOf(f)}` }) },
+  { route: 'GET /public/directory', allowed: 'everyone', request: () => ({ method: 'GET', url: '/public/directory?prefecture=13' }) },
+  { route: 'GET /public/directory.css', allowed: 'everyone', request: () => ({ method: 'GET', url: '/public/directory.css' }) },
+  { route: 'POST /api/directory', allowed: ['coordinator'], request: () => ({ method: 'POST', url: '/api/directory', payload: directoryInput }) },
+  { route: 'PUT /api/directory/:id', allowed: ['coordinator'], request: async (f) => ({ method: 'PUT', url: `/api/directory/${await directoryEntryOf(f)}`, payload: { ...directoryInput, version: 1 } }) },
+  { route: 'DELETE /api/directory/:id', allowed: ['coordinator'], request: async (f) => ({ method: 'DELETE', url: `/api/directory/${await directoryEntryOf(f)}` }) },
+  {
+    route: 'POST /api/directory/import', allowed: ['coordinator'],
+    request: () => ({ method: 'POST', url: '/api/directory/import', payload: [{ ...directoryInput, nameJa: `取込 ${randomUUID()}` }] }),
+  },
+  { route: 'GET /api/directory/export', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/directory/export?format=csv' }) },
 
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
+
+// A fresh directory entry (version 1), written straight to the database.
+const directoryInput = { nameJa: '行列の窓口', helpsWith: ['fraud'], prefectures: ['13'], webUrl: 'https://example.jp/matrix' };
+async function directoryEntryOf(f: Fixture): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await f.ctx.db.insertInto('directory_entries').values({
+    id, name_ja: '行列の窓口', name_en: '', helps_with: '["fraud"]', prefectures: '["13"]', phone: null, web_url: 'https://example.jp/matrix',
+    hours_ja: '', hours_en: '', languages: '["ja"]', cost: 'free', notes_ja: '', notes_en: '', curated_by: null, version: 1, created_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
 
 // A fresh report (submitted unless asked otherwise) of an organisation, written straight to the database.
 async function reportOf(f: Fixture, orgId: string, state: 'draft' | 'submitted' | 'triage' = 'submitted'): Promise<string> {

@@ -68,6 +68,8 @@ export const PERMISSIONS = {
   'dashboard.coordinator': role('coordinator'),
   'dashboard.responder': role('responder'),
   'dashboard.community': signedIn,
+  // The public contact directory: anyone reads it; the coordinator desk curates it.
+  'directory.manage': role('coordinator'),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

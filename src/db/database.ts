@@ -5,6 +5,7 @@ import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type {
   CorrelationCursorsTable, CorrelationOccurrencesTable, CorrelationSightingsTable, CorrelationValuesTable,
 } from '../modules/correlation/correlation.table.js';
+import type { DirectoryEntriesTable } from '../modules/directory/directory.table.js';
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
 import type {
@@ -74,6 +75,7 @@ export interface Tables {
   aid_notifications: AidNotificationsTable;
   aid_escalations: AidEscalationsTable;
   dashboard_visits: DashboardVisitsTable;
+  directory_entries: DirectoryEntriesTable;
 }
 
 export type Database = Kysely<Tables>;

@@ -8,6 +8,7 @@ import * as correlation from './migrations/2026-12-02-0004-correlation.js';
 import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as aid from './migrations/2026-12-02-0006-aid.js';
 import * as dashboards from './migrations/2026-12-02-0008-dashboards.js';
+import * as directory from './migrations/2026-12-02-0009-directory.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0005-sharing': sharing,
   '2026-12-02-0006-aid': aid,
   '2026-12-02-0008-dashboards': dashboards,
+  '2026-12-02-0009-directory': directory,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -13,6 +13,7 @@ import { createOrgAsOperator } from '../modules/orgs/orgs.service.js';
 import { countUsers, insertUser, replaceRoles, upsertMembership } from '../modules/users/users.repository.js';
 import { seedDemoSightings, seedDemoStix } from './demo-stix.js';
 import { seedDemoAid } from '../modules/aid/aid-demo.js';
+import { seedDemoDirectory } from './demo-directory.js';
 
 export interface DemoCredential {
   role: string;
@@ -147,5 +148,6 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
   await seedDemoSightings(db, deps.config, sighters, communityIndicatorIds);
   // Mutual aid: the vendor's responder is a vetted responder.
   await seedDemoAid(db, people.get('responder'));
+  await seedDemoDirectory(db, ctx);
   return { credentials, taxiiTokens, orgIds, stixObjects };
 }

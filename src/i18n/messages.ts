@@ -159,6 +159,23 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: '先に支援者プロフィールを登録してください。',
     en: 'Create your responder profile first.',
   },
+  // directory
+  directory_invalid_entry: {
+    ja: '連絡先の入力に誤りがあります（{fields}）。何も保存していません。',
+    en: 'Some fields of the contact entry are not valid ({fields}). Nothing was stored.',
+  },
+  directory_import_invalid: {
+    ja: '取り込むデータに誤りが {count} 件あります。何も取り込んでいません。',
+    en: 'The import has {count} problems. Nothing was imported.',
+  },
+  directory_import_too_large: {
+    ja: '一度に取り込めるのは {max} 件までです。何も取り込んでいません。',
+    en: 'At most {max} entries can be imported at once. Nothing was imported.',
+  },
+  directory_version_conflict: {
+    ja: 'この連絡先は他の人が先に変更しました。最新の内容を読み込み直してから変更してください。',
+    en: 'Someone else changed this entry first. Reload it and make your change again.',
+  },
   internal: {
     ja: 'サーバーでエラーが発生しました（リクエスト ID: {requestId}）。',
     en: 'Something went wrong on the server (request id: {requestId}).',

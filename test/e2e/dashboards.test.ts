@@ -89,7 +89,7 @@ describeBrowser('e2e: dashboards, the community picture and the public page', ()
     await plain.goto('/public');
     await seen(plain.getByRole('heading', { name: 'コミュニティの状況', level: 1 }));
     await seen(plain.getByRole('heading', { name: ADVISORY.name }));
-    expect(await plain.getByRole('link', { name: '連絡先一覧' }).getAttribute('href')).toBe('/public/directory');
+    expect(await plain.getByRole('link', { name: '相談・通報先' }).getAttribute('href')).toBe('/public/directory');
     expect(await plain.locator('html').getAttribute('lang')).toBe('ja');
     await screenshots(plain, '72-public-page', 'phone');
     await plain.getByRole('link', { name: 'English' }).click();

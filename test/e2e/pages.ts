@@ -60,10 +60,14 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/account', role: 'hospital-staff', name: 'account' },
   { path: '/users', role: 'hospital-staff', name: 'forbidden' },
   { path: '/no-such-page', role: 'hospital-staff', name: 'not-found' },
+  // contact directory
+  { path: '/directory', role: 'anonymous', name: 'directory' },
+  { path: '/directory/manage', role: 'coordinator', name: 'directory-manage' },
+  { path: '/public/directory', role: 'anonymous', name: 'public-directory' },
 ];
 
 /** The pages also checked in English (the UI language is switched for that run). */
-export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'aid-new', 'aid-request-member', 'aid-desk'];
+export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'aid-new', 'aid-request-member', 'aid-desk', 'directory'];
 
 /** Fills `:name` parts from the fixture ids; fails loudly on a name the fixture does not have. */
 export function resolvePath(path: string, ids: Record<string, string>): string {

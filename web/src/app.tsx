@@ -37,6 +37,8 @@ import { MonthlyReportPage } from './pages/dashboards/monthly-report-page.tsx';
 
 // The charting library is loaded only with the page that draws charts.
 const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx').then((m) => ({ default: m.CommunityPage })));
+import { DirectoryPage } from './pages/directory/directory-page.tsx';
+import { DirectoryManagePage } from './pages/directory/directory-manage-page.tsx';
 
 interface Route {
   pattern: string;
@@ -85,6 +87,9 @@ const ROUTES: Route[] = [
   { pattern: '/aid/metrics', auth: ['coordinator', 'auditor'], render: () => <AidMetricsPage /> },
   { pattern: '/community', auth: true, render: () => <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
   { pattern: '/community/monthly', auth: true, render: () => <MonthlyReportPage /> },
+  // The contact directory: public, no sign-in; coordinators curate it.
+  { pattern: '/directory', render: () => <DirectoryPage /> },
+  { pattern: '/directory/manage', auth: ['coordinator'], render: () => <DirectoryManagePage /> },
 ];
 
 export function App() {

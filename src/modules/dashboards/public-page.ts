@@ -8,7 +8,7 @@ const TEXT = {
   ja: {
     title: 'コミュニティの状況', intro: 'このコミュニティが公開している注意喚起（TLP:CLEAR）と、会員組織から寄せられた情報の統計です。',
     advisories: '公開中の注意喚起', noAdvisories: '公開中の注意喚起はまだありません。', published: '公開日',
-    directory: '連絡先一覧', directoryText: '会員組織のセキュリティ窓口の連絡先一覧はこちらです。',
+    directory: '相談・通報先', directoryText: 'サイバー攻撃の被害を受けたときの相談先・通報先（警察、IPA、JPCERT/CC、個人情報保護委員会など）の一覧です。',
     statistics: '統計（直近 12 か月）', members: '会員組織', reports: '寄せられたインシデント報告', reportsPartial: '寄せられたインシデント報告（{k} 組織未満の月を除く）', advisoriesPublished: '発行した注意喚起（全 TLP）',
     category: '種類', count: '件数', fewer: '{k} 組織未満', kNote: '{k} 組織未満から寄せられた数は表示せず、「その他」にまとめるか「{k} 組織未満」と表示します。',
     topSighted: '多くの組織が観測した指標', indicator: '指標', orgs: '観測した組織数', none: '該当なし',
@@ -17,7 +17,7 @@ const TEXT = {
   en: {
     title: 'The community picture', intro: 'The advisories this community publishes (TLP:CLEAR) and statistics of what member organisations report.',
     advisories: 'Public advisories', noAdvisories: 'No public advisories yet.', published: 'Published',
-    directory: 'Contact directory', directoryText: 'The security contacts of member organisations are in the contact directory.',
+    directory: 'Where to get help', directoryText: 'Where to report an attack or ask for help: the police, IPA, JPCERT/CC, the Personal Information Protection Commission and more.',
     statistics: 'Statistics (last 12 months)', members: 'Member organisations', reports: 'Incident reports received', reportsPartial: 'Incident reports received (months from fewer than {k} organisations left out)', advisoriesPublished: 'Advisories published (all TLP levels)',
     category: 'Kind', count: 'Count', fewer: 'fewer than {k} organisations', kNote: 'Numbers from fewer than {k} organisations are not shown: they are merged into "Other" or shown as "fewer than {k} organisations".',
     topSighted: 'Indicators seen by the most organisations', indicator: 'Indicator', orgs: 'Organisations that saw it', none: 'None',

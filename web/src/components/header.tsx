@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, type Locale } from '../i18n/index.ts';
 import { Link, useLocation } from '../router.tsx';
 import { useSession } from '../session/session-context.tsx';
-import { navItems } from './nav-items.ts';
+import { navItems, publicNavItems } from './nav-items.ts';
 
 export function Header() {
   const { t, locale } = useI18n();
@@ -33,7 +33,15 @@ export function Header() {
           >
             {t('nav.menu')}
           </button>
-        ) : null}
+        ) : (
+          <nav className="public-nav" aria-label={t('nav.publicLabel')}>
+            {publicNavItems().map((item) => (
+              <Link key={item.href} href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                {t(item.key)}
+              </Link>
+            ))}
+          </nav>
+        )}
         <LanguageSwitch />
       </div>
       {user ? (

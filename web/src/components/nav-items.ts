@@ -29,10 +29,16 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (roles.has('coordinator')) items.push({ href: '/aid/desk', key: 'nav.aidDesk' });
   if (roles.has('coordinator') || roles.has('auditor')) items.push({ href: '/aid/metrics', key: 'nav.aidMetrics' });
   items.push({ href: '/community', key: 'nav.community' });
+  items.push({ href: '/directory', key: 'nav.directory' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });
   if (admin) items.push({ href: '/outbox', key: 'nav.outbox' });
   items.push({ href: '/account', key: 'nav.account' });
   return items;
+}
+
+/** What visitors who are not signed in are offered beside the sign-in page: the public pages. */
+export function publicNavItems(): NavItem[] {
+  return [{ href: '/directory', key: 'nav.directory' }, { href: '/login', key: 'login.title' }];
 }

@@ -5,6 +5,7 @@ import { aidEn } from './aid.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { correlationEn } from './correlation.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
+import { directoryEn } from './directory.en.ts';
 
 export const en: Record<MessageKey, string> = {
   ...reportsEn,
@@ -453,4 +454,5 @@ export const en: Record<MessageKey, string> = {
   'notFound.text': 'The page does not exist or has moved.',
   ...sharingEn,
   ...dashboardsEn,
+  ...directoryEn,
 };

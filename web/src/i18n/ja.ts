@@ -6,6 +6,7 @@ import { sharingJa } from './sharing.ja.ts';
 
 import { correlationJa } from './correlation.ja.ts';
 import { dashboardsJa } from './dashboards.ja.ts';
+import { directoryJa } from './directory.ja.ts';
 export const ja = {
   ...reportsJa,
   ...ledgerJa,
@@ -453,6 +454,7 @@ export const ja = {
   'notFound.text': 'お探しのページは存在しないか、移動した可能性があります。',
   ...sharingJa,
   ...dashboardsJa,
+  ...directoryJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

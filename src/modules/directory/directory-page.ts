@@ -1,0 +1,158 @@
+// The directory as server-rendered HTML (/public/directory): works on any phone without JavaScript, a GET form
+// for the search, one external stylesheet and nothing inline, so the Content-Security-Policy holds. Pure.
+import type { Locale } from '../../auth/roles.js';
+import { PREFECTURES } from '../orgs/org-reference.js';
+import { languageNames, PROBLEM_CODES, type DirectoryEntry, type ProblemCode } from './directory-model.js';
+
+export const PROBLEM_LABELS: Record<ProblemCode, Record<Locale, string>> = {
+  ransomware: { ja: 'ランサムウェア', en: 'Ransomware' },
+  personal_data_leak: { ja: '個人情報の漏えい', en: 'Personal data leak' },
+  fraud: { ja: '詐欺', en: 'Fraud' },
+  phishing: { ja: 'フィッシング', en: 'Phishing' },
+  unauthorized_access: { ja: '不正アクセス', en: 'Unauthorised access' },
+  malware: { ja: 'マルウェア・ウイルス', en: 'Malware' },
+  ddos: { ja: 'DDoS 攻撃', en: 'DDoS attack' },
+  other: { ja: 'その他', en: 'Other' },
+};
+
+const TEXT = {
+  ja: {
+    title: '相談・通報先の一覧', intro: 'サイバー攻撃の被害にあったとき、相談・通報できる窓口です。緊急の場合は 110 番へ。',
+    search: '検索', prefecture: '都道府県', problem: '困っていること', q: 'キーワード', any: 'すべて', submit: '検索する',
+    results: '{n} 件', none: '条件に合う窓口はありません。条件を変えてお試しください。', helpsWith: '相談できること',
+    served: '対象地域', nationwide: '全国', phone: '電話', web: 'ウェブサイト', hours: '受付時間', languages: '対応言語',
+    cost: '費用', free: '無料', paid: '有料', notes: '備考', prev: '前へ', next: '次へ', pages: 'ページ',
+    language: 'English', signIn: 'サインイン',
+  },
+  en: {
+    title: 'Where to report or ask for help', intro: 'Desks to contact when you are hit by a cyber attack. In an emergency call 110.',
+    search: 'Search', prefecture: 'Prefecture', problem: 'Problem', q: 'Keywords', any: 'Any', submit: 'Search',
+    results: '{n} found', none: 'No desk matches. Try other choices.', helpsWith: 'Helps with',
+    served: 'Serves', nationwide: 'Nationwide', phone: 'Phone', web: 'Website', hours: 'Hours', languages: 'Languages',
+    cost: 'Cost', free: 'Free', paid: 'Paid', notes: 'Notes', prev: 'Previous', next: 'Next', pages: 'Pages',
+    language: '日本語', signIn: 'Sign in',
+  },
+} as const;
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+export interface PageQuery {
+  locale: Locale;
+  problem?: ProblemCode | undefined;
+  prefecture?: string | undefined;
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const pick = (ja: string, en: string, locale: Locale): string => (locale === 'en' && en ? en : ja);
+
+function prefectureNames(codes: readonly string[], locale: Locale): string {
+  if (codes.includes('all')) return TEXT[locale].nationwide;
+  return codes.map((code) => PREFECTURES.find((p) => p.code === code)?.[locale] ?? code).join(locale === 'ja' ? '、' : ', ');
+}
+
+function row(label: string, value: string): string {
+  return value ? `<dt>${label}</dt><dd>${value}</dd>` : '';
+}
+
+function entryHtml(entry: DirectoryEntry, locale: Locale): string {
+  const t = TEXT[locale];
+  const name = escapeHtml(pick(entry.nameJa, entry.nameEn, locale));
+  const link = entry.webUrl ? `<a href="${escapeHtml(entry.webUrl)}" rel="noopener noreferrer">${escapeHtml(entry.webUrl)}</a>` : '';
+  const phone = entry.phone ? `<a href="tel:${escapeHtml(entry.phone.replace(/[^0-9+#*]/g, ''))}">${escapeHtml(entry.phone)}</a>` : '';
+  return `<li><article><h3>${name}</h3><dl>${[
+    row(t.helpsWith, entry.helpsWith.map((code) => escapeHtml(PROBLEM_LABELS[code][locale])).join(locale === 'ja' ? '、' : ', ')),
+    row(t.served, escapeHtml(prefectureNames(entry.prefectures, locale))),
+    row(t.phone, phone),
+    row(t.web, link),
+    row(t.hours, escapeHtml(pick(entry.hoursJa, entry.hoursEn, locale))),
+    row(t.languages, escapeHtml(languageNames(entry.languages, locale))),
+    row(t.cost, entry.cost === 'paid' ? t.paid : t.free),
+    row(t.notes, escapeHtml(pick(entry.notesJa, entry.notesEn, locale))),
+  ].join('')}</dl></article></li>`;
+}
+
+function options(values: ReadonlyArray<{ value: string; label: string }>, selected: string | undefined, anyLabel: string): string {
+  const items = [{ value: '', label: anyLabel }, ...values];
+  return items.map((o) => `<option value="${escapeHtml(o.value)}"${o.value === (selected ?? '') ? ' selected' : ''}>${escapeHtml(o.label)}</option>`).join('');
+}
+
+function pageLink(query: PageQuery, page: number): string {
+  const params = new URLSearchParams();
+  if (query.locale === 'en') params.set('lang', 'en');
+  if (query.prefecture) params.set('prefecture', query.prefecture);
+  if (query.problem) params.set('problem', query.problem);
+  if (query.q) params.set('q', query.q);
+  if (page > 1) params.set('page', String(page));
+  const text = params.toString();
+  return escapeHtml(`/public/directory${text ? `?${text}` : ''}`);
+}
+
+export function renderDirectoryPage(result: { items: DirectoryEntry[]; total: number }, query: PageQuery): string {
+  const { locale } = query;
+  const t = TEXT[locale];
+  const other: Locale = locale === 'ja' ? 'en' : 'ja';
+  const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
+  const prefectures = PREFECTURES.map((p) => ({ value: p.code, label: p[locale] }));
+  const problems = PROBLEM_CODES.map((code) => ({ value: code, label: PROBLEM_LABELS[code][locale] }));
+  const list = result.items.length === 0 ? `<p>${t.none}</p>` : `<ul class="entries">${result.items.map((e) => entryHtml(e, locale)).join('')}</ul>`;
+  const nav = pages <= 1 ? '' : `<nav aria-label="${t.pages}" class="pager">${
+    query.page > 1 ? `<a href="${pageLink(query, query.page - 1)}" rel="prev">${t.prev}</a>` : ''} <span>${query.page} / ${pages}</span> ${
+    query.page < pages ? `<a href="${pageLink(query, query.page + 1)}" rel="next">${t.next}</a>` : ''}</nav>`;
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${t.title} | Anshin</title>
+<link rel="stylesheet" href="/public/directory.css">
+</head>
+<body>
+<header><p class="site">Anshin</p><nav><a href="${pageLink({ ...query, locale: other }, query.page)}" lang="${other}">${t.language}</a> <a href="/login">${t.signIn}</a></nav></header>
+<main>
+<h1>${t.title}</h1>
+<p>${t.intro}</p>
+<form method="get" action="/public/directory" role="search" aria-label="${t.search}">
+${locale === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}
+<p><label for="prefecture">${t.prefecture}</label><select id="prefecture" name="prefecture">${options(prefectures, query.prefecture, t.any)}</select></p>
+<p><label for="problem">${t.problem}</label><select id="problem" name="problem">${options(problems, query.problem, t.any)}</select></p>
+<p><label for="q">${t.q}</label><input id="q" name="q" type="search" maxlength="100" value="${escapeHtml(query.q ?? '')}"></p>
+<p><button type="submit">${t.submit}</button></p>
+</form>
+<section aria-labelledby="results"><h2 id="results">${t.results.replace('{n}', String(result.total))}</h2>
+${list}
+${nav}
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+// System fonts, readable on a phone; colours pass WCAG AA contrast.
+export const DIRECTORY_CSS = `*{box-sizing:border-box}
+body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;line-height:1.7;color:#1a1a1a;background:#fff}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 1rem;background:#0b3d6b;color:#fff}
+header a{color:#fff}
+.site{margin:0;font-weight:700}
+header nav a{margin-left:.75rem}
+main{max-width:48rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;line-height:1.3}
+h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #0b3d6b}
+h3{font-size:1.1rem;margin:0 0 .25rem}
+a{color:#0b4f8a;overflow-wrap:anywhere}
+a:focus,select:focus,input:focus,button:focus{outline:3px solid #b35c00;outline-offset:2px}
+form p{margin:.5rem 0}
+label{display:block;font-weight:700}
+select,input{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;border:1px solid #595959;border-radius:4px}
+button{padding:.6rem 1.5rem;font-size:1rem;background:#0b3d6b;color:#fff;border:0;border-radius:4px}
+.entries{list-style:none;padding:0}
+.entries li{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:.75rem 0}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
+dt{font-weight:700}
+dd{margin:0}
+.pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}
+`;
