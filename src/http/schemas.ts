@@ -27,5 +27,8 @@ export function withErrors<T extends Record<number, unknown>>(ok: T) {
   return { ...ok, ...errorResponses };
 }
 
+/** A response whose shape the route's own types give (not validated on the way out). */
+export const AnyObject = Type.Object({}, { additionalProperties: true });
+
 export const NoContent = { 204: Type.Null() };
 export const Gone = { 410: Type.Ref('ErrorBody') };

@@ -54,7 +54,7 @@ export const CloseBody = Type.Object({
 export const ReadBody = Type.Object({ ids: Type.Optional(Type.Array(Id, { maxItems: 500 })) }, { additionalProperties: false });
 
 export const Created = Type.Object({ id: Type.String() });
-export const AnyObject = Type.Object({}, { additionalProperties: true });
+export { AnyObject } from '../../http/schemas.js';
 
 export type ProfileBody = Static<typeof ProfileBody>;
 export type VettingBody = Static<typeof VettingBody>;

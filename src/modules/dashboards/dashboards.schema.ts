@@ -1,7 +1,7 @@
 // Request and response schemas of the dashboards (/api/dashboards) and the public page.
 import { Type, type Static } from '@sinclair/typebox';
 
-export const AnyObject = Type.Object({}, { additionalProperties: true });
+export { AnyObject } from '../../http/schemas.js';
 
 export const CommunityQuery = Type.Object({
   months: Type.Optional(Type.Integer({ minimum: 1, maximum: 24, description: 'how many months, ending with the current one (default 12)' })),

@@ -53,7 +53,7 @@ export const OrgParams = Type.Object({ orgId: Type.String({ minLength: 1, maxLen
 export const RegimeBody = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
 
 export const Created = Type.Object({ id: Type.String() });
-export const AnyObject = Type.Object({}, { additionalProperties: true });
+export { AnyObject } from '../../http/schemas.js';
 export const Attachment = Type.Object({
   id: Type.String(), filename: Type.String(), kind: oneOf(ATTACHMENT_KINDS), size: Type.Integer(), sha256: Type.String(), sha1: Type.String(), md5: Type.String(),
   indicators: Type.Array(Type.Object({ type: Type.String(), value: Type.String(), source: Type.String() })), createdAt: Type.String(),

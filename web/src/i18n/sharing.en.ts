@@ -88,5 +88,4 @@ export const sharingEn: Record<keyof typeof sharingJa, string> = {
   'sharing.label.VICTIM_DOMAIN': 'Victim\'s domain',
   'sharing.label.VICTIM_IP': 'Victim\'s IP address',
   'notifications.title': 'New advisories for your organisation',
-  'notifications.none': 'No new advisories.',
 };

@@ -87,5 +87,4 @@ export const sharingJa = {
   'sharing.label.VICTIM_DOMAIN': '被害組織のドメイン',
   'sharing.label.VICTIM_IP': '被害組織の IP アドレス',
   'notifications.title': 'あなたの組織宛ての新しいアドバイザリ',
-  'notifications.none': '新しいアドバイザリはありません。',
 };
