@@ -1,6 +1,6 @@
-// The public page as server-rendered HTML: readable without JavaScript, one small stylesheet, nothing
-// inline that the Content-Security-Policy forbids. Pure.
+// The public page as server-rendered HTML, in the public pages' shell (src/http/public-html.ts). Pure.
 import type { Locale } from '../../auth/roles.js';
+import { escapeHtml, PUBLIC_BASE_CSS, publicDocument } from '../../http/public-html.js';
 import { labelOf } from './labels.js';
 import type { PublicPageData } from './public.service.js';
 
@@ -25,10 +25,6 @@ const TEXT = {
   },
 } as const;
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
 const fill = (text: string, k: number) => text.replaceAll('{k}', String(k));
 
 export function renderPublicPage(data: PublicPageData, locale: Locale, deskName: string): string {
@@ -46,18 +42,10 @@ export function renderPublicPage(data: PublicPageData, locale: Locale, deskName:
   const top = s.topSighted.length === 0 ? `<p>${t.none}</p>`
     : `<table><caption>${t.topSighted}</caption><thead><tr><th scope="col">${t.indicator}</th><th scope="col">${t.orgs}</th></tr></thead><tbody>${
       s.topSighted.map((i) => `<tr><th scope="row">${escapeHtml(i.name ?? i.indicatorId)}</th><td>${num(i.orgs)}</td></tr>`).join('')}</tbody></table>`;
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} | ${escapeHtml(deskName)}</title>
-<link rel="stylesheet" href="/public/style.css">
-</head>
-<body>
-<header><p class="site">${escapeHtml(deskName)}</p><nav><a href="${t.languageHref}" lang="${locale === 'ja' ? 'en' : 'ja'}">${t.language}</a> <a href="/login">${t.signIn}</a></nav></header>
-<main>
-  <h1>${t.title}</h1>
+  return publicDocument({
+    locale, title: t.title, site: deskName, stylesheet: '/public/style.css',
+    language: { href: t.languageHref, label: t.language }, signIn: t.signIn,
+    main: `<h1>${t.title}</h1>
   <p>${t.intro}</p>
   <section aria-labelledby="advisories"><h2 id="advisories">${t.advisories}</h2>${advisories}</section>
   <section aria-labelledby="directory"><h2 id="directory">${t.directory}</h2><p>${t.directoryText} <a href="/public/directory${locale === 'en' ? '?lang=en' : ''}">${t.directory}</a></p></section>
@@ -66,26 +54,12 @@ export function renderPublicPage(data: PublicPageData, locale: Locale, deskName:
     ${incidents}
     ${top}
     <p class="note">${fill(t.kNote, s.k)}</p>
-  </section>
-</main>
-</body>
-</html>
-`;
+  </section>`,
+  });
 }
 
-// Small, system fonts only, readable on a phone; colours pass WCAG AA contrast.
-export const PUBLIC_CSS = `*{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;line-height:1.7;color:#1a1a1a;background:#fff}
-header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 1rem;background:#0b3d6b;color:#fff}
-header a{color:#fff}
-.site{margin:0;font-weight:700}
-nav a{margin-left:.75rem}
-main{max-width:48rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;line-height:1.3}
-h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #0b3d6b}
-h3{font-size:1.05rem;margin:0}
-a{color:#0b4f8a}
-a:focus{outline:3px solid #b35c00;outline-offset:2px}
+// The base of the public pages, then the advisories and the statistics.
+export const PUBLIC_CSS = `${PUBLIC_BASE_CSS}h3{font-size:1.05rem;margin:0}
 .advisories{list-style:none;padding:0}
 .advisories li{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:.75rem 0}
 .meta{margin:.25rem 0;color:#4a4a4a;font-size:.9rem}
@@ -94,8 +68,5 @@ table{border-collapse:collapse;width:100%;margin:1rem 0}
 caption{text-align:left;font-weight:700;padding:.25rem 0}
 th,td{border-bottom:1px solid #c8c8c8;padding:.35rem .5rem;text-align:left}
 td{text-align:right}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}
-dt{font-weight:700}
-dd{margin:0}
 .note{color:#4a4a4a;font-size:.9rem}
 `;

@@ -1,6 +1,7 @@
-// The directory as server-rendered HTML (/public/directory): works on any phone without JavaScript, a GET form
-// for the search, one external stylesheet and nothing inline, so the Content-Security-Policy holds. Pure.
+// The directory as server-rendered HTML (/public/directory): works on any phone without JavaScript, with a GET
+// form for the search, in the public pages' shell (src/http/public-html.ts). Pure.
 import type { Locale } from '../../auth/roles.js';
+import { escapeHtml, PUBLIC_BASE_CSS, publicDocument } from '../../http/public-html.js';
 import { PREFECTURES } from '../orgs/org-reference.js';
 import { languageNames, PROBLEM_CODES, type DirectoryEntry, type ProblemCode } from './directory-model.js';
 
@@ -33,10 +34,6 @@ const TEXT = {
     language: '日本語', signIn: 'Sign in',
   },
 } as const;
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 export interface PageQuery {
   locale: Locale;
@@ -88,7 +85,7 @@ function pageLink(query: PageQuery, page: number): string {
   if (query.q) params.set('q', query.q);
   if (page > 1) params.set('page', String(page));
   const text = params.toString();
-  return escapeHtml(`/public/directory${text ? `?${text}` : ''}`);
+  return `/public/directory${text ? `?${text}` : ''}`;
 }
 
 export function renderDirectoryPage(result: { items: DirectoryEntry[]; total: number }, query: PageQuery): string {
@@ -100,20 +97,12 @@ export function renderDirectoryPage(result: { items: DirectoryEntry[]; total: nu
   const problems = PROBLEM_CODES.map((code) => ({ value: code, label: PROBLEM_LABELS[code][locale] }));
   const list = result.items.length === 0 ? `<p>${t.none}</p>` : `<ul class="entries">${result.items.map((e) => entryHtml(e, locale)).join('')}</ul>`;
   const nav = pages <= 1 ? '' : `<nav aria-label="${t.pages}" class="pager">${
-    query.page > 1 ? `<a href="${pageLink(query, query.page - 1)}" rel="prev">${t.prev}</a>` : ''} <span>${query.page} / ${pages}</span> ${
-    query.page < pages ? `<a href="${pageLink(query, query.page + 1)}" rel="next">${t.next}</a>` : ''}</nav>`;
-  return `<!doctype html>
-<html lang="${locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${t.title} | Anshin</title>
-<link rel="stylesheet" href="/public/directory.css">
-</head>
-<body>
-<header><p class="site">Anshin</p><nav><a href="${pageLink({ ...query, locale: other }, query.page)}" lang="${other}">${t.language}</a> <a href="/login">${t.signIn}</a></nav></header>
-<main>
-<h1>${t.title}</h1>
+    query.page > 1 ? `<a href="${escapeHtml(pageLink(query, query.page - 1))}" rel="prev">${t.prev}</a>` : ''} <span>${query.page} / ${pages}</span> ${
+    query.page < pages ? `<a href="${escapeHtml(pageLink(query, query.page + 1))}" rel="next">${t.next}</a>` : ''}</nav>`;
+  return publicDocument({
+    locale, title: t.title, site: 'Anshin', stylesheet: '/public/directory.css',
+    language: { href: pageLink({ ...query, locale: other }, query.page), label: t.language }, signIn: t.signIn,
+    main: `<h1>${t.title}</h1>
 <p>${t.intro}</p>
 <form method="get" action="/public/directory" role="search" aria-label="${t.search}">
 ${locale === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}
@@ -125,34 +114,18 @@ ${locale === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}
 <section aria-labelledby="results"><h2 id="results">${t.results.replace('{n}', String(result.total))}</h2>
 ${list}
 ${nav}
-</section>
-</main>
-</body>
-</html>
-`;
+</section>`,
+  });
 }
 
-// System fonts, readable on a phone; colours pass WCAG AA contrast.
-export const DIRECTORY_CSS = `*{box-sizing:border-box}
-body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;line-height:1.7;color:#1a1a1a;background:#fff}
-header{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem;padding:.75rem 1rem;background:#0b3d6b;color:#fff}
-header a{color:#fff}
-.site{margin:0;font-weight:700}
-header nav a{margin-left:.75rem}
-main{max-width:48rem;margin:0 auto;padding:1rem}
-h1{font-size:1.6rem;line-height:1.3}
-h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #0b3d6b}
-h3{font-size:1.1rem;margin:0 0 .25rem}
-a{color:#0b4f8a;overflow-wrap:anywhere}
-a:focus,select:focus,input:focus,button:focus{outline:3px solid #b35c00;outline-offset:2px}
+// The base of the public pages, then the search form and the entries.
+export const DIRECTORY_CSS = `${PUBLIC_BASE_CSS}h3{font-size:1.1rem;margin:0 0 .25rem}
 form p{margin:.5rem 0}
 label{display:block;font-weight:700}
 select,input{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;border:1px solid #595959;border-radius:4px}
 button{padding:.6rem 1.5rem;font-size:1rem;background:#0b3d6b;color:#fff;border:0;border-radius:4px}
 .entries{list-style:none;padding:0}
 .entries li{border:1px solid #c8c8c8;border-radius:6px;padding:.75rem;margin:.75rem 0}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
-dt{font-weight:700}
-dd{margin:0}
+.entries dl{margin:0}
 .pager{display:flex;gap:1rem;justify-content:center;margin:1rem 0}
 `;
