@@ -55,7 +55,7 @@ describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) 
   const append = (n: number) => ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, sighting(n)));
   const verify = (...extra: string[]) => anshin('ledger', 'verify', '--url', url, '--key', key, '--state', state, ...extra);
   const dropTrigger = async (table: string) => {
-    const postgres = dialectOfDb(ctx.db as never) === 'postgres';
+    const postgres = dialectOfDb(ctx.db) === 'postgres';
     await sql.raw(postgres ? `drop trigger ${table}_append_only on ${table}` : `drop trigger ${table}_no_update`).execute(ctx.db);
   };
 

@@ -16,7 +16,7 @@ export function dialectOf(url: string): DialectName {
 
 export function connectDatabase(url: string, options: { poolSize?: number } = {}): Database {
   if (dialectOf(url) === 'postgres') {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, Client: PreparingClient });
     // An idle connection closed by the server (restart, failover, admin command) must not crash the
     // process: the pool drops it and opens a new one on the next query, which reports its own error.
     pool.on('error', () => {});
@@ -66,6 +66,37 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
       return statement;
     },
   };
+}
+
+// PostgreSQL parses and plans an unnamed statement every time it runs; for the short reads of a request that is most
+// of their cost on the server (bench/RESULTS.md, issue 3). A SELECT with parameters runs as a named prepared statement
+// instead, one name per distinct SQL text, so each connection parses it once and PostgreSQL may keep its plan. The
+// names are bounded (texts beyond the limit run unnamed), and a statement whose result type changed under it
+// (PostgreSQL's "cached plan must not change result type", after a migration) gets a new name and runs again.
+export const PREPARED_LIMIT = 500;
+const preparedNames = new Map<string, string>();
+let preparedCount = 0;
+
+function preparedName(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known !== undefined || preparedNames.size >= PREPARED_LIMIT || !/^select\b/i.test(text)) return known;
+  const name = `anshin_${++preparedCount}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2 ? preparedName(text) : undefined;
+    const run = (super.query as (...a: unknown[]) => never).bind(this);
+    if (name === undefined) return run(...args);
+    return (run({ name, text, values }) as Promise<unknown>).catch((error: { code?: string }) => {
+      if (error.code !== '0A000' || preparedNames.get(text as string) !== name) throw error;
+      preparedNames.delete(text as string);
+      return run(text, values);
+    }) as never;
+  }
 }
 
 // The readiness probe: one round trip to the database.

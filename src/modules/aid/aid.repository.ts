@@ -1,5 +1,4 @@
 // The only place with SQL for mutual aid. Messages, notes and escalations are append-only.
-import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { dialectOfDb } from '../../db/dialect.js';
 import type {
@@ -54,7 +53,7 @@ export const findRequest = (db: Database, id: string): Promise<AidRequestRow | u
 
 export async function findRequestForUpdate(db: Database, id: string): Promise<AidRequestRow | undefined> {
   const query = db.selectFrom('aid_requests').selectAll().where('id', '=', id);
-  return (dialectOfDb(db as unknown as Kysely<unknown>) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+  return (dialectOfDb(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function updateRequest(db: Database, id: string, changes: Partial<AidRequestsTable>): Promise<void> {

@@ -157,7 +157,7 @@ describeEachDatabase('ledger', (database) => {
     await expect(ctx.db.deleteFrom('ledger_nodes').execute()).rejects.toThrow(/append-only/);
     const signed = await checkpoint();
     // Someone with database access rewrites a stored hash (dropping the trigger first), then the log grows.
-    const postgres = dialectOfDb(ctx.db as never) === 'postgres';
+    const postgres = dialectOfDb(ctx.db) === 'postgres';
     await sql.raw(postgres ? 'drop trigger ledger_nodes_append_only on ledger_nodes' : 'drop trigger ledger_nodes_no_update').execute(ctx.db);
     const top = frontierKeys(signed.size).at(-1) as { level: number; index: number };
     await ctx.db.updateTable('ledger_nodes').set({ hash: Buffer.alloc(32, 1) }).where('id', '=', nodeId(top.level, top.index)).execute();

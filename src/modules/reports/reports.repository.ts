@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { dialectOfDb } from '../../db/dialect.js';
 import type { NewReportRow, ReportRow, ReportsTable, ReportVersionRow } from './reports.table.js';
@@ -34,7 +33,7 @@ export async function findReport(db: Database, id: string): Promise<ReportRow | 
 
 /** Locks the report row for the rest of the transaction (PostgreSQL; SQLite writers are serialised anyway). */
 export async function findReportForUpdate(db: Database, id: string): Promise<ReportRow | undefined> {
-  const postgres = dialectOfDb(db as unknown as Kysely<unknown>) === 'postgres';
+  const postgres = dialectOfDb(db) === 'postgres';
   const query = db.selectFrom('reports').selectAll().where('id', '=', id);
   return (postgres ? query.forUpdate() : query).executeTakeFirst();
 }

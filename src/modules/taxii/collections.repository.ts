@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TaxiiCollectionRow, TaxiiCollectionsTable } from './taxii.table.js';
 
@@ -26,6 +26,26 @@ function withNames(db: Database) {
 
 export async function findCollection(db: Database, id: string): Promise<CollectionWithNames | undefined> {
   return withNames(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * One collection, and which of the caller's organisations are active with their sharing groups (as
+ * activeOrgsAndGroups), in one query: a row per active organisation and group of the caller, or one with nulls.
+ */
+export async function findCollectionForCaller(db: Database, id: string, orgIds: readonly string[]): Promise<{ collection: CollectionWithNames; orgIds: string[]; groupIds: string[] } | undefined> {
+  const rows = await withNames(db)
+    .leftJoin('organisations as co', (join) => (orgIds.length === 0
+      ? join.on(sql<boolean>`1 = 0`) // no organisation: no caller rows
+      : join.on('co.id', 'in', orgIds).on('co.status', '=', 'active')))
+    .leftJoin('sharing_group_members as cm', 'cm.org_id', 'co.id')
+    .select(['co.id as caller_org_id', 'cm.group_id as caller_group_id'])
+    .where('c.id', '=', id)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { caller_org_id: _o, caller_group_id: _g, ...collection } = first;
+  const ids = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
+  return { collection, orgIds: ids(rows.map((row) => row.caller_org_id)), groupIds: ids(rows.map((row) => row.caller_group_id)) };
 }
 
 export async function listCollections(db: Database, scope: CollectionScope): Promise<CollectionWithNames[]> {

@@ -2,6 +2,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Tables } from '../../db/database.js';
 import type { VersionMatch } from './filters.js';
+import { dialectOfDb } from '../../db/dialect.js';
 import { idKey } from './id-key.js';
 import { keyOfCollection } from './store.repository.js';
 import { formatMicros, microsOf } from './timestamps.js';
@@ -43,6 +44,7 @@ function selectEntries(db: Database, q: Omit<EntryQuery, 'limit'>) {
     .where('e.collection_key', '=', keyOfCollection(q.collectionId));
   if (q.after !== undefined) query = query.where('e.date_added', '>', microsOf(q.after));
   if (q.pks) query = query.where('e.object_pk', 'in', q.pks);
+  if (q.ids) query = query.where('e.object_pk', 'in', versionPks(db, q.ids));
   if (q.types) query = query.where('e.type', 'in', q.types);
   if (q.specVersions) query = query.where('e.spec_version', 'in', q.specVersions);
   if (!q.versions.all) query = query.where((eb) => versionCondition(eb, q.versions));
@@ -54,15 +56,16 @@ const page = (db: Database, q: EntryQuery) =>
 
 const none = (q: EntryQuery) => q.pks?.length === 0 || q.ids?.length === 0;
 
-/** One page of manifest records, in date_added order. */
-// match[id]: the versions' pks first. Given as a list, SQLite starts from them (the object_pk index); given as a
-// join or a subquery it walks the whole collection in date_added order looking for them (bench/RESULTS.md).
+// match[id]: PostgreSQL starts from the ids (a subquery in the page query, one round trip); SQLite gets the versions'
+// pks first, since given a join or a subquery it walks the whole collection in date_added order looking for them,
+// and only a list of pks makes it start from the object_pk index (bench/RESULTS.md).
 async function withPks(db: Database, q: EntryQuery): Promise<EntryQuery> {
-  if (!q.ids) return q;
+  if (!q.ids || dialectOfDb(db) === 'postgres') return q;
   const pks = await findVersionPks(db, q.ids);
   return { ...q, ids: undefined, pks: q.pks ? q.pks.filter((pk) => pks.includes(pk)) : pks };
 }
 
+/** One page of manifest records, in date_added order. */
 export async function findManifestEntries(db: Database, query: EntryQuery): Promise<EntryRow[]> {
   if (none(query)) return [];
   const q = await withPks(db, query);
@@ -81,12 +84,13 @@ export async function findObjectEntries(db: Database, query: EntryQuery): Promis
   return rows as unknown as Required<EntryRow>[];
 }
 
+const versionPks = (db: Database, stixIds: readonly string[]) => db.selectFrom('stix_objects').select('pk')
+  .where('id_key', 'in', [...new Set(stixIds.map(idKey))]).where('stix_id', 'in', stixIds);
+
 /** The pks of every stored version of these objects. */
 export async function findVersionPks(db: Database, stixIds: readonly string[]): Promise<number[]> {
   if (stixIds.length === 0) return [];
-  const rows = await db.selectFrom('stix_objects').select('pk')
-    .where('id_key', 'in', [...new Set(stixIds.map(idKey))]).where('stix_id', 'in', stixIds)
-    .execute();
+  const rows = await versionPks(db, stixIds).execute();
   return rows.map((row) => row.pk);
 }
 

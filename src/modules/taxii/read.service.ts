@@ -54,10 +54,16 @@ function pageOf<T extends EntryRow>(rows: T[], target: Target): Page<T> {
   return { items, more, headers, ...(more && last ? { next: encodeNext(last.date_added, target.scope, target.filter.fingerprint) } : {}) };
 }
 
-// The query is parsed and the versions' pks (one object, or match[id]) are looked up beside the access check: on
-// PostgreSQL every sequential query is a round trip (bench/RESULTS.md). What the caller may not read answers first
-// (404 or 401), then an unknown object (404), then a bad query (400), as when they ran one after the other.
-async function readTarget(db: Database, config: Config, ctx: RequestContext, input: { collectionId: string; objectId?: string; query: Query; endpoint: FilterEndpoint }): Promise<Target> {
+// The query is parsed, and the caller's access checked beside the other reads: on PostgreSQL every sequential query is
+// a round trip (bench/RESULTS.md). An object's endpoints look its versions' pks up beside the check; the objects and
+// manifest endpoints read their page beside it, which reaches the caller only once the check has passed. What the
+// caller may not read answers first (404 or 401), then an unknown object (404), then a bad query (400), as when
+// they ran one after the other.
+async function readPage<T extends EntryRow>(
+  db: Database, config: Config, ctx: RequestContext,
+  input: { collectionId: string; objectId?: string; query: Query; endpoint: FilterEndpoint },
+  find: (db: Database, query: EntryQuery) => Promise<T[]>,
+): Promise<Page<T>> {
   let filter: TaxiiFilter | undefined;
   let badQuery: unknown;
   try {
@@ -65,15 +71,27 @@ async function readTarget(db: Database, config: Config, ctx: RequestContext, inp
   } catch (error) {
     badQuery = error;
   }
-  const ids = input.objectId === undefined ? filter?.ids : [input.objectId].filter((id) => STIX_ID.test(id));
-  const [{ collection }, pks] = await Promise.all([
+  const scope = `${input.collectionId}/${input.objectId ?? ''}`;
+  const objectIds = input.objectId === undefined ? undefined : [input.objectId].filter((id) => STIX_ID.test(id));
+  const early = filter && !objectIds ? earlyQuery({ collectionId: input.collectionId, filter, scope }) : undefined;
+  const [, pks, rows] = await Promise.all([
     requireCollection(db, config, ctx, input.collectionId, 'read'),
-    ids ? findVersionPks(db, ids) : undefined,
+    objectIds ? findVersionPks(db, objectIds) : undefined,
+    early ? find(db, early) : undefined,
   ]);
-  if (input.objectId !== undefined && !(await holdsAnyOf(db, collection.id, pks ?? []))) throw new AppError('not_found');
+  if (objectIds && !(await holdsAnyOf(db, input.collectionId, pks ?? []))) throw new AppError('not_found');
   if (!filter) throw badQuery;
-  const scope = `${collection.id}/${input.objectId ?? ''}`;
-  return { collectionId: collection.id, filter, scope, ...(pks ? { pks } : {}) };
+  const target: Target = { collectionId: input.collectionId, filter, scope, ...(pks ? { pks } : {}) };
+  return pageOf(rows ?? await find(db, entryQuery(target)), target);
+}
+
+// A query that cannot be made yet (a bad next token) waits for the access check, which answers first.
+function earlyQuery(target: Target): EntryQuery | undefined {
+  try {
+    return entryQuery(target);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The pks of an object's stored versions, when the collection holds at least one of them; otherwise 404. */
@@ -89,27 +107,23 @@ function envelope(page: Page<Required<EntryRow>>): string {
 }
 
 export async function getObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
-  const target = await readTarget(db, config, ctx, { collectionId, query, endpoint: 'objects' });
-  const page = pageOf(await findObjectEntries(db, entryQuery(target)), target);
+  const page = await readPage(db, config, ctx, { collectionId, query, endpoint: 'objects' }, findObjectEntries);
   return { status: 200, headers: page.headers, body: envelope(page) };
 }
 
 export async function getObject(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
-  const target = await readTarget(db, config, ctx, { collectionId, objectId, query, endpoint: 'object' });
-  const page = pageOf(await findObjectEntries(db, entryQuery(target)), target);
+  const page = await readPage(db, config, ctx, { collectionId, objectId, query, endpoint: 'object' }, findObjectEntries);
   return { status: 200, headers: page.headers, body: envelope(page) };
 }
 
 export async function getManifest(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
-  const target = await readTarget(db, config, ctx, { collectionId, query, endpoint: 'objects' });
-  const page = pageOf(await findManifestEntries(db, entryQuery(target)), target);
+  const page = await readPage(db, config, ctx, { collectionId, query, endpoint: 'objects' }, findManifestEntries);
   const objects = page.items.map((row) => ({ id: row.stix_id, date_added: row.date_added, version: row.version, media_type: STIX_MEDIA_TYPE }));
   return { status: 200, headers: page.headers, body: { more: page.more, ...(objects.length > 0 ? { objects } : {}) } };
 }
 
 export async function getVersions(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
-  const target = await readTarget(db, config, ctx, { collectionId, objectId, query, endpoint: 'versions' });
-  const page = pageOf(await findManifestEntries(db, entryQuery(target)), target);
+  const page = await readPage(db, config, ctx, { collectionId, objectId, query, endpoint: 'versions' }, findManifestEntries);
   const versions = page.items.map((row) => row.version);
   return { status: 200, headers: page.headers, body: { more: page.more, ...(versions.length > 0 ? { versions } : {}) } };
 }
