@@ -1,8 +1,9 @@
-// Where SQLite ingest time goes: the store's rows (stix_objects + taxii_entries, multi-row INSERTs, a transaction per
-// 5,000 objects) with plain better-sqlite3 and the server's pragmas, varying one thing: `base` (as the server),
-// `wal100k` (wal_autocheckpoint 100,000 pages), `noidx` (without the stix_objects(id_key) index) or `commit50k` (a
-// transaction per 50,000 objects) or `cache192` (a 192 MiB page cache instead of 64 MiB).
-// Usage: npm run build && node bench/ingest-variants.mjs [indicators=250000] [base|wal100k|noidx|commit50k|cache192]
+// Where SQLite ingest time goes: the store's rows (stix_objects + taxii_entries + the id lookup, multi-row INSERTs, a
+// transaction per 5,000 objects) with plain better-sqlite3 and the server's pragmas, varying one thing: `base` (as the
+// server: the two-tier id lookup of 2026-12-02-0010, merged every RECENT_IDS versions), `oneindex` (the earlier single
+// random-keyed index on stix_objects(id_key)), `noidx` (no id lookup at all), `wal100k` (wal_autocheckpoint 100,000
+// pages), `commit50k` (a transaction per 50,000 objects) or `cache192` (a 192 MiB page cache instead of 64 MiB).
+// Usage: npm run build && node bench/ingest-variants.mjs [indicators=250000] [base|oneindex|noidx|wal100k|commit50k|cache192]
 import Sqlite from 'better-sqlite3';
 import { machineLoad, sqliteDatabase } from './lib.mjs';
 import { batches } from './stix-data.mjs';
@@ -11,6 +12,7 @@ const { connectDatabase } = await import('../dist/db/connect.js');
 const { migrateToLatest } = await import('../dist/db/migrate.js');
 const { prepareObjects } = await import('../dist/modules/taxii/prepare.js');
 const { idKey } = await import('../dist/modules/taxii/id-key.js');
+const { RECENT_IDS } = await import('../dist/modules/taxii/store.repository.js');
 
 const INDICATORS = Number(process.argv[2] ?? 250_000);
 const VARIANT = process.argv[3] ?? 'base';
@@ -27,7 +29,9 @@ await db.destroy();
 const sqlite = new Sqlite(database.url.slice('sqlite:'.length));
 for (const pragma of ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON', `cache_size = ${VARIANT === 'cache192' ? -196608 : -65536}`]) sqlite.pragma(pragma);
 sqlite.pragma(`wal_autocheckpoint = ${VARIANT === 'wal100k' ? 100_000 : 10_000}`);
-if (VARIANT === 'noidx') sqlite.exec('drop index stix_objects_id_key');
+const TIERS = !['oneindex', 'noidx'].includes(VARIANT);
+if (VARIANT === 'oneindex') sqlite.exec('create index stix_objects_id_key on stix_objects (id_key)');
+let mergeMs = 0;
 const statements = new Map();
 const statement = (text) => statements.get(text) ?? statements.set(text, sqlite.prepare(text)).get(text);
 
@@ -45,6 +49,15 @@ for (const batch of batches(INDICATORS, VARIANT === 'commit50k' ? 50_000 : 5000)
     const rows = statement(`insert into stix_objects (${OBJECT_COLUMNS}) values ${values(chunk.length, OBJECT_COLUMNS.length)} returning pk`)
       .all(chunk.flatMap((o) => [idKey(o.stixId), o.stixId, o.version, o.versionKey, o.type, o.specVersion, o.tlp, o.createdByRef, 0, o.json]));
     for (const row of rows) pks.push(row.pk);
+    if (TIERS) {
+      statement(`insert into stix_ids_recent (id_key, pk) values ${values(chunk.length, 2)}`).run(chunk.flatMap((o, k) => [idKey(o.stixId), rows[k].pk]));
+      const high = rows[rows.length - 1].pk;
+      if (Math.floor(high / RECENT_IDS) > Math.floor((high - chunk.length) / RECENT_IDS)) {
+        const m0 = performance.now();
+        sqlite.exec('insert into stix_ids select id_key, pk from stix_ids_recent order by id_key, pk; delete from stix_ids_recent');
+        mergeMs += performance.now() - m0;
+      }
+    }
   }
   const entriesPer = Math.floor(32_000 / ENTRY_COLUMNS.length);
   for (let i = 0; i < prepared.length; i += entriesPer) {
@@ -58,4 +71,4 @@ for (const batch of batches(INDICATORS, VARIANT === 'commit50k' ? 50_000 : 5000)
 }
 sqlite.close();
 await database.drop();
-process.stdout.write(`${VARIANT}: ${count.toLocaleString('en-US')} objects, ${Math.round((count / ms) * 1000).toLocaleString('en-US')} objects/s (${(ms / 1000).toFixed(1)} s; load ${machineLoad()})\n`);
+process.stdout.write(`${VARIANT}: ${count.toLocaleString('en-US')} objects, ${Math.round((count / ms) * 1000).toLocaleString('en-US')} objects/s (${(ms / 1000).toFixed(1)} s${TIERS ? `, merges ${(mergeMs / 1000).toFixed(1)} s` : ''}; load ${machineLoad()})\n`);

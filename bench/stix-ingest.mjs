@@ -33,6 +33,7 @@ const { addObjects } = await import('../dist/modules/taxii/store.service.js');
 const { prepareObjects } = await import('../dist/modules/taxii/prepare.js');
 const { validateStixObject } = await import('../dist/modules/stix/validate.js');
 const { idKey } = await import('../dist/modules/taxii/id-key.js');
+const { RECENT_IDS } = await import('../dist/modules/taxii/store.repository.js');
 
 const INDICATORS = numberOption('objects', 100_000);
 const BATCH = numberOption('batch', 5000);
@@ -170,6 +171,14 @@ async function rawInserts(kind, url, communityKey, perBatch) {
         const chunk = rows.slice(i, i + objectsPer);
         const returned = await exec(insertSql('stix_objects', objectColumns, chunk.length, true), chunk.flatMap((r) => objectColumns.map((c) => r.object[c])));
         for (const r of returned) pks.push(r.pk);
+        // The store's id lookup (src/modules/taxii/store.repository.ts): the recent tier, moved into the main one in
+        // key order each time the pks pass a multiple of 100,000.
+        await exec(insertSql('stix_ids_recent', ['id_key', 'pk'], chunk.length, false), chunk.flatMap((r, k) => [r.object.id_key, returned[k].pk]));
+        const high = returned[returned.length - 1].pk;
+        if (Math.floor(high / RECENT_IDS) > Math.floor((high - chunk.length) / RECENT_IDS)) {
+          await exec('insert into stix_ids (id_key, pk) select id_key, pk from stix_ids_recent order by id_key, pk', []);
+          await exec('delete from stix_ids_recent', []);
+        }
       }
       const entriesPer = rowsPerStatement(entryColumns.length);
       for (let i = 0; i < rows.length; i += entriesPer) {

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Database } from './database.js';
 import { dialectOfDb } from './dialect.js';
 
@@ -34,7 +34,7 @@ function insertSql(postgres: boolean, table: string, columns: readonly string[],
 export async function bulkInsert<Row extends object, R = never>(
   db: Database, table: string, columns: ReadonlyArray<keyof Row & string>, rows: readonly Row[], returning: readonly string[] = [],
 ): Promise<R[]> {
-  const postgres = dialectOfDb(db as unknown as Kysely<unknown>) === 'postgres';
+  const postgres = dialectOfDb(db) === 'postgres';
   const out: R[] = [];
   for (const chunk of chunksFor(rows, columns.length)) {
     const params: unknown[] = [];

@@ -9,7 +9,7 @@ import type { DirectoryEntriesTable } from '../modules/directory/directory.table
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
 import type {
-  SharingGroupMembersTable, SharingGroupsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
+  SharingGroupMembersTable, SharingGroupsTable, StixIdsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
 } from '../modules/taxii/taxii.table.js';
 import type {
   OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
@@ -44,6 +44,8 @@ export interface Tables {
   sharing_group_members: SharingGroupMembersTable;
   taxii_collections: TaxiiCollectionsTable;
   stix_objects: StixObjectsTable;
+  stix_ids: StixIdsTable;
+  stix_ids_recent: StixIdsTable;
   taxii_entries: TaxiiEntriesTable;
   taxii_status: TaxiiStatusTable;
   // reports

@@ -9,6 +9,7 @@ import * as sharing from './migrations/2026-12-02-0005-sharing.js';
 import * as aid from './migrations/2026-12-02-0006-aid.js';
 import * as dashboards from './migrations/2026-12-02-0008-dashboards.js';
 import * as directory from './migrations/2026-12-02-0009-directory.js';
+import * as stixIds from './migrations/2026-12-02-0010-stix-ids.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02-0006-aid': aid,
   '2026-12-02-0008-dashboards': dashboards,
   '2026-12-02-0009-directory': directory,
+  '2026-12-02-0010-stix-ids': stixIds,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database, Tables } from './database.js';
 import { dialectOfDb } from './dialect.js';
 
@@ -10,6 +10,6 @@ import { dialectOfDb } from './dialect.js';
  * issue 3). SQLite's planner does well without them for these tables: nothing to do there.
  */
 export async function refreshPlannerStatistics(db: Database, tables: ReadonlyArray<keyof Tables & string>): Promise<void> {
-  if (dialectOfDb(db as unknown as Kysely<unknown>) !== 'postgres' || tables.length === 0) return;
+  if (dialectOfDb(db) !== 'postgres' || tables.length === 0) return;
   await sql`analyze ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Database } from './database.js';
 import { dialectOfDb } from './dialect.js';
 
@@ -8,5 +8,5 @@ import { dialectOfDb } from './dialect.js';
  * transaction the database's only connection until it commits, and one process serves a SQLite file.
  */
 export async function lockForWrite(trx: Database, name: string): Promise<void> {
-  if (dialectOfDb(trx as unknown as Kysely<unknown>) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+  if (dialectOfDb(trx) === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }

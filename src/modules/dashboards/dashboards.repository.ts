@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Audience } from '../stix/tlp.js';
-import { idKey } from '../taxii/id-key.js';
+import { pksOfIds } from '../taxii/store.repository.js';
 
 const month = (column: string) => sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 
@@ -65,7 +65,7 @@ export async function topSighted(db: Database, input: { from: string; to: string
     .innerJoin('taxii_entries as e', 'e.object_pk', 'o.pk')
     .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key')
     .select('o.stix_id').distinct()
-    .where('o.id_key', 'in', ids.map(idKey)).where('o.stix_id', 'in', ids).where('c.audience', 'in', [...input.audiences])
+    .where('o.pk', 'in', pksOfIds(db, ids)).where('o.stix_id', 'in', ids).where('c.audience', 'in', [...input.audiences])
     .execute()).map((r) => r.stix_id));
   return candidates.filter((c) => readable.has(c.indicator_id)).slice(0, input.limit)
     .map((r) => ({ indicatorId: r.indicator_id, orgs: Number(r.orgs) }));
@@ -84,7 +84,7 @@ export async function stixNames(db: Database, ids: readonly string[]): Promise<M
   if (ids.length === 0) return new Map();
   const unique = [...new Set(ids)];
   const rows = await db.selectFrom('stix_objects').select(['stix_id', 'version_key', 'json'])
-    .where('id_key', 'in', unique.map(idKey)).where('stix_id', 'in', unique).execute();
+    .where('pk', 'in', pksOfIds(db, unique)).where('stix_id', 'in', unique).execute();
   const latest = new Map<string, { key: string; name: string | null }>();
   for (const row of rows) {
     const seen = latest.get(row.stix_id);

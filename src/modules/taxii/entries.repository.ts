@@ -3,8 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Database, Tables } from '../../db/database.js';
 import type { VersionMatch } from './filters.js';
 import { dialectOfDb } from '../../db/dialect.js';
-import { idKey } from './id-key.js';
-import { keyOfCollection } from './store.repository.js';
+import { keyOfCollection, pksOfIds } from './store.repository.js';
 import { formatMicros, microsOf } from './timestamps.js';
 
 export interface EntryQuery {
@@ -85,7 +84,7 @@ export async function findObjectEntries(db: Database, query: EntryQuery): Promis
 }
 
 const versionPks = (db: Database, stixIds: readonly string[]) => db.selectFrom('stix_objects').select('pk')
-  .where('id_key', 'in', [...new Set(stixIds.map(idKey))]).where('stix_id', 'in', stixIds);
+  .where('pk', 'in', pksOfIds(db, stixIds)).where('stix_id', 'in', stixIds);
 
 /** The pks of every stored version of these objects. */
 export async function findVersionPks(db: Database, stixIds: readonly string[]): Promise<number[]> {

@@ -25,12 +25,22 @@ export function inChunks<T>(values: readonly T[]): T[][] {
   return chunks;
 }
 
+/**
+ * The pks of the stored versions whose id has the key of one of these ids, as a subquery: the id lookup has two
+ * tiers (migration 2026-12-02-0010). Keys may collide, so callers compare stix_id as well.
+ */
+export function pksOfIds(db: Database, stixIds: readonly string[]) {
+  const keys = [...new Set(stixIds.map(idKey))];
+  return db.selectFrom('stix_ids').select('pk').where('id_key', 'in', keys)
+    .unionAll(db.selectFrom('stix_ids_recent').select('pk').where('id_key', 'in', keys));
+}
+
 export async function findStoredVersions(db: Database, stixIds: readonly string[]): Promise<StoredVersion[]> {
   const found: StoredVersion[] = [];
   for (const ids of inChunks(stixIds)) {
     found.push(...await db.selectFrom('stix_objects')
       .select(['pk', 'stix_id', 'version', 'version_key', 'created_by_ref', 'revoked'])
-      .where('id_key', 'in', [...new Set(ids.map(idKey))])
+      .where('pk', 'in', pksOfIds(db, ids))
       .where('stix_id', 'in', ids)
       .execute());
   }
@@ -61,10 +71,26 @@ export async function findEntryPks(db: Database, collectionId: string, pks: read
 const OBJECT_COLUMNS = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'] as const;
 const ENTRY_COLUMNS = ['collection_key', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'] as const;
 
+// New versions' ids go to stix_ids_recent; each time the pks pass another multiple of RECENT_IDS, it moves into stix_ids
+// in key order, one pass over that table's pages instead of a few random pages per version (bench/RESULTS.md).
+export const RECENT_IDS = 100_000;
+
 export async function insertObjects(db: Database, rows: readonly NewStixObjectRow[]) {
-  return bulkInsert<NewStixObjectRow, { pk: number; stix_id: string; version_key: string }>(
-    db, 'stix_objects', OBJECT_COLUMNS, rows, ['pk', 'stix_id', 'version_key'],
+  const inserted = await bulkInsert<NewStixObjectRow, { pk: number; id_key: number; stix_id: string; version_key: string }>(
+    db, 'stix_objects', OBJECT_COLUMNS, rows, ['pk', 'id_key', 'stix_id', 'version_key'],
   );
+  if (inserted.length === 0) return inserted;
+  await bulkInsert(db, 'stix_ids_recent', ['id_key', 'pk'], inserted.map(({ id_key, pk }) => ({ id_key, pk })));
+  const low = inserted.reduce((min, row) => Math.min(min, row.pk), Infinity);
+  const high = inserted.reduce((max, row) => Math.max(max, row.pk), 0);
+  if (Math.floor(high / RECENT_IDS) > Math.floor((low - 1) / RECENT_IDS)) await mergeRecentIds(db);
+  return inserted;
+}
+
+/** Moves the recent tier of the id lookup into the main one. */
+export async function mergeRecentIds(db: Database): Promise<void> {
+  await sql`insert into stix_ids (id_key, pk) select id_key, pk from stix_ids_recent order by id_key, pk`.execute(db);
+  await db.deleteFrom('stix_ids_recent').execute();
 }
 
 export async function insertEntries(db: Database, rows: readonly TaxiiEntriesTable[]): Promise<void> {
@@ -110,9 +136,14 @@ export async function deleteEntries(db: Database, collectionId: string, versions
 /** Removes object versions that no collection holds any more. */
 export async function deleteOrphanObjects(db: Database, pks: readonly number[]): Promise<void> {
   for (const chunk of inChunks(pks)) {
-    await db.deleteFrom('stix_objects')
+    const orphans = await db.selectFrom('stix_objects').select(['pk', 'id_key'])
       .where('pk', 'in', chunk)
       .where((eb) => eb.not(eb.exists(eb.selectFrom('taxii_entries').select('taxii_entries.object_pk').whereRef('taxii_entries.object_pk', '=', 'stix_objects.pk'))))
       .execute();
+    if (orphans.length === 0) continue;
+    const gone = orphans.map((o) => o.pk);
+    const keys = [...new Set(orphans.map((o) => o.id_key))];
+    for (const table of ['stix_ids', 'stix_ids_recent'] as const) await db.deleteFrom(table).where('id_key', 'in', keys).where('pk', 'in', gone).execute();
+    await db.deleteFrom('stix_objects').where('pk', 'in', gone).execute();
   }
 }

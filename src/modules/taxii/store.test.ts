@@ -6,6 +6,8 @@ import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { createOrg, useTestApp } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, ipv4 } from '../../../test/helpers/taxii.js';
 import { findCollection } from './collections.repository.js';
+import { idKey } from './id-key.js';
+import { findStoredVersions, mergeRecentIds } from './store.repository.js';
 import { addObjects, deleteObjectVersions } from './store.service.js';
 import { formatMicros } from './timestamps.js';
 
@@ -156,5 +158,28 @@ describeEachDatabase('STIX store', (database) => {
     expect(await deleteObjectVersions(ctx.db, systemContext(), community, v1.id, all)).toBe(1);
     expect(await ctx.db.selectFrom('stix_objects').select('pk').where('stix_id', '=', v1.id).execute()).toHaveLength(1); // public holds it
     await expect(deleteObjectVersions(ctx.db, systemContext(), community, v1.id, all)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('finds versions by id in both tiers of the id lookup, and forgets the ids of versions it removes', async () => {
+    const idRows = async (pk: number) => ({
+      recent: await ctx.db.selectFrom('stix_ids_recent').select('id_key').where('pk', '=', pk).execute(),
+      main: await ctx.db.selectFrom('stix_ids').select('id_key').where('pk', '=', pk).execute(),
+    });
+    const older = indicator({ tlp: 'green', modified: '2026-05-01T00:00:00.000Z' });
+    await addObjects(ctx.db, store, ids.community, [older]);
+    const olderPk = (await entriesOf(ids.community)).find((e) => e.stix_id === older.id)!.pk;
+    expect(await idRows(olderPk)).toEqual({ recent: [{ id_key: idKey(older.id) }], main: [] });
+    await mergeRecentIds(ctx.db);
+    expect(await idRows(olderPk)).toEqual({ recent: [], main: [{ id_key: idKey(older.id) }] });
+    // A new version is planned against the one in the main tier: it becomes the latest, the older one stays first.
+    const newer = { ...older, modified: '2026-05-02T00:00:00.000Z' };
+    await addObjects(ctx.db, store, ids.community, [newer]);
+    const entries = (await entriesOf(ids.community)).filter((e) => e.stix_id === older.id);
+    expect(entries.map((e) => [e.version, e.is_first, e.is_latest])).toEqual([['2026-05-01T00:00:00.000Z', 1, 0], ['2026-05-02T00:00:00.000Z', 0, 1]]);
+    expect((await findStoredVersions(ctx.db, [older.id])).map((v) => v.pk).sort()).toEqual(entries.map((e) => e.pk).sort());
+    const community = (await findCollection(ctx.db, ids.community))!;
+    await deleteObjectVersions(ctx.db, systemContext(), community, older.id, { versions: { all: true, first: false, last: false, keys: [] } });
+    for (const e of entries) expect(await idRows(e.pk)).toEqual({ recent: [], main: [] });
+    expect(await findStoredVersions(ctx.db, [older.id])).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ export interface TaxiiCollectionsTable {
 // Every version of every STIX object, stored once whatever the number of collections it is in.
 export interface StixObjectsTable {
   pk: Generated<number>;
-  id_key: number; // idKey(stix_id): what the lookup index holds
+  id_key: number; // idKey(stix_id): what the id lookup (stix_ids) holds
   stix_id: string;
   version: string; // as the object states it: modified, else created, else NO_VERSION
   version_key: string; // the same instant in a fixed-width form that sorts as text
@@ -43,6 +43,12 @@ export interface StixObjectsTable {
   created_by_ref: string | null;
   revoked: number; // 0 | 1
   json: string;
+}
+
+// The id lookup: idKey(stix_id) → pk, in two tables of this shape (stix_ids and the small stix_ids_recent).
+export interface StixIdsTable {
+  id_key: number;
+  pk: number;
 }
 
 // One object version in one collection, with the collection's date_added (unique, increasing).
