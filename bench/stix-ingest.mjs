@@ -171,11 +171,11 @@ async function rawInserts(kind, url, communityKey, perBatch) {
         const chunk = rows.slice(i, i + objectsPer);
         const returned = await exec(insertSql('stix_objects', objectColumns, chunk.length, true), chunk.flatMap((r) => objectColumns.map((c) => r.object[c])));
         for (const r of returned) pks.push(r.pk);
-        // The store's id lookup (src/modules/taxii/store.repository.ts): the recent tier, moved into the main one in
-        // key order each time the pks pass a multiple of 100,000.
-        await exec(insertSql('stix_ids_recent', ['id_key', 'pk'], chunk.length, false), chunk.flatMap((r, k) => [r.object.id_key, returned[k].pk]));
+        // The store's id lookup (src/modules/taxii/store.repository.ts): on SQLite the recent tier, moved into the main
+        // one in key order each time the pks pass a multiple of RECENT_IDS; on PostgreSQL the main one.
+        await exec(insertSql(postgres ? 'stix_ids' : 'stix_ids_recent', ['id_key', 'pk'], chunk.length, false), chunk.flatMap((r, k) => [r.object.id_key, returned[k].pk]));
         const high = returned[returned.length - 1].pk;
-        if (Math.floor(high / RECENT_IDS) > Math.floor((high - chunk.length) / RECENT_IDS)) {
+        if (!postgres && Math.floor(high / RECENT_IDS) > Math.floor((high - chunk.length) / RECENT_IDS)) {
           await exec('insert into stix_ids (id_key, pk) select id_key, pk from stix_ids_recent order by id_key, pk', []);
           await exec('delete from stix_ids_recent', []);
         }

@@ -24,7 +24,7 @@ const { migrateToLatest } = await import('../dist/db/migrate.js');
 const { loadConfig } = await import('../dist/config.js');
 const { seedDemo } = await import('../dist/demo/demo.js');
 const { systemContext } = await import('../dist/auth/actor.js');
-const { addObjects } = await import('../dist/modules/taxii/store.service.js');
+const { addObjects, STORE_TABLES } = await import('../dist/modules/taxii/store.service.js');
 const { idKey } = await import('../dist/modules/taxii/id-key.js');
 const { microsOf } = await import('../dist/modules/taxii/timestamps.js');
 const { refreshPlannerStatistics } = await import('../dist/db/statistics.js');
@@ -74,7 +74,7 @@ async function fill(kind, pgAdmin) {
       count += batch.length;
       if (count % 200_000 === 0) note(`filled ${count.toLocaleString('en-US')} objects`);
     }
-    await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
+    await refreshPlannerStatistics(db, STORE_TABLES);
     const total = Number((await db.selectFrom('taxii_entries').select((eb) => eb.fn.countAll().as('n')).where('collection_key', '=', sql`(select entry_key from taxii_collections where id = ${id})`).executeTakeFirstOrThrow()).n);
     out(`  filled through addObjects: ${count.toLocaleString('en-US')} objects in ${(spent / 1000).toFixed(1)} s (${Math.round(count / (spent / 1000)).toLocaleString('en-US')} objects/s); the collection holds ${total.toLocaleString('en-US')}`);
     if (DRAIN) {

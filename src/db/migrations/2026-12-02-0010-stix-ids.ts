@@ -3,8 +3,9 @@ import { dialectOfDb } from '../dialect.js';
 
 // The store's id lookup in two tiers instead of one index on stix_objects(id_key). The keys of STIX ids are random,
 // so every commit of a bulk load rewrote thousands of pages of that index; at 2,000,000 objects it halved SQLite ingest
-// (bench/RESULTS.md, issue 3). New versions now go to stix_ids_recent, small enough that a commit touches few pages,
-// and the store moves it into stix_ids in key order every 100,000 versions (store.repository.ts). Lookups ask both.
+// (bench/RESULTS.md, issue 3). On SQLite new versions now go to stix_ids_recent, small enough that a commit touches few
+// pages, and the store moves it into stix_ids in key order every 100,000 versions; on PostgreSQL they go to stix_ids
+// (store.repository.ts). Lookups ask both.
 export async function up(db: Kysely<any>): Promise<void> {
   const postgres = dialectOfDb(db) === 'postgres';
   const pkType = postgres ? 'bigint' : 'integer';

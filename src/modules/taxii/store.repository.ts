@@ -1,5 +1,6 @@
 // Writes to the STIX store: object versions, collection entries and their markers.
 import { bulkInsert } from '../../db/bulk-insert.js';
+import { dialectOfDb } from '../../db/dialect.js';
 import type { Database } from '../../db/database.js';
 import { sql } from 'kysely';
 import { idKey } from './id-key.js';
@@ -71,8 +72,11 @@ export async function findEntryPks(db: Database, collectionId: string, pks: read
 const OBJECT_COLUMNS = ['id_key', 'stix_id', 'version', 'version_key', 'type', 'spec_version', 'tlp', 'created_by_ref', 'revoked', 'json'] as const;
 const ENTRY_COLUMNS = ['collection_key', 'date_added', 'object_pk', 'type', 'spec_version', 'is_latest', 'is_first'] as const;
 
-// New versions' ids go to stix_ids_recent; each time the pks pass another multiple of RECENT_IDS, it moves into stix_ids
-// in key order, one pass over that table's pages instead of a few random pages per version (bench/RESULTS.md).
+// On SQLite new versions' ids go to stix_ids_recent; each time the pks pass another multiple of RECENT_IDS, it moves
+// into stix_ids in key order, one pass over that table's pages instead of a few random pages per version: SQLite's WAL
+// holds whole pages, so each commit wrote every page its random keys touched (bench/RESULTS.md). PostgreSQL logs
+// changed rows, not pages; there the second tier would only add a copy and a delete of every id, and the ids go to
+// stix_ids at once.
 export const RECENT_IDS = 100_000;
 
 export async function insertObjects(db: Database, rows: readonly NewStixObjectRow[]) {
@@ -80,7 +84,9 @@ export async function insertObjects(db: Database, rows: readonly NewStixObjectRo
     db, 'stix_objects', OBJECT_COLUMNS, rows, ['pk', 'id_key', 'stix_id', 'version_key'],
   );
   if (inserted.length === 0) return inserted;
-  await bulkInsert(db, 'stix_ids_recent', ['id_key', 'pk'], inserted.map(({ id_key, pk }) => ({ id_key, pk })));
+  const postgres = dialectOfDb(db) === 'postgres';
+  await bulkInsert(db, postgres ? 'stix_ids' : 'stix_ids_recent', ['id_key', 'pk'], inserted.map(({ id_key, pk }) => ({ id_key, pk })));
+  if (postgres) return inserted;
   const low = inserted.reduce((min, row) => Math.min(min, row.pk), Infinity);
   const high = inserted.reduce((max, row) => Math.max(max, row.pk), 0);
   if (Math.floor(high / RECENT_IDS) > Math.floor((low - 1) / RECENT_IDS)) await mergeRecentIds(db);

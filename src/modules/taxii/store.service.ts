@@ -113,12 +113,14 @@ async function storePrepared(trx: Database, ctx: StoreContext, { collection, rec
 // ANALYZE when the store holds 20,000 object versions and each time it has doubled since
 // (bench/RESULTS.md, issue 3). The pk of the newest version counts them closely enough, and costs nothing.
 export const FIRST_STATISTICS_REFRESH = 20_000;
+// Without statistics of the id lookup's tables, PostgreSQL reads a whole table for a batch's 1,000 ids (bench/RESULTS.md).
+export const STORE_TABLES = ['stix_objects', 'stix_ids', 'stix_ids_recent', 'taxii_entries'] as const;
 const statisticsRefreshedAt = new WeakMap<Database, number>();
 
 async function refreshStatisticsOnGrowth(db: Database, highestPk: number): Promise<void> {
   if (highestPk < Math.max(FIRST_STATISTICS_REFRESH, (statisticsRefreshedAt.get(db) ?? 0) * 2)) return;
   statisticsRefreshedAt.set(db, highestPk);
-  await refreshPlannerStatistics(db, ['stix_objects', 'taxii_entries']);
+  await refreshPlannerStatistics(db, STORE_TABLES);
 }
 
 // The plan speaks of ids and versions; the stored versions tie it to rows, which entries refer to by pk.
