@@ -71,8 +71,9 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
 // PostgreSQL parses and plans an unnamed statement every time it runs; for the short reads of a request that is most
 // of their cost on the server (bench/RESULTS.md, issue 3). A SELECT with parameters runs as a named prepared statement
 // instead, one name per distinct SQL text, so each connection parses it once and PostgreSQL may keep its plan. The
-// names are bounded (texts beyond the limit run unnamed), and a statement whose result type changed under it
-// (PostgreSQL's "cached plan must not change result type", after a migration) gets a new name and runs again.
+// names are bounded (texts beyond the limit run unnamed). A statement whose result type changed under it (PostgreSQL's
+// "cached plan must not change result type", after a migration) runs again unnamed and gets a new name next time;
+// inside a transaction that error has already aborted it, so there the retry fails and the caller sees an error.
 export const PREPARED_LIMIT = 500;
 const preparedNames = new Map<string, string>();
 let preparedCount = 0;
