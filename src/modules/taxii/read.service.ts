@@ -57,7 +57,7 @@ function pageOf<T extends EntryRow>(rows: T[], target: Target): Page<T> {
 // The query is parsed, and the caller's access checked beside the other reads: on PostgreSQL every sequential query is
 // a round trip (bench/RESULTS.md). An object's endpoints look its versions' pks up beside the check; a match[id]
 // read of the objects or manifest endpoints reads its page beside it, which reaches the caller only once the check
-// has passed. Only then: that page is a few index lookups, so neither the work nor the time of a refused request
+// has passed. Only match[id]: its page is a few index lookups, so neither the work nor the time of a refused request
 // depends on what the collection holds (a whole page would). What the caller may not read answers first (404 or
 // 401), then an unknown object (404), then a bad query (400), as when they ran one after the other.
 async function readPage<T extends EntryRow>(
