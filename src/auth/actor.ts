@@ -7,6 +7,9 @@ export interface UserActor {
   readonly locale: Locale;
   readonly platformRoles: ReadonlySet<PlatformRole>;
   readonly orgRoles: ReadonlyMap<string, OrgRole>;
+  // The organisations of orgRoles whose status is active, as of the request's authentication: membership of a pending
+  // or suspended organisation opens none of the community's collections.
+  readonly activeOrgIds: ReadonlySet<string>;
   // How the request authenticated: a browser session or an API token (with its scopes).
   readonly via: 'session' | 'token';
   readonly scopes: ReadonlySet<TokenScope>;

@@ -12,28 +12,31 @@ export async function insertSession(db: Database, row: SessionRow): Promise<void
 export interface Principal {
   user: UserRow;
   roles: string[];
-  memberships: Array<{ orgId: string; role: string }>;
+  memberships: Array<{ orgId: string; role: string; active: boolean }>; // active: the organisation's status is active
 }
 
-type PrincipalRow = UserRow & { p_role: string | null; p_org_id: string | null; p_org_role: string | null };
+type PrincipalRow = UserRow & { p_role: string | null; p_org_id: string | null; p_org_role: string | null; p_org_status: string | null };
 
 function principalOf(rows: readonly PrincipalRow[]): Principal {
   const roles = new Set<string>();
-  const memberships = new Map<string, string>();
+  const memberships = new Map<string, { orgId: string; role: string; active: boolean }>();
   for (const row of rows) {
     if (row.p_role !== null) roles.add(row.p_role);
-    if (row.p_org_id !== null && row.p_org_role !== null) memberships.set(row.p_org_id, row.p_org_role);
+    if (row.p_org_id !== null && row.p_org_role !== null) {
+      memberships.set(row.p_org_id, { orgId: row.p_org_id, role: row.p_org_role, active: row.p_org_status === 'active' });
+    }
   }
-  const { p_role: _r, p_org_id: _o, p_org_role: _m, ...user } = rows[0]!;
-  return { user, roles: [...roles].sort(), memberships: [...memberships].sort().map(([orgId, role]) => ({ orgId, role })) };
+  const { p_role: _r, p_org_id: _o, p_org_role: _m, p_org_status: _s, ...user } = rows[0]!;
+  return { user, roles: [...roles].sort(), memberships: [...memberships.values()].sort((a, b) => (a.orgId < b.orgId ? -1 : 1)) };
 }
 
 function principalQuery(db: Database) {
   return db.selectFrom('users as u')
     .leftJoin('user_roles as r', 'r.user_id', 'u.id')
     .leftJoin('memberships as m', 'm.user_id', 'u.id')
+    .leftJoin('organisations as mo', 'mo.id', 'm.org_id')
     .selectAll('u')
-    .select(['r.role as p_role', 'm.org_id as p_org_id', 'm.role as p_org_role']);
+    .select(['r.role as p_role', 'm.org_id as p_org_id', 'm.role as p_org_role', 'mo.status as p_org_status']);
 }
 
 export async function findSessionPrincipal(db: Database, id: string, now: string): Promise<(Principal & { session: Pick<SessionRow, 'id' | 'csrf_token' | 'last_seen_at'> }) | undefined> {

@@ -20,6 +20,7 @@ function actorOf(
     locale: user.locale as Locale,
     platformRoles: new Set(roles),
     orgRoles: new Map(memberships.map((m) => [m.orgId, m.role as OrgRole])),
+    activeOrgIds: new Set(memberships.filter((m) => m.active).map((m) => m.orgId)),
     via: auth.via,
     scopes: new Set(auth.scopes),
     sessionId: auth.sessionId,

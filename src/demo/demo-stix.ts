@@ -79,9 +79,10 @@ export async function seedDemoStix(db: Database, config: Pick<Config, 'defaultTl
 export async function seedDemoSightings(db: Database, config: Config, sighters: ReadonlyArray<{ userId: string; orgId: string }>, indicatorIds: readonly string[]): Promise<number> {
   let count = 0;
   for (const [i, sighter] of sighters.entries()) {
+    // The named organisations are active.
     const actor: UserActor = {
       kind: 'user', userId: sighter.userId, email: '', locale: 'ja', platformRoles: new Set(), orgRoles: new Map([[sighter.orgId, 'member']]),
-      via: 'session', scopes: new Set(['read', 'write']), sessionId: null, mfaEnrollmentRequired: false,
+      activeOrgIds: new Set([sighter.orgId]), via: 'session', scopes: new Set(['read', 'write']), sessionId: null, mfaEnrollmentRequired: false,
     };
     for (const indicatorId of indicatorIds.slice(0, i + 1)) {
       await sightIndicator(db, config, { ...systemContext('ja'), actor }, { indicatorId, count: i + 1 });

@@ -113,7 +113,7 @@ export async function seedObject(ctx: TestContext, collectionId: string, asUser?
 
 function userActor(userId: string): UserActor {
   return {
-    kind: 'user', userId, email: `${userId}@example.org`, locale: 'en', platformRoles: new Set(), orgRoles: new Map(), via: 'session',
+    kind: 'user', userId, email: `${userId}@example.org`, locale: 'en', platformRoles: new Set(), orgRoles: new Map(), activeOrgIds: new Set(), via: 'session',
     scopes: new Set(['read', 'write']), sessionId: null, mfaEnrollmentRequired: false,
   };
 }

@@ -11,7 +11,7 @@ const GROUP = 'group-1';
 function user(input: { roles?: PlatformRole[]; orgs?: Record<string, OrgRole>; via?: 'session' | 'token'; scopes?: Array<'read' | 'write'>; mfa?: boolean } = {}): UserActor {
   return {
     kind: 'user', userId: 'u', email: 'u@example.org', locale: 'en', platformRoles: new Set(input.roles ?? []),
-    orgRoles: new Map(Object.entries(input.orgs ?? {})), via: input.via ?? 'token', scopes: new Set(input.scopes ?? ['read', 'write']),
+    orgRoles: new Map(Object.entries(input.orgs ?? {})), activeOrgIds: new Set(Object.keys(input.orgs ?? {})), via: input.via ?? 'token', scopes: new Set(input.scopes ?? ['read', 'write']),
     sessionId: null, mfaEnrollmentRequired: input.mfa ?? false,
   };
 }

@@ -1,5 +1,6 @@
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { AudienceOf } from './collection-access.js';
 import type { TaxiiCollectionRow, TaxiiCollectionsTable } from './taxii.table.js';
 
 export interface CollectionWithNames extends TaxiiCollectionRow {
@@ -28,24 +29,12 @@ export async function findCollection(db: Database, id: string): Promise<Collecti
   return withNames(db).where('c.id', '=', id).executeTakeFirst();
 }
 
-/**
- * One collection, and which of the caller's organisations are active with their sharing groups (as
- * activeOrgsAndGroups), in one query: a row per active organisation and group of the caller, or one with nulls.
- */
-export async function findCollectionForCaller(db: Database, id: string, orgIds: readonly string[]): Promise<{ collection: CollectionWithNames; orgIds: string[]; groupIds: string[] } | undefined> {
-  const rows = await withNames(db)
-    .leftJoin('organisations as co', (join) => (orgIds.length === 0
-      ? join.on(sql<boolean>`1 = 0`) // no organisation: no caller rows
-      : join.on('co.id', 'in', orgIds).on('co.status', '=', 'active')))
-    .leftJoin('sharing_group_members as cm', 'cm.org_id', 'co.id')
-    .select(['co.id as caller_org_id', 'cm.group_id as caller_group_id'])
-    .where('c.id', '=', id)
-    .execute();
-  const first = rows[0];
-  if (!first) return undefined;
-  const { caller_org_id: _o, caller_group_id: _g, ...collection } = first;
-  const ids = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
-  return { collection, orgIds: ids(rows.map((row) => row.caller_org_id)), groupIds: ids(rows.map((row) => row.caller_group_id)) };
+export const audienceOf = (db: Database, collectionId: string) =>
+  db.selectFrom('taxii_collections as c').select(['c.audience', 'c.org_id', 'c.group_id']).where('c.id', '=', collectionId);
+
+/** The audience of a collection, for its access check; undefined when there is no such collection. */
+export async function findAudience(db: Database, collectionId: string): Promise<AudienceOf | undefined> {
+  return audienceOf(db, collectionId).executeTakeFirst();
 }
 
 export async function listCollections(db: Database, scope: CollectionScope): Promise<CollectionWithNames[]> {
@@ -77,17 +66,18 @@ export async function collectionIdOfGroup(db: Database, groupId: string): Promis
   return row?.id;
 }
 
-/** Which of these organisations are active, and the sharing groups those belong to: one query. */
-export async function activeOrgsAndGroups(db: Database, orgIds: readonly string[]): Promise<{ orgIds: string[]; groupIds: string[] }> {
-  if (orgIds.length === 0) return { orgIds: [], groupIds: [] };
-  const rows = await db.selectFrom('organisations as o')
-    .leftJoin('sharing_group_members as m', 'm.org_id', 'o.id')
-    .select(['o.id', 'm.group_id'])
-    .where('o.id', 'in', orgIds).where('o.status', '=', 'active')
-    .execute();
-  const groupIds = new Set<string>();
-  for (const row of rows) if (row.group_id !== null) groupIds.add(row.group_id);
-  return { orgIds: [...new Set(rows.map((row) => row.id))], groupIds: [...groupIds] };
+/** The sharing groups that hold any of these organisations. */
+export async function groupsOfOrgs(db: Database, orgIds: readonly string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db.selectFrom('sharing_group_members').select('group_id').distinct().where('org_id', 'in', orgIds).execute();
+  return rows.map((row) => row.group_id);
+}
+
+/** Which of these organisations are active. */
+export async function activeOrgsAmong(db: Database, orgIds: readonly string[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db.selectFrom('organisations').select('id').where('id', 'in', orgIds).where('status', '=', 'active').execute();
+  return rows.map((row) => row.id);
 }
 
 export type AudienceTarget =

@@ -4,9 +4,9 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { accessTo, type Caller, type CollectionAccess } from './collection-access.js';
+import { accessTo, type AudienceOf, type Caller, type CollectionAccess } from './collection-access.js';
 import {
-  activeOrgsAndGroups, collectionsOfAudience, findCollectionForCaller, findCollectionIdOf, insertCollections, listCollections,
+  collectionsOfAudience, findCollection, findCollectionIdOf, groupsOfOrgs, insertCollections, listCollections,
   type AudienceTarget, type CollectionWithNames,
 } from './collections.repository.js';
 import { STIX_MEDIA_TYPE } from './media.js';
@@ -23,11 +23,12 @@ export interface CollectionResource {
 
 export type CollectionNeed = 'read' | 'write' | 'delete';
 
-export async function resolveCaller(db: Database, config: Pick<Config, 'publicTaxii'>, ctx: RequestContext): Promise<Caller> {
+// The caller's active organisations came with their authentication; their sharing groups are looked up when asked.
+export async function resolveCaller(db: Database, config: Pick<Config, 'publicTaxii'>, ctx: RequestContext, withGroups = true): Promise<Caller> {
   const { actor } = ctx;
-  const orgIds = actor.kind === 'user' ? [...actor.orgRoles.keys()] : [];
-  const active = await activeOrgsAndGroups(db, orgIds);
-  return { actor, activeOrgIds: new Set(active.orgIds), groupIds: new Set(active.groupIds), publicTaxii: config.publicTaxii };
+  const activeOrgIds = actor.kind === 'user' ? actor.activeOrgIds : new Set<string>();
+  const groupIds = withGroups ? await groupsOfOrgs(db, [...activeOrgIds]) : [];
+  return { actor, activeOrgIds, groupIds: new Set(groupIds), publicTaxii: config.publicTaxii };
 }
 
 const DESCRIPTIONS: Record<CollectionWithNames['audience'], string> = {
@@ -81,21 +82,24 @@ export async function listCollectionsFor(db: Database, config: Config, ctx: Requ
   return visible.length > 0 ? { collections: visible.map(({ row, access }) => resourceOf(row, access)) } : {};
 }
 
-// The collection with the caller's access to it. What they can neither read nor write does not
-// exist for them: 404, or 401 before sign-in (so that a client knows to authenticate).
-async function accessibleCollection(db: Database, config: Config, ctx: RequestContext, id: string) {
-  // The collection and the caller's active organisations in one query (on PostgreSQL: one round trip).
-  const { actor } = ctx;
-  const found = await findCollectionForCaller(db, id, actor.kind === 'user' ? [...actor.orgRoles.keys()] : []);
-  const caller: Caller = { actor, activeOrgIds: new Set(found?.orgIds), groupIds: new Set(found?.groupIds), publicTaxii: config.publicTaxii };
-  const access = found ? accessTo(caller, found.collection) : { read: false, write: false };
-  if (!found || (!access.read && !access.write)) throw new AppError(actor.kind === 'user' ? 'not_found' : 'unauthenticated');
-  return { collection: found.collection, access, caller };
+// The caller's access to a collection (undefined: there is no such collection). What they can neither read nor write
+// does not exist for them: 404, or 401 before sign-in (so that a client knows to authenticate). Only a sharing group's
+// collection needs the caller's groups; a missing collection looks them up too, so that it costs what a group's does.
+async function accessibleCollection<C extends AudienceOf>(db: Database, config: Config, ctx: RequestContext, collection: C | undefined) {
+  const caller = await resolveCaller(db, config, ctx, collection === undefined || collection.audience === 'group');
+  const access = collection ? accessTo(caller, collection) : { read: false, write: false };
+  if (!collection || (!access.read && !access.write)) throw new AppError(ctx.actor.kind === 'user' ? 'not_found' : 'unauthenticated');
+  return { collection, access, caller };
 }
 
 /** The collection if the caller may do what they need with it; holding only the other permission is a 403. */
 export async function requireCollection(db: Database, config: Config, ctx: RequestContext, id: string, need: CollectionNeed) {
-  const found = await accessibleCollection(db, config, ctx, id);
+  return requireAccess(db, config, ctx, await findCollection(db, id), need);
+}
+
+/** As requireCollection, for a collection read beforehand (undefined: none); a TAXII read reads it beside the caller's authentication. */
+export async function requireAccess<C extends AudienceOf>(db: Database, config: Config, ctx: RequestContext, collection: C | undefined, need: CollectionNeed) {
+  const found = await accessibleCollection(db, config, ctx, collection);
   const { read, write } = found.access;
   const granted = need === 'read' ? read : need === 'write' ? write : read && write;
   if (!granted) throw new AppError(ctx.actor.kind === 'user' ? 'forbidden' : 'unauthenticated');
@@ -103,7 +107,7 @@ export async function requireCollection(db: Database, config: Config, ctx: Reque
 }
 
 export async function getCollectionFor(db: Database, config: Config, ctx: RequestContext, id: string): Promise<CollectionResource> {
-  const { collection, access } = await accessibleCollection(db, config, ctx, id);
+  const { collection, access } = await accessibleCollection(db, config, ctx, await findCollection(db, id));
   return resourceOf(collection, access);
 }
 

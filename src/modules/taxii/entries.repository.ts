@@ -1,8 +1,10 @@
 // Reads of collection entries: keyset pages by date_added, never OFFSET or COUNT.
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Tables } from '../../db/database.js';
+import type { AudienceOf } from './collection-access.js';
 import type { VersionMatch } from './filters.js';
 import { dialectOfDb } from '../../db/dialect.js';
+import { audienceOf, findAudience } from './collections.repository.js';
 import { keyOfCollection, pksOfIds } from './store.repository.js';
 import { formatMicros, microsOf } from './timestamps.js';
 
@@ -81,6 +83,33 @@ export async function findObjectEntries(db: Database, query: EntryQuery): Promis
   const rows = await page(db, q).select('o.json').execute();
   for (const row of rows) (row as unknown as Required<EntryRow>).date_added = formatMicros(row.date_added);
   return rows as unknown as Required<EntryRow>[];
+}
+
+/** A page with the audience of its collection (undefined: there is no such collection). */
+export interface PageWithAudience<T extends EntryRow> {
+  collection: AudienceOf | undefined;
+  rows: T[];
+}
+
+// findObjectEntries with the collection's audience read in the same statement (on PostgreSQL, one round trip for the
+// access check and the page): the collection joined with its page, so that it answers one row with an empty page, and
+// none at all when there is no such collection.
+export async function findObjectEntriesWithAudience(db: Database, query: EntryQuery): Promise<PageWithAudience<Required<EntryRow>>> {
+  const q = none(query) ? query : await withPks(db, query);
+  if (none(q)) return { collection: await findAudience(db, q.collectionId), rows: [] };
+  const rows = await audienceOf(db, q.collectionId)
+    .leftJoin(page(db, q).select('o.json').as('p'), (join) => join.onTrue())
+    .select(['p.date_added', 'p.stix_id', 'p.version', 'p.spec_version', 'p.json'])
+    .orderBy('p.date_added')
+    .execute();
+  const first = rows[0];
+  if (!first) return { collection: undefined, rows: [] };
+  const entries: Required<EntryRow>[] = [];
+  for (const row of rows) {
+    if (row.date_added === null || row.stix_id === null || row.version === null || row.spec_version === null || row.json === null) continue;
+    entries.push({ date_added: formatMicros(row.date_added), stix_id: row.stix_id, version: row.version, spec_version: row.spec_version, json: row.json });
+  }
+  return { collection: { audience: first.audience, org_id: first.org_id, group_id: first.group_id }, rows: entries };
 }
 
 const versionPks = (db: Database, stixIds: readonly string[]) => db.selectFrom('stix_objects').select('pk')

@@ -4,8 +4,13 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { requireCollection } from './collections.service.js';
-import { findManifestEntries, findObjectEntries, findVersionPks, holdsAnyOf, type EntryQuery, type EntryRow } from './entries.repository.js';
+import type { AudienceOf } from './collection-access.js';
+import { findAudience } from './collections.repository.js';
+import { requireAccess } from './collections.service.js';
+import {
+  findManifestEntries, findObjectEntries, findObjectEntriesWithAudience, findVersionPks, holdsAnyOf, type EntryQuery, type EntryRow,
+  type PageWithAudience,
+} from './entries.repository.js';
 import { parseFilter, STIX_ID, type FilterEndpoint, type TaxiiFilter } from './filters.js';
 import { STIX_MEDIA_TYPE } from './media.js';
 import { decodeNext, encodeNext } from './next-token.js';
@@ -54,36 +59,45 @@ function pageOf<T extends EntryRow>(rows: T[], target: Target): Page<T> {
   return { items, more, headers, ...(more && last ? { next: encodeNext(last.date_added, target.scope, target.filter.fingerprint) } : {}) };
 }
 
-// The query is parsed, and the caller's access checked beside the other reads: on PostgreSQL every sequential query is
-// a round trip (bench/RESULTS.md). An object's endpoints look its versions' pks up beside the check; a match[id]
-// read of the objects or manifest endpoints reads its page beside it, which reaches the caller only once the check
-// has passed. Only match[id]: its page is a few index lookups, so neither the work nor the time of a refused request
-// depends on what the collection holds (a whole page would). What the caller may not read answers first (404 or
-// 401), then an unknown object (404), then a bad query (400), as when they ran one after the other.
-async function readPage<T extends EntryRow>(
-  db: Database, config: Config, ctx: RequestContext,
-  input: { collectionId: string; objectId?: string; query: Query; endpoint: FilterEndpoint },
-  find: (db: Database, query: EntryQuery) => Promise<T[]>,
-): Promise<Page<T>> {
+type Find<T extends EntryRow> = (db: Database, query: EntryQuery) => Promise<T[]>;
+type FindWithAudience<T extends EntryRow> = (db: Database, query: EntryQuery) => Promise<PageWithAudience<T>>;
+
+/** What a read asks: the endpoint's collection, object (if any) and query. */
+export interface ReadInput {
+  collectionId: string;
+  objectId?: string;
+  query: Query;
+}
+
+/** A read's first reads, which do not depend on the caller (startRead). */
+export interface StartedRead<T extends EntryRow> {
+  filter: TaxiiFilter | undefined;
+  badQuery: unknown;
+  scope: string;
+  reads: Promise<[collection: AudienceOf | undefined, pks: number[] | undefined, rows: T[] | undefined]>;
+}
+
+// On PostgreSQL every sequential query is a round trip (bench/RESULTS.md), so a read starts what does not depend on the
+// caller while the caller is authenticated (taxii.routes.ts): the collection's audience for the access check, the pks of
+// an object's versions, and a match[id] page, which reaches the caller only once the check has passed. Only match[id]:
+// its page is a few index lookups, so neither the work nor the time of a refused request depends on what the
+// collection holds (a whole page would). A bad query answers only after the access check.
+function startRead<T extends EntryRow>(db: Database, input: ReadInput, endpoint: FilterEndpoint, find: Find<T>, findWithAudience?: FindWithAudience<T>): StartedRead<T> {
   let filter: TaxiiFilter | undefined;
   let badQuery: unknown;
   try {
-    filter = parseFilter(input.query, input.endpoint);
+    filter = parseFilter(input.query, endpoint);
   } catch (error) {
     badQuery = error;
   }
   const scope = `${input.collectionId}/${input.objectId ?? ''}`;
   const objectIds = input.objectId === undefined ? undefined : [input.objectId].filter((id) => STIX_ID.test(id));
   const early = filter?.ids && !objectIds ? earlyQuery({ collectionId: input.collectionId, filter, scope }) : undefined;
-  const [, pks, rows] = await Promise.all([
-    requireCollection(db, config, ctx, input.collectionId, 'read'),
-    objectIds ? findVersionPks(db, objectIds) : undefined,
-    early ? find(db, early) : undefined,
-  ]);
-  if (objectIds && !(await holdsAnyOf(db, input.collectionId, pks ?? []))) throw new AppError('not_found');
-  if (!filter) throw badQuery;
-  const target: Target = { collectionId: input.collectionId, filter, scope, ...(pks ? { pks } : {}) };
-  return pageOf(rows ?? await find(db, entryQuery(target)), target);
+  const reads: StartedRead<T>['reads'] = early && findWithAudience
+    ? findWithAudience(db, early).then(({ collection, rows }) => [collection, undefined, rows])
+    : Promise.all([findAudience(db, input.collectionId), objectIds ? findVersionPks(db, objectIds) : undefined, early ? find(db, early) : undefined]);
+  reads.catch(() => {}); // a request that authentication refuses never waits for these reads
+  return { filter, badQuery, scope, reads };
 }
 
 // A query that cannot be made yet (a bad next token) waits for the access check, which answers first.
@@ -93,6 +107,17 @@ function earlyQuery(target: Target): EntryQuery | undefined {
   } catch {
     return undefined;
   }
+}
+
+// What the caller may not read answers first (404 or 401), then an unknown object (404), then a bad query (400).
+async function readPage<T extends EntryRow>(db: Database, config: Config, ctx: RequestContext, input: ReadInput, started: StartedRead<T>, find: Find<T>): Promise<Page<T>> {
+  const [collection, pks, rows] = await started.reads;
+  await requireAccess(db, config, ctx, collection, 'read');
+  if (input.objectId !== undefined && !(await holdsAnyOf(db, input.collectionId, pks ?? []))) throw new AppError('not_found');
+  const { filter, scope } = started;
+  if (!filter) throw started.badQuery;
+  const target: Target = { collectionId: input.collectionId, filter, scope, ...(pks ? { pks } : {}) };
+  return pageOf(rows ?? await find(db, entryQuery(target)), target);
 }
 
 /** The pks of an object's stored versions, when the collection holds at least one of them; otherwise 404. */
@@ -107,24 +132,25 @@ function envelope(page: Page<Required<EntryRow>>): string {
   return page.items.length === 0 ? `${head}}` : `${head},"objects":[${page.items.map((row) => row.json).join(',')}]}`;
 }
 
-export async function getObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
-  const page = await readPage(db, config, ctx, { collectionId, query, endpoint: 'objects' }, findObjectEntries);
+/** The reads of the objects and object endpoints (§5.4, §5.6) that do not depend on the caller. */
+export const startObjectsRead = (db: Database, input: ReadInput) =>
+  startRead(db, input, input.objectId === undefined ? 'objects' : 'object', findObjectEntries, findObjectEntriesWithAudience);
+
+/** The reads of the manifest and versions endpoints (§5.3, §5.8) that do not depend on the caller. */
+export const startManifestRead = (db: Database, input: ReadInput) =>
+  startRead(db, input, input.objectId === undefined ? 'objects' : 'versions', findManifestEntries);
+
+export async function getObjects(db: Database, config: Config, ctx: RequestContext, input: ReadInput, started?: StartedRead<Required<EntryRow>>): Promise<TaxiiReply> {
+  const page = await readPage(db, config, ctx, input, started ?? startObjectsRead(db, input), findObjectEntries);
   return { status: 200, headers: page.headers, body: envelope(page) };
 }
 
-export async function getObject(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
-  const page = await readPage(db, config, ctx, { collectionId, objectId, query, endpoint: 'object' }, findObjectEntries);
-  return { status: 200, headers: page.headers, body: envelope(page) };
-}
-
-export async function getManifest(db: Database, config: Config, ctx: RequestContext, collectionId: string, query: Query): Promise<TaxiiReply> {
-  const page = await readPage(db, config, ctx, { collectionId, query, endpoint: 'objects' }, findManifestEntries);
+export async function getManifest(db: Database, config: Config, ctx: RequestContext, input: ReadInput, started?: StartedRead<EntryRow>): Promise<TaxiiReply> {
+  const page = await readPage(db, config, ctx, input, started ?? startManifestRead(db, input), findManifestEntries);
+  if (input.objectId !== undefined) {
+    const versions = page.items.map((row) => row.version);
+    return { status: 200, headers: page.headers, body: { more: page.more, ...(versions.length > 0 ? { versions } : {}) } };
+  }
   const objects = page.items.map((row) => ({ id: row.stix_id, date_added: row.date_added, version: row.version, media_type: STIX_MEDIA_TYPE }));
   return { status: 200, headers: page.headers, body: { more: page.more, ...(objects.length > 0 ? { objects } : {}) } };
-}
-
-export async function getVersions(db: Database, config: Config, ctx: RequestContext, collectionId: string, objectId: string, query: Query): Promise<TaxiiReply> {
-  const page = await readPage(db, config, ctx, { collectionId, objectId, query, endpoint: 'versions' }, findManifestEntries);
-  const versions = page.items.map((row) => row.version);
-  return { status: 200, headers: page.headers, body: { more: page.more, ...(versions.length > 0 ? { versions } : {}) } };
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { lockForWrite } from '../../db/write-lock.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { activeOrgsAndGroups } from './collections.repository.js';
+import { activeOrgsAmong } from './collections.repository.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import { createGroupCollection } from './collections.service.js';
 import {
@@ -134,5 +134,5 @@ export async function removeSharingGroupMember(db: Database, ctx: RequestContext
 export async function activeGroupMemberIds(db: Database, groupId: string): Promise<string[] | undefined> {
   if (!(await findGroup(db, groupId))) return undefined;
   const members = await listGroupMembers(db, groupId);
-  return (await activeOrgsAndGroups(db, members.map((m) => m.org_id))).orgIds;
+  return activeOrgsAmong(db, members.map((m) => m.org_id));
 }

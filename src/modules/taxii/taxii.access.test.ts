@@ -4,7 +4,7 @@ import { systemContext } from '../../auth/actor.js';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { createOrg, useTestApp } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, ROOT, statusOf, taxii, taxiiCaller, type TLP, type TaxiiCaller } from '../../../test/helpers/taxii.js';
-import { createSharingGroup } from './sharing-groups.service.js';
+import { createSharingGroup, removeSharingGroupMember } from './sharing-groups.service.js';
 import { addObjects } from './store.service.js';
 
 const ROLES = ['anonymous', 'memberA', 'orgAdminA', 'memberB', 'suspendedMember', 'coordinator', 'administrator', 'auditor', 'responder'] as const;
@@ -75,7 +75,7 @@ describeEachDatabase('TAXII access by role', (database) => {
 
   // Creating a group needs a coordinator or an administrator; the operator acts as one here.
   function systemContextWithAdmin() {
-    return { ...systemContext('en'), actor: { kind: 'user' as const, userId: 'op', email: 'op@example.org', locale: 'en' as const, platformRoles: new Set(['administrator' as const]), orgRoles: new Map(), via: 'session' as const, scopes: new Set(['read' as const, 'write' as const]), sessionId: null, mfaEnrollmentRequired: false } };
+    return { ...systemContext('en'), actor: { kind: 'user' as const, userId: 'op', email: 'op@example.org', locale: 'en' as const, platformRoles: new Set(['administrator' as const]), orgRoles: new Map(), activeOrgIds: new Set<string>(), via: 'session' as const, scopes: new Set(['read' as const, 'write' as const]), sessionId: null, mfaEnrollmentRequired: false } };
   }
 
   const seed = async (collection: Collection) => {
@@ -112,6 +112,24 @@ describeEachDatabase('TAXII access by role', (database) => {
       }
     }
     expect((await taxii(ctx, null)({ method: 'GET', url: `${ROOT}/collections/` })).statusCode).toBe(401);
+  });
+
+  it('applies a suspension or a change of sharing group from the next request on, match[id] reads too', async () => {
+    const org = await createOrg(ctx, { nameEn: 'Soon suspended' });
+    const member = await taxiiCaller(ctx, { orgs: [{ orgId: org, role: 'member' }] });
+    const group = await createSharingGroup(ctx.db, systemContextWithAdmin(), { name: 'Changing', orgIds: [org] });
+    const object = indicator({ tlp: 'clear' });
+    for (const id of [collections.community, group.collectionId]) expect((await addObjects(ctx.db, store, id, [object])).status.success_count).toBe(1);
+    const readAs = (caller: TaxiiCaller | null) => async (collectionId: string) =>
+      (await taxii(ctx, caller)({ method: 'GET', url: `${ROOT}/collections/${collectionId}/objects/?match[id]=${object.id}` })).statusCode;
+    const read = readAs(member);
+    expect([await read(collections.community), await read(group.collectionId)]).toEqual([200, 200]);
+    expect([await readAs(null)(collections.community), await readAs(null)(group.collectionId)]).toEqual([401, 401]);
+    await ctx.db.updateTable('organisations').set({ status: 'suspended' }).where('id', '=', org).execute();
+    expect([await read(collections.community), await read(group.collectionId)]).toEqual([404, 404]);
+    await ctx.db.updateTable('organisations').set({ status: 'active' }).where('id', '=', org).execute();
+    await removeSharingGroupMember(ctx.db, systemContextWithAdmin(), group.id, org);
+    expect([await read(collections.community), await read(group.collectionId)]).toEqual([200, 404]);
   });
 
   it('writes as the rules say', async () => {
