@@ -94,11 +94,11 @@ async function accessibleCollection<C extends AudienceOf>(db: Database, config: 
 
 /** The collection if the caller may do what they need with it; holding only the other permission is a 403. */
 export async function requireCollection(db: Database, config: Config, ctx: RequestContext, id: string, need: CollectionNeed) {
-  return requireAccess(db, config, ctx, await findCollection(db, id), need);
+  return requireCollectionAccess(db, config, ctx, await findCollection(db, id), need);
 }
 
 /** As requireCollection, for a collection read beforehand (undefined: none); a TAXII read reads it beside the caller's authentication. */
-export async function requireAccess<C extends AudienceOf>(db: Database, config: Config, ctx: RequestContext, collection: C | undefined, need: CollectionNeed) {
+export async function requireCollectionAccess<C extends AudienceOf>(db: Database, config: Config, ctx: RequestContext, collection: C | undefined, need: CollectionNeed) {
   const found = await accessibleCollection(db, config, ctx, collection);
   const { read, write } = found.access;
   const granted = need === 'read' ? read : need === 'write' ? write : read && write;

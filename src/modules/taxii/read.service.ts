@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { AudienceOf } from './collection-access.js';
 import { findAudience } from './collections.repository.js';
-import { requireAccess } from './collections.service.js';
+import { requireCollectionAccess } from './collections.service.js';
 import {
   findManifestEntries, findObjectEntries, findObjectEntriesWithAudience, findVersionPks, holdsAnyOf, type EntryQuery, type EntryRow,
   type PageWithAudience,
@@ -112,7 +112,7 @@ function earlyQuery(target: Target): EntryQuery | undefined {
 // What the caller may not read answers first (404 or 401), then an unknown object (404), then a bad query (400).
 async function readPage<T extends EntryRow>(db: Database, config: Config, ctx: RequestContext, input: ReadInput, started: StartedRead<T>, find: Find<T>): Promise<Page<T>> {
   const [collection, pks, rows] = await started.reads;
-  await requireAccess(db, config, ctx, collection, 'read');
+  await requireCollectionAccess(db, config, ctx, collection, 'read');
   if (input.objectId !== undefined && !(await holdsAnyOf(db, input.collectionId, pks ?? []))) throw new AppError('not_found');
   const { filter, scope } = started;
   if (!filter) throw started.badQuery;
