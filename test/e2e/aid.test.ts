@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
 import { auditPage } from './a11y.js';
-import { describeBrowser, journey, newPage, PHONE, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
+import { answered, describeBrowser, journey, newPage, PHONE, savedItem, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
 
 const FIRST_STEP = 'LANケーブルを抜いて、電源は入れたままにしてください。脅迫文の画面を写真に撮っておいてください。';
 const REPLY = 'ケーブルを抜きました。写真も撮りました。';
@@ -104,10 +104,12 @@ describeBrowser('e2e: mutual aid from request to closure', () => {
     const messages = main().getByRole('region', { name: /メッセージ/ });
     await messages.getByLabel('メッセージ', { exact: true }).fill(FIRST_STEP);
     await messages.getByRole('button', { name: '送信する' }).click();
-    await seen(messages.getByText(FIRST_STEP));
-    expect(await main().textContent()).toContain('対応中');
+    await seen(savedItem(messages, FIRST_STEP));
+    // The responder's first message starts the work: the summary, reloaded with the thread, says so.
+    await seen(main().getByRole('region', { name: '依頼の内容' }).getByText('対応中', { exact: true }));
     const tasks = main().getByRole('region', { name: 'チェックリスト' });
-    await tasks.getByLabel(/^感染した端末をネットワークから切り離す/).check();
+    // The box follows the click at once; the server's answer is what proves the tick was stored.
+    await answered(page, 'PUT', /\/tasks\/[^/]+$/, () => tasks.getByLabel(/^感染した端末をネットワークから切り離す/).check());
     await seen(tasks.getByText('1 / 6 件完了'));
     await signOut(page);
 
@@ -115,12 +117,13 @@ describeBrowser('e2e: mutual aid from request to closure', () => {
     await signIn(page, member);
     await page.goto(requestUrl);
     const theirs = main().getByRole('region', { name: /メッセージ/ });
-    await seen(theirs.getByText(FIRST_STEP));
+    await seen(savedItem(theirs, FIRST_STEP));
+    const checklist = main().getByRole('region', { name: 'チェックリスト' });
+    await seen(checklist.getByText('1 / 6 件完了'));
     await theirs.getByLabel('メッセージ', { exact: true }).fill(REPLY);
     await theirs.getByRole('button', { name: '送信する' }).click();
-    await seen(theirs.getByText(REPLY));
-    const checklist = main().getByRole('region', { name: 'チェックリスト' });
-    await checklist.getByLabel(/証拠とログを保全する/).check();
+    await seen(savedItem(theirs, REPLY));
+    await answered(page, 'PUT', /\/tasks\/[^/]+$/, () => checklist.getByLabel(/証拠とログを保全する/).check());
     await seen(checklist.getByText('2 / 6 件完了'));
     expect(await main().textContent()).not.toContain('非公開メモ');
   });

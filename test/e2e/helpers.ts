@@ -180,6 +180,22 @@ export async function signOut(page: Page, label = 'ログアウト'): Promise<vo
   await page.waitForURL((url) => url.pathname === '/login');
 }
 
+/**
+ * The saved item of a list (a timeline, a message thread) that holds `text`. Wait on this, not on
+ * getByText(typed): the text area still holds what the test typed until the save has finished.
+ */
+export function savedItem(list: ReturnType<Page['locator']>, text: string): ReturnType<Page['locator']> {
+  return list.getByRole('listitem').filter({ hasText: text });
+}
+
+/** Runs `act` and waits for the server's successful answer to the request it makes (method and path ending). */
+export async function answered(page: Page, method: string, pathEnd: RegExp, act: () => Promise<void>): Promise<void> {
+  const response = page.waitForResponse((r) => r.request().method() === method && pathEnd.test(new URL(r.url()).pathname));
+  await act();
+  const status = (await response).status();
+  expect(status, `${method} ${pathEnd}`).toBeLessThan(300);
+}
+
 /** Waits until the element is visible (fails with a timeout when it never is) and returns its text. */
 export async function seen(locator: ReturnType<Page['locator']>): Promise<string> {
   await locator.waitFor({ state: 'visible' });

@@ -88,8 +88,9 @@ describeBrowser('e2e: threat intelligence in the UI', () => {
     await search.getByLabel('種類').selectOption('indicator');
     await search.getByRole('button', { name: '検索' }).click();
     await page.waitForURL((url) => url.search.includes('q=203.0.113'));
+    // The list shows only the results of the search it names (never the previous list while loading).
     const rows = main().getByRole('table').getByRole('row');
-    await seen(rows.nth(1));
+    await seen(rows.filter({ hasText: INDICATOR.name }));
     expect(await rows.count()).toBe(2);
     const row = rows.nth(1);
     expect(await row.textContent()).toContain('指標（インディケーター）');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
-import { describeBrowser, journey, newPage, PHONE, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
+import { describeBrowser, journey, newPage, PHONE, savedItem, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
 
 const EML = [
   'Received: from mail.evil-mailer.example (mail.evil-mailer.example [203.0.113.45]) by mx.example.jp',
@@ -120,12 +120,11 @@ describeBrowser('e2e: incident report and triage', () => {
     const timeline = page.getByRole('region', { name: '経過' });
     await timeline.getByLabel('コメント', { exact: true }).fill(VISIBLE);
     await timeline.getByRole('button', { name: 'コメントを送る' }).click();
-    await seen(timeline.getByText(VISIBLE));
+    await seen(savedItem(timeline, VISIBLE));
     await timeline.getByLabel('コメント', { exact: true }).fill(INTERNAL);
     await timeline.getByLabel('内部メモにする（コーディネーターだけが見られます）').check();
     await timeline.getByRole('button', { name: 'コメントを送る' }).click();
-    await seen(timeline.getByText(INTERNAL));
-    expect(await timeline.textContent()).toContain('内部メモ（報告組織には見えません）');
+    expect(await seen(savedItem(timeline, INTERNAL))).toContain('内部メモ（報告組織には見えません）');
     await screenshots(page, 'report-case');
     await signOut(page);
   });
@@ -135,7 +134,7 @@ describeBrowser('e2e: incident report and triage', () => {
     await seen(page.getByRole('heading', { name: /ようこそ/ }));
     await page.goto(reportUrl);
     const timeline = page.getByRole('region', { name: '経過' });
-    await seen(timeline.getByText(VISIBLE));
+    await seen(savedItem(timeline, VISIBLE));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('確認中');
     expect(await page.content()).not.toContain('LockBit');
     const api = await page.evaluate<string>(`fetch(${JSON.stringify(`/api${reportUrl}`)}).then((r) => r.text())`);

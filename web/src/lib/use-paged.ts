@@ -11,7 +11,8 @@ export interface Paged<T> {
 
 /** A list loaded page by page ("older" button): `fetchPage(before)` gets the next page; `key` restarts it. */
 export function usePaged<T, C>(fetchPage: (before: C | null) => Promise<Page<T, C>>, key: string): Paged<T> {
-  const [items, setItems] = useState<T[]>([]);
+  // The items with the key they were loaded for: a list never shows another search's items while a new one loads.
+  const [loaded, setLoaded] = useState<{ key: string; items: T[] }>({ key, items: [] });
   const [cursor, setCursor] = useState<C | null>(null);
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -20,14 +21,14 @@ export function usePaged<T, C>(fetchPage: (before: C | null) => Promise<Page<T, 
   fetchRef.current = fetchPage;
   const generation = useRef(0);
 
-  const load = useCallback(async (before: C | null, append: boolean) => {
+  const load = useCallback(async (forKey: string, before: C | null, append: boolean) => {
     const mine = ++generation.current;
     setLoading(true);
     setError(null);
     try {
       const page = await fetchRef.current(before);
       if (mine !== generation.current) return;
-      setItems((old) => (append ? [...old, ...page.items] : page.items));
+      setLoaded((old) => ({ key: forKey, items: append && old.key === forKey ? [...old.items, ...page.items] : page.items }));
       setCursor(page.nextBefore);
       setHasMore(page.nextBefore !== null && page.nextBefore !== undefined);
     } catch (failure) {
@@ -38,9 +39,10 @@ export function usePaged<T, C>(fetchPage: (before: C | null) => Promise<Page<T, 
   }, []);
 
   useEffect(() => {
-    void load(null, false);
+    void load(key, null, false);
   }, [key, load]);
 
-  const loadMore = useCallback(() => void load(cursor, true), [load, cursor]);
-  return { items, loading, error, hasMore, loadMore };
+  const loadMore = useCallback(() => void load(key, cursor, true), [load, key, cursor]);
+  const current = loaded.key === key;
+  return { items: current ? loaded.items : [], loading: loading || (!current && !error), error, hasMore: current && hasMore, loadMore };
 }
