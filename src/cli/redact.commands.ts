@@ -1,10 +1,13 @@
 // anshin redact --jsonl IN OUT: run the redaction detector over corpus-like records, streamed line by line.
+// anshin redact-score CORPUS PREDICTIONS: score such predictions against a labelled corpus (what score.py prints).
 import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { detectSensitive, type OrgProfile } from '../modules/redaction/index.js';
+import { detectSensitive, scoreJsonl, type OrgProfile } from '../modules/redaction/index.js';
+import { print } from './support.js';
 
 interface RecordIn { id?: unknown; text?: unknown; org?: unknown }
 
@@ -56,5 +59,14 @@ export function registerRedactCommands(program: Command): void {
         await once(output, 'finish');
       }
       process.stderr.write(`${n} records\n`);
+    });
+  program
+    .command('redact-score')
+    .description('score redactions against a labelled corpus: per-label recall, recall, character precision, indicators kept (as the shared score.py)')
+    .argument('<corpus>', 'labelled JSON lines {id, text, spans:[{start,end,label}]}')
+    .argument('<predictions>', 'JSON lines {id, redactions:[{start,end,label}]}, as written by anshin redact --jsonl')
+    .action(async (corpusPath: string, predictionsPath: string) => {
+      const [corpus, predictions] = await Promise.all([readFile(corpusPath, 'utf8'), readFile(predictionsPath, 'utf8')]);
+      for (const line of scoreJsonl(corpus, predictions)) print(line);
     });
 }
