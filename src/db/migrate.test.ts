@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
 import { connectDatabase } from './connect.js';
@@ -146,5 +146,60 @@ describeEachDatabase('2026-12-02-0001-taxii-entries-compact converts stored entr
     await migrateTo(db, '2026-11-23-0002-stix-store');
     const back = (await entries()).map((e) => ({ ...e, object_pk: Number(e.object_pk) }));
     expect(back).toEqual([...old].sort((a, b) => (a.date_added < b.date_added ? -1 : 1)));
+  });
+});
+
+describeEachDatabase('2026-12-07-0011-incident-categories rewrites stored category codes both ways', (database) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  const at = '2026-12-01T00:00:00.000Z';
+  // Rows as the tables were at 0010 (columns with defaults left out), not as the typed schema of today wants them.
+  const untyped = () => db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const state = async () => ({
+    reports: await db.selectFrom('reports').select(['id', 'category', 'draft_answers']).orderBy('id').execute(),
+    versions: (await db.selectFrom('report_versions').select(['report_id', 'answers']).orderBy('report_id').execute()).map((v) => [v.report_id, JSON.parse(v.answers).category]),
+    aid: await db.selectFrom('aid_requests').select(['id', 'category']).orderBy('id').execute(),
+    directory: (await db.selectFrom('directory_entries').select(['id', 'helps_with']).where('id', 'like', 't-%').orderBy('id').execute()).map((d) => [d.id, JSON.parse(d.helps_with)]),
+  });
+
+  beforeAll(async () => {
+    const created = await database.create();
+    drop = created.drop;
+    db = connectDatabase(created.url);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+
+  it('maps the former codes of reports, help requests and the directory to the shared ones, and back', async () => {
+    await migrateTo(db, '2026-12-02-0010-stix-ids');
+    await untyped().insertInto('organisations').values({ id: 'o1', name_ja: '組織', name_en: 'Org', sector: 'E', size_band: '1-20', prefecture: '13', status: 'active', created_at: at, updated_at: at }).execute();
+    const report = (id: string, category: string) => ({ id, org_id: 'o1', state: 'submitted', category, draft_text: '', draft_answers: JSON.stringify({ category, foundBy: 'staff' }), created_at: at, updated_at: at });
+    await untyped().insertInto('reports').values([report('r1', 'phishing_bec'), report('r2', 'ransomware')]).execute();
+    await untyped().insertInto('report_versions').values([
+      { report_id: 'r1', version: 1, kind: 'submission', text: 'x', answers: JSON.stringify({ category: 'phishing_bec' }), created_at: at },
+      { report_id: 'r2', version: 1, kind: 'submission', text: 'x', answers: JSON.stringify({ category: 'ransomware' }), created_at: at },
+    ]).execute();
+    const aid = (id: string, category: string) => ({ id, org_id: 'o1', skills: '[]', urgency: 'high', on_site: 0, prefecture: '13', language: 'ja', category, description: 'd', status: 'open', created_at: at, updated_at: at, due_at: at });
+    await untyped().insertInto('aid_requests').values([aid('a1', 'unauthorized_access'), aid('a2', 'ddos'), aid('a3', 'fraud')]).execute();
+    const entry = (id: string, helps: string[]) => ({ id, name_ja: id, name_en: id, helps_with: JSON.stringify(helps), prefectures: '["all"]', languages: '["ja"]', cost: 'free', created_at: at, updated_at: at });
+    await untyped().insertInto('directory_entries').values([entry('t-1', ['personal_data_leak', 'ddos', 'unauthorized_access', 'phishing'])]).execute();
+    const before = await state();
+
+    await migrateToLatest(db);
+    const after = await state();
+    expect(after.reports.map((r) => [r.id, r.category, JSON.parse(r.draft_answers)])).toEqual([
+      ['r1', 'phishing', { category: 'phishing', foundBy: 'staff' }], ['r2', 'ransomware', { category: 'ransomware', foundBy: 'staff' }],
+    ]);
+    expect(after.versions).toEqual([['r1', 'phishing'], ['r2', 'ransomware']]);
+    expect(after.aid).toEqual([{ id: 'a1', category: 'unauthorised_access' }, { id: 'a2', category: 'dos' }, { id: 'a3', category: 'fraud' }]);
+    expect(after.directory).toEqual([['t-1', ['data_leak', 'dos', 'unauthorised_access', 'phishing']]]);
+    // The desks the directory migration seeded speak the shared vocabulary too.
+    const seeded = await db.selectFrom('directory_entries').select('helps_with').execute();
+    expect(seeded.flatMap((d) => JSON.parse(d.helps_with) as string[]).filter((c) => ['personal_data_leak', 'ddos', 'unauthorized_access'].includes(c))).toEqual([]);
+
+    await migrateTo(db, '2026-12-02-0010-stix-ids');
+    expect(await state()).toEqual(before);
   });
 });

@@ -8,7 +8,7 @@ import { systemContext } from '../auth/actor.js';
 import type { Config } from '../config.js';
 import { bulkInsert } from '../db/bulk-insert.js';
 import type { Database } from '../db/database.js';
-import { CATEGORIES } from '../modules/reports/report-answers.js';
+import { INCIDENT_CATEGORIES } from '../vocabulary/incident-categories.js';
 import { deskIdentity } from '../modules/sharing/desk-identity.js';
 import { collectionIdFor } from '../modules/taxii/collections.service.js';
 import { addObjects } from '../modules/taxii/store.service.js';
@@ -37,7 +37,7 @@ const TLP_MARKING = {
   green: 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb',
 } as const;
 // More phishing than defacement, as communities see it.
-const CATEGORY_WEIGHTS: Record<string, number> = { phishing_bec: 30, malware: 18, unauthorised_access: 14, ransomware: 10, data_leak: 8, dos: 6, defacement: 3, other: 6, unknown: 5 };
+const CATEGORY_WEIGHTS: Record<string, number> = { phishing: 22, fraud: 8, malware: 18, unauthorised_access: 14, ransomware: 10, data_leak: 8, dos: 6, defacement: 3, other: 6, unknown: 5 };
 const HOUR = 3600_000;
 
 export async function seedDemoActivity(db: Database, config: Config, options: ActivityOptions): Promise<ActivityCounts> {
@@ -74,7 +74,7 @@ async function storeIndicators(db: Database, config: Config, count: number, star
 function pickCategory(random: () => number): string {
   const total = Object.values(CATEGORY_WEIGHTS).reduce((s, w) => s + w, 0);
   let roll = random() * total;
-  for (const category of CATEGORIES) {
+  for (const category of INCIDENT_CATEGORIES) {
     roll -= CATEGORY_WEIGHTS[category] ?? 0;
     if (roll < 0) return category;
   }

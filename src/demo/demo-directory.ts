@@ -13,7 +13,7 @@ const DEMO_ENTRIES = [
   },
   {
     nameJa: 'デモ: インシデント対応支援サービス（有料）', nameEn: 'Demo: incident response service (paid)',
-    helpsWith: ['ransomware', 'unauthorized_access', 'personal_data_leak', 'ddos'], prefectures: ['13', '14', '11', '12'], webUrl: 'https://demo.anshin.example/ir-service',
+    helpsWith: ['ransomware', 'unauthorised_access', 'data_leak', 'dos'], prefectures: ['13', '14', '11', '12'], webUrl: 'https://demo.anshin.example/ir-service',
     hoursJa: '24 時間（デモ）', hoursEn: '24 hours (demo)', languages: ['ja', 'en'], cost: 'paid',
     notesJa: 'デモ用の架空の事業者です。', notesEn: 'A fictional vendor for the demo.',
   },

@@ -1,5 +1,5 @@
 // Server-side text shown to people: API error messages and e-mails, in Japanese and English.
-import type { ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../error-codes.js';
 import type { Locale } from '../auth/roles.js';
 
 type Text = Record<Locale, string>;

@@ -28,7 +28,7 @@ describeBrowser('e2e: the public contact directory', () => {
     expect(await seen(page.getByRole('navigation', { name: '公開ページ' }))).toContain('相談・通報先');
     expect(await seen(results())).toContain('4 件見つかりました');
     await page.getByLabel('都道府県').selectOption({ label: '神奈川県' });
-    await page.getByLabel('困っていること').selectOption({ label: '個人情報の漏えい' });
+    await page.getByLabel('困っていること').selectOption({ label: '情報の漏えい・紛失' });
     await page.getByRole('button', { name: '検索' }).click();
     await page.waitForURL((url) => url.searchParams.get('prefecture') === '14');
     await seen(results().getByText('2 件見つかりました'));

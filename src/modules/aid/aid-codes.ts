@@ -4,9 +4,6 @@ export const SKILLS = [
 ] as const;
 export type Skill = (typeof SKILLS)[number];
 
-export const AID_CATEGORIES = ['ransomware', 'phishing', 'data_leak', 'unauthorized_access', 'malware', 'ddos', 'fraud', 'other'] as const;
-export type AidCategory = (typeof AID_CATEGORIES)[number];
-
 export const URGENCIES = ['critical', 'high', 'normal'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

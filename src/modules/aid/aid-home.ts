@@ -5,7 +5,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Locale } from '../../auth/roles.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import type { HomeSection } from '../dashboards/home.service.js';
+import type { HomeSection } from '../dashboards/home-section.js';
 import { ACTIVE_STATUSES } from './aid-codes.js';
 import { aidLabel } from './aid-labels.js';
 import { aidRequestsAtRisk, aidSummaryForOrg, responderHome } from './aid.service.js';

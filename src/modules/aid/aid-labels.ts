@@ -1,16 +1,13 @@
-// Names of mutual-aid codes in e-mails and in the home-page blocks (the web UI has its own, in web/src/i18n/aid.*.ts).
+// Names of mutual-aid codes in e-mails and in the home-page blocks (the web UI has its own, in web/src/i18n/aid.*.ts);
+// incident categories are named by the shared vocabulary.
 import type { Locale } from '../../auth/roles.js';
+import { categoryName } from '../../vocabulary/incident-categories.js';
 
 type Labels = Record<string, Record<Locale, string>>;
 
-const LABELS: Record<'urgency' | 'category' | 'reason' | 'status' | 'risk', Labels> = {
+const LABELS: Record<'urgency' | 'reason' | 'status' | 'risk', Labels> = {
   urgency: {
     critical: { ja: '緊急', en: 'critical' }, high: { ja: '高', en: 'high' }, normal: { ja: '通常', en: 'normal' },
-  },
-  category: {
-    ransomware: { ja: 'ランサムウェア', en: 'ransomware' }, phishing: { ja: 'フィッシング', en: 'phishing' },
-    data_leak: { ja: 'データの漏えい', en: 'data leak' }, unauthorized_access: { ja: '不正アクセス', en: 'unauthorised access' },
-    malware: { ja: 'マルウェア感染', en: 'malware' }, ddos: { ja: 'DDoS', en: 'DDoS' }, fraud: { ja: '詐欺', en: 'fraud' }, other: { ja: 'その他', en: 'other' },
   },
   reason: {
     assign: { ja: '目標時間内に支援者が決まっていません', en: 'no responder within the target' },
@@ -30,8 +27,8 @@ const LABELS: Record<'urgency' | 'category' | 'reason' | 'status' | 'risk', Labe
 };
 
 /** The name of one code in the reader's language (the code itself when it has none). */
-export function aidLabel(kind: keyof typeof LABELS, code: string, locale: Locale): string {
-  return LABELS[kind][code]?.[locale] ?? code;
+export function aidLabel(kind: keyof typeof LABELS | 'category', code: string, locale: Locale): string {
+  return kind === 'category' ? categoryName(code, locale) : LABELS[kind][code]?.[locale] ?? code;
 }
 
 /** The mail parameters with codes replaced by their names in the recipient's language. */

@@ -15,7 +15,8 @@ import {
   answerOffer, coordinators, userRecipient, findResponder,
 } from './aid.repository.js';
 import type { AidRequestRow } from './aid.table.js';
-import { ACTIVE_STATUSES, type AidCategory, type Urgency } from './aid-codes.js';
+import type { IncidentCategory } from '../../vocabulary/incident-categories.js';
+import { ACTIVE_STATUSES, type Urgency } from './aid-codes.js';
 import { lockRequest, requireSide, signedIn, type RequestAccess } from './aid-access.js';
 import { autoOffer } from './aid-matching.service.js';
 import { notify } from './aid-notify.js';
@@ -32,7 +33,7 @@ export interface RequestInput {
   onSite: boolean;
   prefecture: string;
   language: string;
-  category: AidCategory;
+  category: IncidentCategory;
   description: string;
 }
 
@@ -68,7 +69,7 @@ export async function createRequest(db: Database, deps: Pick<AppDeps, 'config' |
       closed_at: null, outcome: null, rating: null, feedback: null,
     };
     await insertRequest(trx, row);
-    await insertTasks(trx, (CHECKLISTS[input.category] ?? []).map((t, i) => ({
+    await insertTasks(trx, (CHECKLISTS[input.category] ?? CHECKLISTS.other ?? []).map((t, i) => ({
       id: randomUUID(), request_id: id, seq: i + 1, code: t.code, text_ja: t.ja, text_en: t.en, done_by: null, done_at: null,
     })));
     await recordAudit(trx, ctx, { action: 'aid.request_created', orgId: input.orgId, targetType: 'aid_request', targetId: id, details: { urgency: input.urgency, category: input.category } });

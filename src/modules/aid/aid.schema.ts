@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { INCIDENT_CATEGORIES } from '../../vocabulary/incident-categories.js';
 import { codesOf, PREFECTURES } from '../orgs/org-reference.js';
 import {
-  AID_CATEGORIES, AID_LANGUAGES, DECLINE_REASONS, OUTCOMES, REQUEST_STATUSES, RESPONDER_KINDS, SERVICE_TYPES, SKILLS, URGENCIES, VETTING,
+  AID_LANGUAGES, DECLINE_REASONS, OUTCOMES, REQUEST_STATUSES, RESPONDER_KINDS, SERVICE_TYPES, SKILLS, URGENCIES, VETTING,
 } from './aid-codes.js';
 
 const oneOf = <T extends string>(codes: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...codes] });
@@ -36,7 +37,7 @@ export const RequestBody = Type.Object({
   onSite: Type.Boolean(),
   prefecture: Prefecture,
   language: oneOf(AID_LANGUAGES),
-  category: oneOf(AID_CATEGORIES),
+  category: oneOf(INCIDENT_CATEGORIES),
   description: Type.String({ minLength: 1, maxLength: 6000, description: 'what help is needed, 1–5,000 characters' }),
 }, { additionalProperties: false });
 

@@ -35,10 +35,10 @@ describeEachDatabase('dashboards', (database) => {
     s.responder = await signIn(ctx, await createUser(ctx, { roles: ['responder'] }));
     s.auditor = await signIn(ctx, await createUser(ctx, { roles: ['auditor'] }));
     // phishing from three organisations (shown), ransomware from one (merged), a draft of A (not counted).
-    reports.a = await addReport(ctx, a, { category: 'phishing_bec', firstResponseAt: new Date().toISOString() });
-    reports.b = await addReport(ctx, b, { category: 'phishing_bec' });
-    await addReport(ctx, orgs[2] as string, { category: 'phishing_bec' });
-    await addReport(ctx, orgs[2] as string, { category: 'phishing_bec' });
+    reports.a = await addReport(ctx, a, { category: 'phishing', firstResponseAt: new Date().toISOString() });
+    reports.b = await addReport(ctx, b, { category: 'phishing' });
+    await addReport(ctx, orgs[2] as string, { category: 'phishing' });
+    await addReport(ctx, orgs[2] as string, { category: 'phishing' });
     reports.ransom = await addReport(ctx, orgs[3] as string, { category: 'ransomware' });
     reports.draftA = await addReport(ctx, a, { category: 'malware', state: 'draft' });
     await addReport(ctx, orgs[4] as string, { category: 'dos', state: 'triage' });
@@ -100,7 +100,7 @@ describeEachDatabase('dashboards', (database) => {
     const body = res.json<CommunityPicture>();
     const month = body.incidents.byCategory.groups.find((g) => g.group === thisMonth);
     // phishing: 4 reports from 3 organisations; ransomware, dos and malware, one organisation each, merge into other.
-    expect(month).toMatchObject({ lessThanK: false, cells: [{ key: 'phishing_bec', count: 4 }, { key: 'other', count: 3 }], total: 7 });
+    expect(month).toMatchObject({ lessThanK: false, cells: [{ key: 'phishing', count: 4 }, { key: 'other', count: 3 }], total: 7 });
     expect(body.incidents.byCategory.total).toEqual({ count: 7, partial: false });
     for (const series of [body.incidents.byCategory, body.incidents.bySector, body.incidents.bySizeBand]) {
       for (const g of series.groups) for (const c of g.cells ?? []) expect(c.count).toBeGreaterThanOrEqual(K);

@@ -11,18 +11,9 @@ import { listOpenReportsOf } from '../reports/open-reports.service.js';
 import { listReports } from '../reports/reports.service.js';
 import { listMyNotifications, listPublishedAdvisories } from '../sharing/notifications.service.js';
 import { findVisit, saveVisit, sightingsOf, stixNames, undecidedRedactions } from './dashboards.repository.js';
+import type { HomeRole, HomeSection, HomeSectionProvider } from './home-section.js';
 import { listPublicAdvisories } from './public.service.js';
 
-export type HomeRole = 'member' | 'coordinator' | 'responder';
-
-/** One block of a home page that another feature contributes, rendered by the UI as it comes. */
-export interface HomeSection {
-  id: string;
-  title: { ja: string; en: string };
-  count?: number;
-  items: Array<{ label: string; href?: string; detail?: string }>;
-}
-export type HomeSectionProvider = (db: Database, config: Config, ctx: RequestContext, now: Date) => Promise<HomeSection | HomeSection[] | null>;
 
 /** The blocks other features add to each home page: mutual aid (issue 5) for now. */
 export const HOME_SECTIONS: Record<HomeRole, HomeSectionProvider[]> = {

@@ -10,7 +10,7 @@ describe('monthly report data', () => {
   const reports = [
     report('a', 'ransomware', '2026-11-02T00:00:00.000Z', '2026-11-02T04:00:00.000Z'),
     report('a', 'ransomware', '2026-11-10T00:00:00.000Z', '2026-11-10T10:00:00.000Z'),
-    report('b', 'phishing_bec', '2026-11-11T00:00:00.000Z', '2026-11-11T01:00:00.000Z'),
+    report('b', 'phishing', '2026-11-11T00:00:00.000Z', '2026-11-11T01:00:00.000Z'),
     report('c', 'dos', '2026-11-12T00:00:00.000Z', null),
   ];
   const rows = incidentRowsOf(reports, profiles);

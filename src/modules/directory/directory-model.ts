@@ -1,11 +1,11 @@
 // The contact directory's entry, its limits, and the pure rules that turn raw input (a JSON body, a row of an
 // import) into a clean entry or a list of issues. No imports beyond reference data: the web UI shares this file.
+import { DIRECTORY_PROBLEMS, FORMER_CATEGORY_CODES } from '../../vocabulary/incident-categories.js';
 import { PREFECTURES } from '../orgs/org-reference.js';
 
-export const PROBLEM_CODES = [
-  'ransomware', 'personal_data_leak', 'fraud', 'phishing', 'unauthorized_access', 'malware', 'ddos', 'other',
-] as const;
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
+/** What a desk helps with: the shared incident categories (src/vocabulary/incident-categories.ts). */
+export const PROBLEM_CODES = DIRECTORY_PROBLEMS;
+export type ProblemCode = (typeof DIRECTORY_PROBLEMS)[number];
 
 export const COSTS = ['free', 'paid'] as const;
 export type Cost = (typeof COSTS)[number];
@@ -121,7 +121,8 @@ class Collector {
 }
 
 function cleanProblems(c: Collector, raw: Record<string, unknown>): ProblemCode[] {
-  const values = c.list(raw, 'helpsWith');
+  // A file exported before the shared vocabulary names some problems by their former codes: still understood.
+  const values = c.list(raw, 'helpsWith')?.map((v) => FORMER_CATEGORY_CODES[v] ?? v);
   if (!values) return [];
   if (values.length === 0) return c.add('helpsWith', 'required') ?? [];
   if (values.some((v) => !(PROBLEM_CODES as readonly string[]).includes(v))) return c.add('helpsWith', 'unknown_problem') ?? [];

@@ -3,18 +3,8 @@
 import type { Locale } from '../../auth/roles.js';
 import { escapeHtml, PUBLIC_BASE_CSS, publicDocument } from '../../http/public-html.js';
 import { PREFECTURES } from '../orgs/org-reference.js';
+import { categoryName } from '../../vocabulary/incident-categories.js';
 import { languageNames, PROBLEM_CODES, type DirectoryEntry, type ProblemCode } from './directory-model.js';
-
-export const PROBLEM_LABELS: Record<ProblemCode, Record<Locale, string>> = {
-  ransomware: { ja: 'ランサムウェア', en: 'Ransomware' },
-  personal_data_leak: { ja: '個人情報の漏えい', en: 'Personal data leak' },
-  fraud: { ja: '詐欺', en: 'Fraud' },
-  phishing: { ja: 'フィッシング', en: 'Phishing' },
-  unauthorized_access: { ja: '不正アクセス', en: 'Unauthorised access' },
-  malware: { ja: 'マルウェア・ウイルス', en: 'Malware' },
-  ddos: { ja: 'DDoS 攻撃', en: 'DDoS attack' },
-  other: { ja: 'その他', en: 'Other' },
-};
 
 const TEXT = {
   ja: {
@@ -61,7 +51,7 @@ function entryHtml(entry: DirectoryEntry, locale: Locale): string {
   const link = entry.webUrl ? `<a href="${escapeHtml(entry.webUrl)}" rel="noopener noreferrer">${escapeHtml(entry.webUrl)}</a>` : '';
   const phone = entry.phone ? `<a href="tel:${escapeHtml(entry.phone.replace(/[^0-9+#*]/g, ''))}">${escapeHtml(entry.phone)}</a>` : '';
   return `<li><article><h3>${name}</h3><dl>${[
-    row(t.helpsWith, entry.helpsWith.map((code) => escapeHtml(PROBLEM_LABELS[code][locale])).join(locale === 'ja' ? '、' : ', ')),
+    row(t.helpsWith, entry.helpsWith.map((code) => escapeHtml(categoryName(code, locale))).join(locale === 'ja' ? '、' : ', ')),
     row(t.served, escapeHtml(prefectureNames(entry.prefectures, locale))),
     row(t.phone, phone),
     row(t.web, link),
@@ -94,7 +84,7 @@ export function renderDirectoryPage(result: { items: DirectoryEntry[]; total: nu
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
   const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
   const prefectures = PREFECTURES.map((p) => ({ value: p.code, label: p[locale] }));
-  const problems = PROBLEM_CODES.map((code) => ({ value: code, label: PROBLEM_LABELS[code][locale] }));
+  const problems = PROBLEM_CODES.map((code) => ({ value: code, label: categoryName(code, locale) }));
   const list = result.items.length === 0 ? `<p>${t.none}</p>` : `<ul class="entries">${result.items.map((e) => entryHtml(e, locale)).join('')}</ul>`;
   const nav = pages <= 1 ? '' : `<nav aria-label="${t.pages}" class="pager">${
     query.page > 1 ? `<a href="${escapeHtml(pageLink(query, query.page - 1))}" rel="prev">${t.prev}</a>` : ''} <span>${query.page} / ${pages}</span> ${

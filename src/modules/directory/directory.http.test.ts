@@ -153,7 +153,7 @@ describeEachDatabase('contact directory over HTTP', (database) => {
   });
 
   it('serves the plain HTML page with its search, in Japanese or English', async () => {
-    const ja = await anonymous()({ method: 'GET', url: '/public/directory?prefecture=13&problem=personal_data_leak' });
+    const ja = await anonymous()({ method: 'GET', url: '/public/directory?prefecture=13&problem=data_leak' });
     expect(ja.statusCode).toBe(200);
     expect(ja.headers['content-type']).toContain('text/html');
     expect(ja.body).toContain('<html lang="ja">');

@@ -12,6 +12,12 @@ describe('directory entry rules', () => {
     expect(cleaned).toEqual({ ok: true, value: expect.objectContaining({ nameEn: '', phone: null, languages: ['ja'], cost: 'free', prefectures: ['13'] }) });
   });
 
+  it('reads the problem codes of a file exported before the shared vocabulary as today\'s codes', () => {
+    const cleaned = cleanEntryInput({ ...valid, helpsWith: ['personal_data_leak', 'ddos', 'unauthorized_access', 'dos'] });
+    expect(cleaned).toEqual({ ok: true, value: expect.objectContaining({ helpsWith: ['unauthorised_access', 'data_leak', 'dos'] }) });
+    expect(cleanEntryInput({ ...valid, helpsWith: ['unknown'] })).toEqual({ ok: false, issues: [{ field: 'helpsWith', code: 'unknown_problem' }] });
+  });
+
   it('reports every problem at once with a code per field', () => {
     const cleaned = cleanEntryInput({ nameJa: ' ', helpsWith: ['ransomware', 'hacking'], prefectures: ['48'], webUrl: 'http://example.jp', cost: 'cheap', extra: 1 });
     expect(cleaned.ok).toBe(false);

@@ -1,17 +1,16 @@
 // The structured answers of an incident report: every question has an "unknown" answer, and missing
 // answers are unknown. Pure functions, no I/O.
 import { AppError } from '../../errors.js';
+import type { IncidentCategory } from '../../vocabulary/incident-categories.js';
 
 export const TEXT_MAX = 20_000;
 export const SHORT_MAX = 2_000;
 
 export const FOUND_BY = ['own_staff', 'monitoring_vendor', 'customer', 'police', 'provider', 'other', 'unknown'] as const;
-export const CATEGORIES = ['ransomware', 'phishing_bec', 'unauthorised_access', 'malware', 'dos', 'data_leak', 'defacement', 'other', 'unknown'] as const;
 export const IMPACT_LEVELS = ['none', 'low', 'high', 'unknown'] as const;
 export const YES_NO = ['yes', 'no', 'unknown'] as const;
 
 export type FoundBy = (typeof FOUND_BY)[number];
-export type Category = (typeof CATEGORIES)[number];
 export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
 export type YesNo = (typeof YES_NO)[number];
 
@@ -20,7 +19,7 @@ export interface ReportAnswers {
   noticedAt: string | null;
   foundBy: FoundBy;
   foundByOther: string;
-  category: Category;
+  category: IncidentCategory;
   affectedSystems: string;
   impact: { confidentiality: ImpactLevel; integrity: ImpactLevel; availability: ImpactLevel };
   personalData: { involved: YesNo; count: number | null; sensitive: YesNo; financialRisk: YesNo; unauthorisedAccess: YesNo };

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ATTACHMENT_KINDS } from './attachment-check.js';
 import { REGIME_IDS } from './deadlines.js';
-import { CATEGORIES, FOUND_BY, IMPACT_LEVELS, SHORT_MAX, TEXT_MAX, YES_NO } from './report-answers.js';
+import { INCIDENT_CATEGORIES } from '../../vocabulary/incident-categories.js';
+import { FOUND_BY, IMPACT_LEVELS, SHORT_MAX, TEXT_MAX, YES_NO } from './report-answers.js';
 import { COMMENT_MAX, OUTCOMES, REPORT_STATES } from './triage.service.js';
 
 const oneOf = <T extends string>(codes: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...codes], ...(description ? { description } : {}) });
@@ -17,7 +18,7 @@ export const Answers = Type.Object({
   noticedAt: Type.Optional(DateOrUnknown),
   foundBy: Type.Optional(oneOf(FOUND_BY)),
   foundByOther: Type.Optional(Short),
-  category: Type.Optional(oneOf(CATEGORIES)),
+  category: Type.Optional(oneOf(INCIDENT_CATEGORIES)),
   affectedSystems: Type.Optional(Short),
   impact: Type.Optional(Type.Object({ confidentiality: Type.Optional(Impact), integrity: Type.Optional(Impact), availability: Type.Optional(Impact) }, { additionalProperties: false })),
   personalData: Type.Optional(Type.Object({

@@ -21,6 +21,7 @@ const content: AdvisoryContent = {
   vulnerabilities: ['CVE-2023-4966'],
   attackPatterns: [{ name: 'Data Encrypted for Impact', mitreId: 'T1486' }],
   courseOfAction: { ja: 'VPN 機器を更新してください。', en: 'Update VPN appliances.' },
+  category: 'ransomware',
   victim: { profile: { sector: 'group-industry', sizeBand: 'size-sme', prefecture: 'region-kanto' }, k: 6 },
 };
 
@@ -35,6 +36,7 @@ describe('composeAdvisory', () => {
   it('puts a report first that refers to every other object except its translations', () => {
     const [report] = objects;
     expect(report).toMatchObject({ type: 'report', lang: 'ja', name: content.title.ja, x_anshin_victim: { sector: 'group-industry', k: 6 } });
+    expect(report?.labels, 'the kind of incident as its RSIT machine tag').toEqual(['rsit:malicious-code="infected-system"']);
     const refs = new Set(report?.object_refs as string[]);
     for (const o of objects.slice(1)) expect(refs.has(o.id)).toBe(o.type !== 'language-content');
   });

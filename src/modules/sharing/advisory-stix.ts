@@ -2,6 +2,7 @@
 // with patterns and their observables, malware, vulnerabilities, attack patterns and a course of
 // action, all created by the coordinator desk and marked with one TLP 2.0 marking. Pure: ids and the
 // clock are arguments.
+import { rsitTag, type IncidentCategory } from '../../vocabulary/incident-categories.js';
 import { deterministicScoId } from '../stix/sco-id.js';
 import { TLP_MARKINGS, type TlpLevel } from '../stix/tlp.js';
 import type { VictimProfile } from './k-anonymity.js';
@@ -24,6 +25,8 @@ export interface AdvisoryContent {
   readonly vulnerabilities: readonly string[]; // CVE ids
   readonly attackPatterns: ReadonlyArray<{ readonly name: string; readonly mitreId?: string }>;
   readonly courseOfAction?: Bilingual;
+  /** The kind of incident, carried as its RSIT machine tag in the report's labels. */
+  readonly category?: IncidentCategory;
   /** The generalised victim profile and the k it achieved; never the victim's identity. */
   readonly victim: { readonly profile: VictimProfile; readonly k: number; readonly name?: Bilingual };
 }
@@ -98,6 +101,7 @@ export function composeAdvisory(content: AdvisoryContent, ctx: ComposeContext): 
   objects.push(...observables.values());
   const report = sdo('report', {
     name: content.title.ja, description: content.summary.ja, lang: 'ja', published: ctx.now, report_types: ['threat-report'],
+    ...(content.category ? { labels: [rsitTag(content.category)] } : {}),
     object_refs: objects.map((o) => o.id),
     x_anshin_victim: {
       sector: content.victim.profile.sector, size_band: content.victim.profile.sizeBand, prefecture: content.victim.profile.prefecture, k: content.victim.k,

@@ -116,7 +116,7 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
   ];
   const now = new Date().toISOString();
   const victimName = named ? { ja: report.org.names[0] ?? '', en: report.org.names[1] ?? '' } : undefined;
-  const objects = composeAdvisory({ ...input, victim: { profile: victim.profile, k: victim.k, ...(victimName ? { name: victimName } : {}) } }, {
+  const objects = composeAdvisory({ ...input, category: report.category, victim: { profile: victim.profile, k: victim.k, ...(victimName ? { name: victimName } : {}) } }, {
     deskIdentityId: desk.id, now, newId: (type) => `${type}--${randomUUID()}`,
   });
   const accepted = acceptedOf(rows);

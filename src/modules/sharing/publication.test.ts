@@ -160,7 +160,7 @@ describeEachDatabase('publication', (database) => {
     const res = await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/advisory`, payload: named });
     expect(res.statusCode).toBe(201);
     const stored = await ctx.db.selectFrom('stix_objects').select('json').where('stix_id', '=', res.json<{ stixReportId: string }>().stixReportId).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.json)).toMatchObject({ x_anshin_victim: { name_ja: '株式会社みどり精工', name_en: 'Midori Seiko' } });
+    expect(JSON.parse(stored.json)).toMatchObject({ x_anshin_victim: { name_ja: '株式会社みどり精工', name_en: 'Midori Seiko' }, labels: ['rsit:other="undetermined"'] }); // the report's category: not known yet
     expect(stored.json).not.toMatch(/田中|佐藤|03-1234-5678/);
   });
 });

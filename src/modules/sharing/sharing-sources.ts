@@ -3,6 +3,7 @@
 import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
+import type { IncidentCategory } from '../../vocabulary/incident-categories.js';
 import { getReportForRedaction } from '../reports/reports.service.js';
 
 export interface ReportForSharing {
@@ -14,6 +15,7 @@ export interface ReportForSharing {
   readonly publishedAt: string | null;
   /** The reporting organisation said yes to being named in advisories. */
   readonly nameConsent: boolean;
+  readonly category: IncidentCategory;
   readonly org: {
     readonly names: readonly string[]; // Japanese and English names and aliases
     readonly domains: readonly string[];
@@ -29,7 +31,7 @@ export async function loadReport(db: Database, ctx: RequestContext, reportId: st
   const { org } = report;
   return {
     id: report.reportId, orgId: org.id, state: report.state, version: report.version, text: report.text, publishedAt: report.publishedAt,
-    nameConsent: report.answers.sharing?.nameConsent === 'yes',
+    nameConsent: report.answers.sharing?.nameConsent === 'yes', category: report.answers.category,
     org: {
       names: [org.nameJa, org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.cidrs,
       profile: { sector: org.sector, sizeBand: org.sizeBand, prefecture: org.prefecture },

@@ -20,14 +20,6 @@ export const aidEn: Record<keyof typeof aidJa, string> = {
   'aid.skill.communications': 'Communications',
   'aid.skill.insurance_claims': 'Insurance claims',
 
-  'aid.category.ransomware': 'Ransomware',
-  'aid.category.phishing': 'Phishing',
-  'aid.category.data_leak': 'Personal data or data leak',
-  'aid.category.unauthorized_access': 'Unauthorised access',
-  'aid.category.malware': 'Malware infection',
-  'aid.category.ddos': 'DDoS or denial of service',
-  'aid.category.fraud': 'Fraud (e.g. business e-mail compromise)',
-  'aid.category.other': 'Other',
 
   'aid.urgency.critical': 'Critical (within 1 hour)',
   'aid.urgency.high': 'High (within 4 hours)',

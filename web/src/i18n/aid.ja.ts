@@ -18,14 +18,6 @@ export const aidJa = {
   'aid.skill.communications': '広報・対外説明',
   'aid.skill.insurance_claims': '保険請求',
 
-  'aid.category.ransomware': 'ランサムウェア',
-  'aid.category.phishing': 'フィッシング',
-  'aid.category.data_leak': '個人情報・データの漏えい',
-  'aid.category.unauthorized_access': '不正アクセス',
-  'aid.category.malware': 'マルウェア感染',
-  'aid.category.ddos': 'DDoS・サービス妨害',
-  'aid.category.fraud': '詐欺（ビジネスメール詐欺など）',
-  'aid.category.other': 'その他',
 
   'aid.urgency.critical': '緊急（1 時間以内）',
   'aid.urgency.high': '高（4 時間以内）',

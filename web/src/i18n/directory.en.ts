@@ -27,14 +27,6 @@ export const directoryEn: Record<keyof typeof directoryJa, string> = {
   'dir.plainPage': 'Simple version without JavaScript',
   'dir.manageLink': 'Manage the directory (desk)',
 
-  'dir.problem.ransomware': 'Ransomware',
-  'dir.problem.personal_data_leak': 'Personal data leak',
-  'dir.problem.fraud': 'Fraud',
-  'dir.problem.phishing': 'Phishing',
-  'dir.problem.unauthorized_access': 'Unauthorised access',
-  'dir.problem.malware': 'Malware',
-  'dir.problem.ddos': 'DDoS attack',
-  'dir.problem.other': 'Other',
 
   'dir.manage.title': 'Manage the contact directory',
   'dir.manage.intro': 'The desks listed in the public directory. Enter only phone numbers the body itself publishes.',

@@ -26,14 +26,6 @@ export const directoryJa = {
   'dir.plainPage': 'JavaScript を使わない簡易版',
   'dir.manageLink': '連絡先の管理（事務局）',
 
-  'dir.problem.ransomware': 'ランサムウェア',
-  'dir.problem.personal_data_leak': '個人情報の漏えい',
-  'dir.problem.fraud': '詐欺',
-  'dir.problem.phishing': 'フィッシング',
-  'dir.problem.unauthorized_access': '不正アクセス',
-  'dir.problem.malware': 'マルウェア・ウイルス',
-  'dir.problem.ddos': 'DDoS 攻撃',
-  'dir.problem.other': 'その他',
 
   'dir.manage.title': '相談・通報先の管理',
   'dir.manage.intro': '公開の一覧に載る窓口を管理します。電話番号は、その機関が公表している番号だけを登録してください。',

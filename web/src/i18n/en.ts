@@ -2,12 +2,14 @@ import type { MessageKey } from './ja.ts';
 import { sharingEn } from './sharing.en.ts';
 import { ledgerEn } from './ledger.en.ts';
 import { aidEn } from './aid.en.ts';
+import { categoryMessages } from './categories.ts';
 import { reportsEn } from './reports.en.ts';
 import { correlationEn } from './correlation.en.ts';
 import { dashboardsEn } from './dashboards.en.ts';
 import { directoryEn } from './directory.en.ts';
 
 export const en: Record<MessageKey, string> = {
+  ...categoryMessages('en'),
   ...reportsEn,
   ...ledgerEn,
   ...aidEn,

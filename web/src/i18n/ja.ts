@@ -1,5 +1,6 @@
 // Japanese is the default language. en.ts must have every key of this file (checked by the type).
 import { aidJa } from './aid.ja.ts';
+import { categoryMessages } from './categories.ts';
 import { ledgerJa } from './ledger.ja.ts';
 import { reportsJa } from './reports.ja.ts';
 import { sharingJa } from './sharing.ja.ts';
@@ -8,6 +9,7 @@ import { correlationJa } from './correlation.ja.ts';
 import { dashboardsJa } from './dashboards.ja.ts';
 import { directoryJa } from './directory.ja.ts';
 export const ja = {
+  ...categoryMessages('ja'),
   ...reportsJa,
   ...ledgerJa,
   ...aidJa,

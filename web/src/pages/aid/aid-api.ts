@@ -2,8 +2,9 @@
 import { api } from '../../api/client.ts';
 
 export {
-  AID_CATEGORIES, AID_LANGUAGES, DECLINE_REASONS, OUTCOMES, REQUEST_STATUSES, SERVICE_TYPES, SKILLS, URGENCIES,
+  AID_LANGUAGES, DECLINE_REASONS, OUTCOMES, REQUEST_STATUSES, SERVICE_TYPES, SKILLS, URGENCIES,
 } from '../../../../src/modules/aid/aid-codes.ts';
+export { INCIDENT_CATEGORIES } from '../../../../src/vocabulary/incident-categories.ts';
 
 export interface Text { ja: string; en: string }
 export interface Reason { code: string; params?: Record<string, string | number> }

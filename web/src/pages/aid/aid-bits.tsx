@@ -1,7 +1,7 @@
 // Small pieces the mutual-aid pages share: tags, reasons, durations, request tables, notifications.
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
-import { useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { labelOf, PREFECTURES } from '../../lib/reference.ts';
 import { useAction, useLoad } from '../../lib/use-load.ts';
@@ -65,7 +65,7 @@ export function RequestTable({ items, caption, showOrg, linked = true }: { items
         <tbody>
           {items.map((r) => (
             <tr key={r.id}>
-              <td>{linked ? <Link href={`/aid/requests/${r.id}`}>{t(k(`aid.category.${r.category}`))}</Link> : t(k(`aid.category.${r.category}`))}</td>
+              <td>{linked ? <Link href={`/aid/requests/${r.id}`}>{categoryLabel(t, r.category)}</Link> : categoryLabel(t, r.category)}</td>
               {showOrg ? <td>{r.orgName ? r.orgName[locale] : t('aid.none')}</td> : null}
               <td>{t(k(`aid.urgency.${r.urgency}`))}</td>
               <td><StatusTag status={r.status} /> <RiskTag risk={r.risk} /></td>

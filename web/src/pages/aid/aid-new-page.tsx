@@ -3,12 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { membershipName, PREFECTURES } from '../../lib/reference.ts';
 import { useAction } from '../../lib/use-load.ts';
 import { navigate, useLocation } from '../../router.tsx';
 import { useSession } from '../../session/session-context.tsx';
-import { AID_CATEGORIES, AID_LANGUAGES, aidApi, SKILLS, URGENCIES } from './aid-api.ts';
+import { AID_LANGUAGES, aidApi, INCIDENT_CATEGORIES, SKILLS, URGENCIES } from './aid-api.ts';
 import { k } from './aid-bits.tsx';
 
 export function AidNewPage() {
@@ -43,7 +43,7 @@ export function AidNewPage() {
         {memberships.length > 1 ? (
           <SelectField label={t('aid.form.org')} value={orgId} onValue={setOrgId} options={memberships.map((m) => ({ value: m.orgId, label: membershipName(m, locale) }))} />
         ) : null}
-        <SelectField label={t('aid.form.category')} value={category} onValue={setCategory} options={AID_CATEGORIES.map((c) => ({ value: c, label: t(k(`aid.category.${c}`)) }))} />
+        <SelectField label={t('aid.form.category')} value={category} onValue={setCategory} options={INCIDENT_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))} />
         <SelectField label={t('aid.form.urgency')} value={urgency} onValue={setUrgency} options={URGENCIES.map((u) => ({ value: u, label: t(k(`aid.urgency.${u}`)) }))} />
         <div className="field">
           <label className="checkbox">

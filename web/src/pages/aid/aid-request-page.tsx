@@ -1,7 +1,7 @@
 // One help request, as the caller's side sees it: the victim, the desk, or an offered/assigned responder.
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { labelOf, PREFECTURES } from '../../lib/reference.ts';
 import { useAction, useLoad } from '../../lib/use-load.ts';
@@ -67,7 +67,7 @@ export function AidRequestPage({ id }: { id: string }) {
   const request = loaded.data;
   const reload = loaded.reload;
   return (
-    <Page title={request ? t('aid.request.title', { category: t(k(`aid.category.${request.category}`)) }) : t('aid.list.title')}>
+    <Page title={request ? t('aid.request.title', { category: categoryLabel(t, request.category) }) : t('aid.list.title')}>
       <ErrorAlert error={loaded.error} />
       {loaded.loading && !request ? <Loading /> : null}
       {request ? (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { Card, Page } from '../../components/page.tsx';
-import { useI18n } from '../../i18n/index.ts';
+import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { membershipName, PREFECTURES } from '../../lib/reference.ts';
 import { useAction, useLoad } from '../../lib/use-load.ts';
@@ -30,7 +30,7 @@ export function ResponderHomePage() {
               <ul className="plain-list aid-matches">
                 {data.offers.map((o) => (
                   <li key={o.offerId}>
-                    <Link href={`/aid/requests/${o.request.id}`}>{t(k(`aid.category.${o.request.category}`))} — {t(k(`aid.urgency.${o.request.urgency}`))}</Link>{' '}
+                    <Link href={`/aid/requests/${o.request.id}`}>{categoryLabel(t, o.request.category)} — {t(k(`aid.urgency.${o.request.urgency}`))}</Link>{' '}
                     <span className="muted">{formatDateTime(o.offeredAt, locale)}</span>
                     <p>{t('aid.offer.score', { score: o.score })}</p>
                     <ReasonList reasons={o.reasons} />

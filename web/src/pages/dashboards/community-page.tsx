@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { labelOf, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { Link } from '../../router.tsx';
@@ -38,7 +38,7 @@ function Charts({ data }: { data: CommunityPicture }) {
   const { t, locale } = useI18n();
   const k = data.k;
   const other = t('community.other');
-  const category = useCallback((key: string) => (key === 'other' ? other : t(`report.category.${key}` as MessageKey)), [t, other]);
+  const category = useCallback((key: string) => (key === 'other' ? other : categoryLabel(t, key)), [t, other]);
   const sector = useCallback((key: string) => (key === 'other' ? other : labelOf(SECTORS, key, locale)), [locale, other]);
   const size = useCallback((key: string) => (key === 'other' ? other : labelOf(SIZE_BANDS, key, locale)), [locale, other]);
   const tlp = useCallback((key: string) => `TLP:${key.toUpperCase()}`, []);

@@ -1,14 +1,14 @@
 // The role blocks of the home page: members, coordinators and responders each see what needs them first.
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
-import { useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { Link } from '../../router.tsx';
 import { dashboardsApi, type HomeSection } from './dashboards-api.ts';
 import './dashboards.css';
 
-const category = (t: Translate, key: string) => t(`report.category.${key}` as MessageKey);
+const category = categoryLabel;
 
 /** Blocks other features add (mutual aid); each one a card with a list. */
 function Sections({ sections }: { sections: HomeSection[] }) {

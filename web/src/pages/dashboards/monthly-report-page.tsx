@@ -1,13 +1,13 @@
 // /community/monthly?month=YYYY-MM — the monthly report as a printable page (the PDF's content, same data).
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
-import { useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type Translate } from '../../i18n/index.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { useLocation } from '../../router.tsx';
 import { monthlyReportApi, monthlyReportUrl, type MonthlyReport } from './dashboards-api.ts';
 import './dashboards.css';
 
-const label = (t: Translate, key: string) => (key === 'other' ? t('community.other') : t(`report.category.${key}` as MessageKey));
+const label = (t: Translate, key: string) => (key === 'other' ? t('community.other') : categoryLabel(t, key));
 
 function Cells({ group, t, k, keyLabel }: { group: MonthlyReport['community']['incidents'] | undefined; t: Translate; k: number; keyLabel: (key: string) => string }) {
   if (!group || (!group.lessThanK && (group.cells ?? []).length === 0)) return <p className="muted">{t('community.chartEmpty')}</p>;

@@ -1,11 +1,11 @@
-import type { MessageKey, Translate } from '../../i18n/index.ts';
+import { categoryLabel, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { PREFECTURES, labelOf } from '../../lib/reference.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { FieldIssue } from './directory-api.ts';
 
 export { languageNames } from '../../../../src/modules/directory/directory-model.ts';
 
-export const problemLabel = (t: Translate, code: string) => t(`dir.problem.${code}` as MessageKey);
+export const problemLabel = categoryLabel;
 
 export function prefecturesLabel(t: Translate, codes: readonly string[], locale: Locale): string {
   if (codes.includes('all')) return t('dir.nationwide');

@@ -1,9 +1,9 @@
 // The guided report form: plain-language questions in sections, "unknown" always an answer.
 import type { ReactNode } from 'react';
 import { TextAreaField, TextField } from '../../components/fields.tsx';
-import { useT, type MessageKey } from '../../i18n/index.ts';
+import { categoryChoice, useI18n, useT, type MessageKey } from '../../i18n/index.ts';
 import { DateOrUnknown, RadioGroup, todayInJapan } from './report-fields.tsx';
-import { CATEGORIES, FOUND_BY, IMPACTS, YES_NO, type Answers, type ReportDraft } from './reports-api.ts';
+import { FOUND_BY, IMPACTS, INCIDENT_CATEGORIES, YES_NO, type Answers, type ReportDraft } from './reports-api.ts';
 
 interface ReportFormProps {
   value: ReportDraft;
@@ -13,7 +13,7 @@ interface ReportFormProps {
 }
 
 export function ReportForm({ value, onChange, children }: ReportFormProps) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const { answers } = value;
   const setAnswers = (patch: Partial<Answers>) => onChange({ ...value, answers: { ...answers, ...patch } });
   const options = (prefix: string, codes: readonly string[]) => codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }));
@@ -28,7 +28,7 @@ export function ReportForm({ value, onChange, children }: ReportFormProps) {
       <fieldset className="subform">
         <legend>{t('report.section.what')}</legend>
         <TextAreaField label={t('report.text')} hint={t('report.text.hint')} value={value.text} onValue={(text) => onChange({ ...value, text })} rows={8} maxLength={20_000} />
-        <RadioGroup legend={t('report.category')} value={answers.category} options={options('report.category', CATEGORIES)} onValue={(category) => setAnswers({ category })} />
+        <RadioGroup legend={t('report.category')} value={answers.category} options={INCIDENT_CATEGORIES.map((code) => ({ value: code, label: categoryChoice(t, locale, code) }))} onValue={(category) => setAnswers({ category })} />
       </fieldset>
 
       <fieldset className="subform">

@@ -1,7 +1,7 @@
 // One report: the member's view, and the case page for coordinators (with the triage panel).
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { Link } from '../../router.tsx';
@@ -26,7 +26,7 @@ function ReportView({ report, reload }: { report: ReportDetail; reload: () => vo
   const { t, locale } = useI18n();
   const latest = report.versions[report.versions.length - 1];
   const open = !['closed', 'published'].includes(report.state);
-  const category = t(`report.category.${report.category}` as MessageKey);
+  const category = categoryLabel(t, report.category);
   const actions = report.canWrite && report.state === 'draft'
     ? <Link href={`/reports/${report.id}/edit`} className="button">{t('report.page.edit')}</Link>
     : report.canWrite && open ? <Link href={`/reports/${report.id}/amend`} className="button button-secondary">{t('report.page.amend')}</Link> : null;

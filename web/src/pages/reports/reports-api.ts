@@ -4,7 +4,7 @@ import { ApiError, api, sessionHeaders } from '../../api/client.ts';
 export type YesNo = 'yes' | 'no' | 'unknown';
 export type Impact = 'none' | 'low' | 'high' | 'unknown';
 
-export const CATEGORIES = ['ransomware', 'phishing_bec', 'unauthorised_access', 'malware', 'dos', 'data_leak', 'defacement', 'other', 'unknown'] as const;
+export { INCIDENT_CATEGORIES } from '../../../../src/vocabulary/incident-categories.ts';
 export const FOUND_BY = ['own_staff', 'monitoring_vendor', 'customer', 'police', 'provider', 'other', 'unknown'] as const;
 export const IMPACTS = ['none', 'low', 'high', 'unknown'] as const;
 export const YES_NO = ['yes', 'no', 'unknown'] as const;

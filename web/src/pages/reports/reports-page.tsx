@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLoad } from '../../lib/use-load.ts';
 import { Link } from '../../router.tsx';
@@ -42,7 +42,7 @@ function ReportTable({ items, queue }: { items: ReportSummary[]; queue: boolean 
         <tbody>
           {items.map((r) => (
             <tr key={r.id}>
-              <td><Link href={`/reports/${r.id}`}>{t(`report.category.${r.category}` as MessageKey)}</Link></td>
+              <td><Link href={`/reports/${r.id}`}>{categoryLabel(t, r.category)}</Link></td>
               {queue ? <td>{r.orgName[locale]}</td> : null}
               <td>{t(`report.state.${r.state}` as MessageKey)}{r.outcome ? ` (${t(`report.outcome.${r.outcome}` as MessageKey)})` : ''}</td>
               <td>{formatDateTime(r.submittedAt, locale) || '—'}</td>
