@@ -41,13 +41,13 @@ export async function getRequestDetail(db: Database, deps: Pick<AppDeps, 'config
   const access = await loadRequest(db, ctx, id);
   const { request, side } = access;
   const knowsVictim = side !== 'responder' || access.assigned;
-  const org = knowsVictim ? (await orgNames(db, [request.org_id])).get(request.org_id) : null;
+  const victim = knowsVictim ? { name: (await orgNames(db, [request.org_id])).get(request.org_id) ?? null } : null;
   const base = {
-    ...summaryOf(request, deps.config.aidTargets, now, org), side, description: request.description, rating: request.rating, feedback: request.feedback,
+    ...summaryOf(request, deps.config.aidTargets, now, victim), side, description: request.description, rating: request.rating, feedback: request.feedback,
     report: await reportView(db, access),
     myOffer: access.offer ? { id: access.offer.id, status: access.offer.status, reasons: JSON.parse(access.offer.reasons) as unknown, score: access.offer.score } : null,
   };
-  if (!knowsVictim) return { ...base, orgId: null };
+  if (!knowsVictim) return base;
   const responder = request.responder_id ? await findResponder(db, request.responder_id) : undefined;
   const grants = await listGrants(db, id);
   const offers = side === 'coordinator' ? await listOffersOfRequest(db, id) : [];

@@ -40,10 +40,14 @@ export interface RequestInput {
 export const DESCRIPTION_MAX = 5000;
 const CHECKLISTS = checklists as Record<string, Array<{ code: string; ja: string; en: string }>>;
 
-export function summaryOf(r: AidRequestRow, targets: Targets, now: Date, org?: { ja: string; en: string } | null) {
+/**
+ * A request as a list shows it. `victim` is null where the caller may not know who asked (a responder before it has
+ * accepted): then nothing names or identifies the organisation, not even its id.
+ */
+export function summaryOf(r: AidRequestRow, targets: Targets, now: Date, victim: { name: { ja: string; en: string } | null } | null) {
   const ackDueAt = ackDueOf(r, targets);
   return {
-    id: r.id, orgId: r.org_id, orgName: org ?? null, status: r.status, urgency: r.urgency, category: r.category,
+    id: r.id, orgId: victim ? r.org_id : null, orgName: victim?.name ?? null, status: r.status, urgency: r.urgency, category: r.category,
     skills: JSON.parse(r.skills) as string[], onSite: Number(r.on_site) === 1, prefecture: r.prefecture, language: r.language,
     createdAt: r.created_at, dueAt: r.due_at, ackDueAt, escalatedAt: r.escalated_at, assignedAt: r.assigned_at, acknowledgedAt: r.acknowledged_at,
     closedAt: r.closed_at, outcome: r.outcome, hasReport: r.report_id !== null,
@@ -84,15 +88,16 @@ export async function listVisibleRequests(db: Database, config: Config, ctx: Req
   const actor = signedIn(ctx);
   const statuses = query.status ? [query.status] : undefined;
   let rows: AidRequestRow[];
+  const responder = can(actor, 'aid.responder') ? await findResponderByUser(db, actor.userId) : undefined;
   if (can(actor, 'aid.desk')) rows = await listRequests(db, { statuses, limit: query.limit });
   else {
     rows = await listRequests(db, { orgIds: [...actor.orgRoles.keys()].filter((o) => can(actor, 'aid.request.read', o)), statuses, limit: query.limit });
-    const responder = can(actor, 'aid.responder') ? await findResponderByUser(db, actor.userId) : undefined;
     if (responder) rows.push(...(await listRequests(db, { responderId: responder.id, statuses, limit: query.limit })).filter((r) => !rows.some((m) => m.id === r.id)));
   }
-  const visibleOrg = (r: AidRequestRow) => can(actor, 'aid.desk') || actor.orgRoles.has(r.org_id);
-  const names = await orgNames(db, rows.filter(visibleOrg).map((r) => r.org_id));
-  return { items: rows.map((r) => summaryOf(r, config.aidTargets, now, visibleOrg(r) ? names.get(r.org_id) : null)) };
+  // A responder learns who asked once it has accepted (the request's page says the same).
+  const knowsVictim = (r: AidRequestRow) => can(actor, 'aid.desk') || actor.orgRoles.has(r.org_id) || (!!responder && r.responder_id === responder.id);
+  const names = await orgNames(db, rows.filter(knowsVictim).map((r) => r.org_id));
+  return { items: rows.map((r) => summaryOf(r, config.aidTargets, now, knowsVictim(r) ? { name: names.get(r.org_id) ?? null } : null)) };
 }
 
 const FINAL = ['closed', 'cancelled'];

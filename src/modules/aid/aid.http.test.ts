@@ -131,6 +131,15 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       expect((await responders[2]!({ method: 'GET', url: '/api/aid/requests' })).json().items).toEqual([]);
     });
 
+    it('lists the offered request to its responders with nothing that identifies the organisation, not even its id', async () => {
+      for (const url of ['/api/aid/requests', '/api/aid/responder-home']) {
+        const res = await responders[0]!({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain(requestId);
+        for (const secret of [orgA, 'Small Clinic', '小さな診療所']) expect(res.body, `${url}: ${secret}`).not.toContain(secret);
+      }
+    });
+
     it('lets exactly one of two simultaneous acceptances win', async () => {
       const home = await Promise.all([0, 1].map(async (i) => (await responders[i]!({ method: 'GET', url: '/api/aid/responder-home' })).json()));
       const offerIds = home.map((h) => h.offers.find((o: { request: { id: string } }) => o.request.id === requestId).offerId as string);
@@ -149,6 +158,8 @@ describeEachDatabase('mutual aid over HTTP', (database) => {
       const mine = (await winner({ method: 'GET', url: `/api/aid/requests/${requestId}` })).json();
       expect(mine.status).toBe('assigned');
       expect(mine.orgName.en).toBe('Small Clinic');
+      const listed = (await winner({ method: 'GET', url: '/api/aid/requests' })).json().items.find((r: { id: string }) => r.id === requestId);
+      expect(listed, 'once accepted, the list names who asked as the page does').toMatchObject({ orgId: orgA, orgName: { en: 'Small Clinic' } });
       // Accepting again is refused the same way, and nothing changes.
       expect(errorCode(await responders[loser]!({ method: 'POST', url: `/api/aid/offers/${offerIds[loser]}/accept` }))).toBe('aid_request_taken');
     });

@@ -23,14 +23,14 @@ const medianOf = (values: Array<number | null>) => {
 /** Open (not closed or cancelled) requests of one organisation, newest first. */
 export async function aidSummaryForOrg(db: Database, orgId: string, targets: Targets = DEFAULT_TARGETS, now = new Date()) {
   const rows = await listRequests(db, { orgIds: [orgId], statuses: ['open', 'offered', 'assigned', 'in_progress'], limit: 50 });
-  return { open: rows.length, items: rows.map((r) => summaryOf(r, targets, now)) };
+  return { open: rows.length, items: rows.map((r) => summaryOf(r, targets, now, { name: null })) };
 }
 
 /** Every open or assigned request that is escalated, overdue or close to its target, most urgent first. */
 export async function aidRequestsAtRisk(db: Database, now: Date = new Date(), targets: Targets = DEFAULT_TARGETS) {
   const rows = await listRequests(db, { statuses: ['open', 'offered', 'assigned'], limit: 10_000 });
   const order = { overdue: 0, escalated: 1, due_soon: 2 } as const;
-  return rows.map((r) => summaryOf(r, targets, now)).filter((s) => s.risk !== null)
+  return rows.map((r) => summaryOf(r, targets, now, { name: null })).filter((s) => s.risk !== null)
     .sort((a, b) => order[a.risk as keyof typeof order] - order[b.risk as keyof typeof order] || a.dueAt.localeCompare(b.dueAt));
 }
 
@@ -79,9 +79,9 @@ export async function responderHome(db: Database, config: Config, ctx: RequestCo
     profile: { id: responder.id, displayName: responder.display_name, vetting: responder.vetting, available: Number(responder.available) === 1, capacity: Number(responder.capacity) },
     offers: offers.flatMap((o) => {
       const r = offered.get(o.request_id);
-      return r ? [{ offerId: o.id, offeredAt: o.offered_at, score: o.score, reasons: JSON.parse(o.reasons) as unknown, request: summaryOf(r, config.aidTargets, now) }] : [];
+      return r ? [{ offerId: o.id, offeredAt: o.offered_at, score: o.score, reasons: JSON.parse(o.reasons) as unknown, request: summaryOf(r, config.aidTargets, now, null) }] : []; // not accepted yet: who asked stays hidden
     }),
-    cases: cases.map((r) => summaryOf(r, config.aidTargets, now)),
+    cases: cases.map((r) => summaryOf(r, config.aidTargets, now, { name: null })),
     medianAnswerMinutes: medianOf((await answeredOffers(db, responder.id)).map((o) => minutesBetween(o.offered_at, o.answered_at))),
     medianAcknowledgeMinutes: medianOf(cases.map((r) => (r.assigned_at ? minutesBetween(r.assigned_at, r.acknowledged_at) : null))),
   };
