@@ -40,7 +40,11 @@ const entryView = (row: LedgerEntryRow, readable: boolean) => ({
 
 export async function readEntry(db: Database, ctx: RequestContext, index: number) {
   const row = await findEntry(db, index);
-  if (!row) throw notFound();
+  if (!row) {
+    // The log's size is public (its checkpoint), so an index past it is a bad range, as for the proofs.
+    const current = await ledgerSize(db);
+    throw index >= current ? badRange(`index ${index} must be less than the log's size (${current} entries)`) : notFound();
+  }
   return entryView(row, canReadEvent(ctx.actor, row));
 }
 

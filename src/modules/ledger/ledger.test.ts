@@ -131,7 +131,8 @@ describeEachDatabase('ledger', (database) => {
       expect(errorCode(res), url).toBe(code);
     }
     expect((await get(`/ledger/proof/consistency?first=${size}&second=${size}`)).json().hashes).toEqual([]);
-    expect((await get(`/ledger/entries/${size}`)).statusCode).toBe(404);
+    expect(errorCode(await get(`/ledger/entries/${size}`))).toBe('ledger_bad_range');
+    expect(errorCode(await get('/ledger/entries/99999'))).toBe('ledger_bad_range');
     const en = await ctx.app.inject({ method: 'GET', url: '/ledger/proof/consistency?first=3&second=2', headers: { 'accept-language': 'en' } });
     expect(en.json().error.message).toBe('Invalid ledger range: first 3 must not be larger than second 2');
   });

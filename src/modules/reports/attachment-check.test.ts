@@ -17,6 +17,9 @@ describe('attachment checks', () => {
     expect(() => checkAttachment('a.png', Buffer.from('GIF89a'), false)).toThrow('attachment_invalid');
     expect(() => cleanFilename('../../')).toThrow('attachment_invalid');
     expect(cleanFilename('C:\\logs\\fw"1".log')).toBe('fw1.log');
+    // A right-to-left override would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"; isolates and marks go too.
+    expect(cleanFilename('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(cleanFilename('\u2067請求書\u2069\u200F.pdf\u0085')).toBe('請求書.pdf');
   });
 
   it('hashes with SHA-256, SHA-1 and MD5', () => {

@@ -13,11 +13,18 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const FILENAME_MAX = 200;
 
-/** A safe display name: no path, no control characters, bounded. */
+// C0 and C1 controls, and the bidirectional controls (embeddings, overrides, isolates, marks) that can make
+// "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"]/g;
+
+/** A file name without the characters that hide or reorder what it says. */
+export const withoutControls = (name: string): string => name.replace(UNSAFE_IN_NAMES, '');
+
+/** A safe display name: no path, no control or bidirectional-control characters, bounded. */
 export function cleanFilename(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const clean = withoutControls(base).trim();
   if (clean === '' || clean === '.' || clean === '..' || clean.length > FILENAME_MAX) throw new AppError('attachment_invalid', { detail: 'filename' });
   return clean;
 }

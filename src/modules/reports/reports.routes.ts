@@ -9,13 +9,15 @@ import { listRegimes, setRegime } from './deadlines.service.js';
 import * as s from './reports.schema.js';
 import * as reports from './reports.service.js';
 import * as triage from './triage.service.js';
+import { withoutControls } from './attachment-check.js';
 
 const tags = ['reports'];
 type Params = Static<typeof IdParams>;
 const user = { access: 'user' as const };
 
 /** RFC 6266: an ASCII fallback name and the UTF-8 name; always a download, never shown inline. */
-function contentDisposition(filename: string): string {
+function contentDisposition(stored: string): string {
+  const filename = withoutControls(stored); // also for names stored before bidirectional controls were removed on upload
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
