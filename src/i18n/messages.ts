@@ -197,8 +197,12 @@ export function errorMessage(code: ErrorCode, locale: Locale, params: Record<str
   return fill(ERRORS[code][locale], params);
 }
 
+/**
+ * Puts the parameters into a message. A placeholder without its parameter is left out with the separator before it
+ * ("…できません: {detail}" becomes "…できません"): a message never shows a raw {placeholder}.
+ */
 export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/(\s*[:：]\s*)?\{(\w+)\}/g, (_whole, lead: string | undefined, key: string) => (key in params ? `${lead ?? ''}${String(params[key])}` : ''));
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

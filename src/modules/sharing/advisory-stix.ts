@@ -102,7 +102,8 @@ export function composeAdvisory(content: AdvisoryContent, ctx: ComposeContext): 
   const report = sdo('report', {
     name: content.title.ja, description: content.summary.ja, lang: 'ja', published: ctx.now, report_types: ['threat-report'],
     ...(content.category ? { labels: [rsitTag(content.category)] } : {}),
-    object_refs: objects.map((o) => o.id),
+    // STIX wants at least one reference: a warning in words alone refers to the desk that gives it.
+    object_refs: objects.length > 0 ? objects.map((o) => o.id) : [ctx.deskIdentityId],
     x_anshin_victim: {
       sector: content.victim.profile.sector, size_band: content.victim.profile.sizeBand, prefecture: content.victim.profile.prefecture, k: content.victim.k,
       ...(content.victim.name ? { name_ja: content.victim.name.ja, name_en: content.victim.name.en } : {}),

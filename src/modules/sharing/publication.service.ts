@@ -128,7 +128,7 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
     const store = { request: ctx, defaultTlp: config.defaultTlp };
     for (const collectionId of collectionIds) {
       const { status } = await addObjectsWithin(trx, store, collectionId, [desk, ...objects]);
-      if (status.failure_count > 0) throw new AppError('unprocessable');
+      if (status.failure_count > 0) throw new AppError('unprocessable', { detail: status.failures?.map((f) => f.message).join('; ') ?? '' });
     }
     await insertAdvisory(trx, {
       id: advisoryId, report_id: report.id, stix_report_id: stixReport.id, title_ja: input.title.ja, title_en: input.title.en, tlp: input.tlp,

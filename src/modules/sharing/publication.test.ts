@@ -163,4 +163,21 @@ describeEachDatabase('publication', (database) => {
     expect(JSON.parse(stored.json)).toMatchObject({ x_anshin_victim: { name_ja: '株式会社みどり精工', name_en: 'Midori Seiko' }, labels: ['rsit:other="undetermined"'] }); // the report's category: not known yet
     expect(stored.json).not.toMatch(/田中|佐藤|03-1234-5678/);
   });
+
+  it('publishes a warning in words alone (no indicator, malware, CVE or technique), its STIX report referring to the desk', async () => {
+    const created = await as(ctx, reporter)({ method: 'POST', url: '/api/reports', payload: { orgId: victimOrg, text: '不審な電話で取引先を名乗り、振込先の変更を求められました。', answers: { category: 'fraud' } } });
+    const id = created.json<{ id: string }>().id;
+    await as(ctx, reporter)({ method: 'POST', url: `/api/reports/${id}/submit` });
+    await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/state`, payload: { state: 'triage' } });
+    const { version, redactions } = (await as(ctx, coordinator)({ method: 'GET', url: `/api/reports/${id}/redactions` })).json<{ version: number; redactions: Array<{ id: string }> }>();
+    await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/redactions`, payload: { version, decisions: redactions.map((r) => ({ id: r.id, decision: 'accepted' })) } });
+    const words = publishBody({ indicators: [], malware: [], vulnerabilities: [], attackPatterns: [], summary: { ja: '取引先を名乗る振込先変更の依頼に注意してください。', en: 'Beware of requests to change bank details.' } });
+    const res = await as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${id}/advisory`, payload: words });
+    expect(res.statusCode, res.body).toBe(201);
+    const stored = await ctx.db.selectFrom('stix_objects').select('json').where('stix_id', '=', res.json<{ stixReportId: string }>().stixReportId).executeTakeFirstOrThrow();
+    const report = JSON.parse(stored.json) as { object_refs: string[]; labels: string[] };
+    expect(report.object_refs).toHaveLength(1);
+    expect(report.object_refs[0]).toMatch(/^identity--/);
+    expect(report.labels).toEqual(['rsit:fraud="masquerade"']);
+  });
 });
