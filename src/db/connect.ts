@@ -28,7 +28,10 @@ export function connectDatabase(url: string, options: { poolSize?: number } = {}
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a commit is on disk before the server acknowledges it (a TAXII status, a submitted report, a ledger entry),
+  // so a power failure cannot take back what a client was told is stored. NORMAL lost only the last commits on power
+  // loss, never on a crash; the cost of FULL is one fsync per transaction (bench/durability.mjs, bench/RESULTS.md).
+  sqlite.pragma('synchronous = FULL');
   // Bulk STIX ingest writes far from the end of its indexes: a larger page cache and fewer WAL
   // checkpoints keep those pages in memory (measured in bench/RESULTS.md).
   sqlite.pragma('cache_size = -65536');
