@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   activeCaseCounts, answeredOffers, findRequest, assignIfUnassigned, findOffer, findRequestForUpdate, findResponderByUser, insertOffers, listOffersOfRequest,
-  listResponders, loseOtherOffers, orgMembers, answerOffer, updateRequest, userRecipient, coordinators,
+  listResponders, lockResponder, loseOtherOffers, orgMembers, answerOffer, updateRequest, userRecipient, coordinators,
 } from './aid.repository.js';
 import type { AidRequestRow, AidResponderRow } from './aid.table.js';
 import type { Skill } from './aid-codes.js';
@@ -127,6 +127,7 @@ export async function acceptOffer(db: Database, deps: Pick<AppDeps, 'config' | '
   const { responder, offer } = await myOffer(db, ctx, offerId);
   const at = new Date().toISOString();
   const requestId = await db.transaction().execute(async (trx) => {
+    await lockResponder(trx, responder.id); // capacity is checked and taken in one step per responder
     if (((await activeCaseCounts(trx)).get(responder.id) ?? 0) >= Number(responder.capacity)) throw new AppError('aid_responder_unavailable');
     if ((await assignIfUnassigned(trx, offer.request_id, responder.id, at)) === 0) {
       const current = await findRequest(trx, offer.request_id);

@@ -56,6 +56,14 @@ export async function findRequestForUpdate(db: Database, id: string): Promise<Ai
   return (dialectOfDb(db) === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
+/**
+ * Holds the responder's row until the transaction ends, so that two acceptances by one responder run one after the
+ * other and the second sees the first's case (SQLite runs one write transaction at a time already).
+ */
+export async function lockResponder(db: Database, id: string): Promise<void> {
+  if (dialectOfDb(db) === 'postgres') await db.selectFrom('aid_responders').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function updateRequest(db: Database, id: string, changes: Partial<AidRequestsTable>): Promise<void> {
   await db.updateTable('aid_requests').set(changes).where('id', '=', id).execute();
 }

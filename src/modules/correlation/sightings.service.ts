@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { uuidV5 } from '../stix/sco-id.js';
 import { resolveCaller } from '../taxii/collections.service.js';
 import { feedCollectionOf, readableObjects } from '../taxii/changes.service.js';
-import { addObjects } from '../taxii/store.service.js';
+import { addObjectsWithin, lockStore } from '../taxii/store.service.js';
 import { anonymisedCount, indicatorConfidence, sourceReliability } from './confidence.js';
 import { findSighting, findSightingsOf, saveSighting } from './sightings.repository.js';
 import type { CorrelationSightingRow } from './correlation.table.js';
@@ -89,19 +89,23 @@ export async function sightIndicator(db: Database, config: Config, ctx: RequestC
   const times = checkedTimes(input);
   const feed = await feedCollectionOf(db, orgId);
   if (!feed) throw new AppError('not_found');
-  const existing = await findSighting(db, input.indicatorId, orgId);
-  const id = existing?.sighting_id ?? `sighting--${randomUUID()}`;
-  const modified = later(existing?.updated_at);
-  const created = existing?.created_at ?? modified;
-  // The sighting and its ledger entry commit together.
-  const onStored = (trx: Database) => appendLedgerEvents(trx, [{
-    type: 'sighting', actor: ctx.actor.kind === 'user' ? ctx.actor.userId : null, org: orgId, object: input.indicatorId, count: input.count ?? 1,
-  }]).then(() => undefined);
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored }, feed, [sightingObject(id, created, modified, input, orgId, times)]);
-  if (status.success_count !== 1) throw new AppError('unprocessable', { detail: status.failures?.[0]?.message ?? 'sighting not stored' });
-  await saveSighting(db, {
-    indicator_id: input.indicatorId, org_id: orgId, sighting_id: id, first_seen: times.firstSeen ?? null, last_seen: times.lastSeen ?? null,
-    count: input.count ?? 1, created_at: created, updated_at: modified,
+  // One transaction under the store's lock: the organisation's sighting is read, versioned, stored with its ledger
+  // entry and counted as one step, so simultaneous confirmations by one organisation update one sighting object.
+  await db.transaction().execute(async (trx) => {
+    await lockStore(trx);
+    const existing = await findSighting(trx, input.indicatorId, orgId);
+    const id = existing?.sighting_id ?? `sighting--${randomUUID()}`;
+    const modified = later(existing?.updated_at);
+    const created = existing?.created_at ?? modified;
+    const onStored = (inner: Database) => appendLedgerEvents(inner, [{
+      type: 'sighting', actor: ctx.actor.kind === 'user' ? ctx.actor.userId : null, org: orgId, object: input.indicatorId, count: input.count ?? 1,
+    }]).then(() => undefined);
+    const { status } = await addObjectsWithin(trx, { request: ctx, defaultTlp: config.defaultTlp, onStored }, feed, [sightingObject(id, created, modified, input, orgId, times)]);
+    if (status.success_count !== 1) throw new AppError('unprocessable', { detail: status.failures?.[0]?.message ?? 'sighting not stored' });
+    await saveSighting(trx, {
+      indicator_id: input.indicatorId, org_id: orgId, sighting_id: id, first_seen: times.firstSeen ?? null, last_seen: times.lastSeen ?? null,
+      count: input.count ?? 1, created_at: created, updated_at: modified,
+    });
   });
   return indicatorStanding(db, config, ctx, indicator.value);
 }

@@ -114,4 +114,16 @@ describeEachDatabase('sightings', (database) => {
     expect(errorCode(await sight('memberA', { indicatorId: shared.id, count: 0 }))).toBe('validation_failed');
     expect(await ctx.db.selectFrom('stix_objects').select('pk').where('type', '=', 'sighting').execute()).toEqual(before);
   });
+
+  it('keeps one sighting object per organisation when its members confirm at the same moment', async () => {
+    const raced = indicator({ tlp: 'green', name: 'Raced' });
+    await addObjects(ctx.db, { request: systemContext('en'), defaultTlp: 'amber' }, (await collectionIds(ctx, [])).community, [raced]);
+    const members = await Promise.all(Array.from({ length: 8 }, async () => as(ctx, await signIn(ctx, await createUser(ctx, { orgs: [{ orgId: ids.orgB, role: 'member' }] })))));
+    const results = await Promise.all(members.map((member, i) => member({ method: 'POST', url: '/api/sightings', payload: { indicatorId: raced.id, count: i + 1 } })));
+    expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    const rows = await ctx.db.selectFrom('correlation_sightings').select('sighting_id').where('indicator_id', '=', raced.id).execute();
+    expect(rows).toHaveLength(1);
+    const objects = await ctx.db.selectFrom('stix_objects').select('stix_id').distinct().where('type', '=', 'sighting').where('json', 'like', `%${raced.id}%`).execute();
+    expect(objects.map((o) => o.stix_id)).toEqual([rows[0]?.sighting_id]);
+  });
 });
