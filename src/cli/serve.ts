@@ -4,10 +4,8 @@ import type { Config } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/demo.js';
-import { createMailer } from '../modules/mail/mail.service.js';
-import { runDeadlineReminders } from '../modules/reports/deadlines.service.js';
 import { startIndexer } from '../modules/correlation/indexer.service.js';
-import { runAidEscalations } from '../modules/aid/aid-escalation.service.js';
+import { startBackgroundJobs } from './background-jobs.js';
 import { print } from './support.js';
 
 export async function serve(config: Config, options: { demo: boolean }): Promise<void> {
@@ -35,21 +33,10 @@ export async function serve(config: Config, options: { demo: boolean }): Promise
   if (setupUrl) print(`\nFirst start: create the first administrator with this one-time link:\n  ${setupUrl}\n`);
   print(`Anshin is running at ${config.baseUrl} (database: ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'PostgreSQL'})`);
 
-  // Reporting-deadline reminders: checked every 15 minutes (each reminder goes out once, whichever process sends it).
-  const reminderDeps = { config, mailer: createMailer(config.smtpUrl, config.mailFrom, app.log) };
-  const reminders = setInterval(() => {
-    runDeadlineReminders(db, reminderDeps).catch((error: unknown) => app.log.error({ err: error }, 'deadline reminder check failed'));
-  }, 15 * 60 * 1000);
-  reminders.unref();
-  // Mutual aid: response-time targets are checked every AID_ESCALATION_INTERVAL_MS (each breach escalates once).
-  const escalations = setInterval(() => {
-    runAidEscalations(db, reminderDeps).catch((error: unknown) => app.log.error({ err: error }, 'aid escalation check failed'));
-  }, config.aidEscalationIntervalMs);
-  escalations.unref();
+  const jobs = startBackgroundJobs(db, config, app.log);
 
   const stop = async () => {
-    clearInterval(reminders);
-    clearInterval(escalations);
+    jobs.stop();
     await app.close();
     await indexer.stop();
     await db.destroy();

@@ -25,21 +25,21 @@ const TEMPLATES = {
   deadlineReminder: {
     ja: {
       subject: 'Anshin: 報告期限が近づいています（{deadline}）',
-      body: 'インシデント報告に関する期限が近づいています。\n\n{regime}\n{deadline}: {due}（UTC）\n\n報告の画面で内容と期限を確認してください:\n{link}',
+      body: 'インシデント報告に関する期限が近づいています。\n\n{regime}\n{deadline}: {due}（日本時間）\n\n報告の画面で内容と期限を確認してください:\n{link}',
     },
     en: {
       subject: 'Anshin: a reporting deadline is close ({deadline})',
-      body: 'A deadline for one of your incident reports is close.\n\n{regime}\n{deadline}: {due} (UTC)\n\nSee the report and its deadlines:\n{link}',
+      body: 'A deadline for one of your incident reports is close.\n\n{regime}\n{deadline}: {due} (Japan time, UTC+9)\n\nSee the report and its deadlines:\n{link}',
     },
   },
   aidEscalation: {
     ja: {
       subject: 'Anshin: 支援依頼のエスカレーション（{urgency}）',
-      body: '支援依頼が対応目標に達していないか、対応できる支援者が見つかりません（{reason}）。\n\n依頼: {category}（{urgency}）\n期限: {due}（UTC）\n\n支援依頼を確認してください:\n{link}',
+      body: '支援依頼が対応目標に達していないか、対応できる支援者が見つかりません（{reason}）。\n\n依頼: {category}（{urgency}）\n期限: {due}（日本時間）\n\n支援依頼を確認してください:\n{link}',
     },
     en: {
       subject: 'Anshin: help request escalated ({urgency})',
-      body: 'A help request has missed its response target or has no responder who can take it ({reason}).\n\nRequest: {category} ({urgency})\nDue: {due} (UTC)\n\nSee the help request:\n{link}',
+      body: 'A help request has missed its response target or has no responder who can take it ({reason}).\n\nRequest: {category} ({urgency})\nDue: {due} (Japan time, UTC+9)\n\nSee the help request:\n{link}',
     },
   },
   aidMessage: {
@@ -70,3 +70,8 @@ export function renderMail(template: MailTemplate, locale: Locale, params: Recor
   const t = TEMPLATES[template][locale];
   return { subject: fill(t.subject, params), body: fill(t.body, params) };
 }
+
+const JAPAN_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An ISO time as mails show it: Japan time, "2026-12-08 09:00" (the community is in Japan; users keep no time zone). */
+export const japanTime = (iso: string): string => JAPAN_TIME.format(new Date(iso));

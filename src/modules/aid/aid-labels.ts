@@ -1,6 +1,7 @@
 // Names of mutual-aid codes in e-mails and in the home-page blocks (the web UI has its own, in web/src/i18n/aid.*.ts);
 // incident categories are named by the shared vocabulary.
 import type { Locale } from '../../auth/roles.js';
+import { japanTime } from '../../i18n/mail-templates.js';
 import { categoryName } from '../../vocabulary/incident-categories.js';
 
 type Labels = Record<string, Record<Locale, string>>;
@@ -38,5 +39,6 @@ export function mailLabels(params: Record<string, string | number>, locale: Loca
     const code = params[key];
     if (typeof code === 'string') out[key] = aidLabel(key, code, locale);
   }
+  if (typeof params.due === 'string') out.due = japanTime(params.due);
   return out;
 }

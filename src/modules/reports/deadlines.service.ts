@@ -6,7 +6,7 @@ import type { Locale } from '../../auth/roles.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
-import { renderMail } from '../../i18n/mail-templates.js';
+import { japanTime, renderMail } from '../../i18n/mail-templates.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Mailer } from '../mail/mail.service.js';
 import { queueMail } from '../mail/mail.service.js';
@@ -65,7 +65,7 @@ async function remind(db: Database, config: Config, report: { id: string; org_id
     for (const member of await orgMemberEmails(trx, report.org_id)) {
       const locale: Locale = member.locale === 'en' ? 'en' : 'ja';
       const mail = renderMail('deadlineReminder', locale, {
-        regime: deadline.regimeName[locale], deadline: deadline.label[locale], due: deadline.dueAt, link: `${config.baseUrl}/reports/${report.id}`,
+        regime: deadline.regimeName[locale], deadline: deadline.label[locale], due: japanTime(deadline.dueAt), link: `${config.baseUrl}/reports/${report.id}`,
       });
       await queueMail(trx, { to: member.email, ...mail });
     }

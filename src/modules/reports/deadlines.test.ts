@@ -79,6 +79,9 @@ describeEachDatabase('deadline reminders', (database) => {
     expect(mails).toHaveLength(3);
     expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining('Preliminary report (PPC)')]));
     expect(mails[0]?.body).toContain(`/reports/${reportId}`);
+    // Times in Japan time, as people in the community read them: the 24-hour early warning of NOW.
+    const due = new Date(NOW.getTime() + 24 * 3600_000 + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(mails[0]?.body).toContain(`${due} (Japan time, UTC+9)`);
     const events = await ctx.db.selectFrom('report_events').select(['kind', 'internal']).where('report_id', '=', reportId).execute();
     expect(events).toEqual(Array.from({ length: 3 }, () => ({ kind: 'deadline_reminder', internal: 0 })));
     expect(systemContext().actor.kind).toBe('anonymous');
