@@ -32,7 +32,6 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
-  unsupported_stix_version: 422,
   tlp_red_not_publishable: 422,
   tlp_audience_mismatch: 422,
   publication_leak: 422,

@@ -82,10 +82,6 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: '報告した組織は名前の公開に同意していません。組織名を出さずに公開してください。',
     en: 'The reporting organisation has not agreed to be named. Publish without its name.',
   },
-  unsupported_stix_version: {
-    ja: '対応していない STIX のバージョンです: {version}（対応: 2.1）',
-    en: 'Unsupported STIX version: {version} (supported: 2.1)',
-  },
   account_locked: {
     ja: 'サインインの失敗が続いたため、一時的にロックされています。{minutes} 分後に再度お試しください。',
     en: 'Too many failed sign-ins. Try again in {minutes} minutes.',

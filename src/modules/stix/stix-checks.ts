@@ -2,7 +2,7 @@
 // reports at the sink's current path. Regular expressions and parameter objects are created once, here.
 import type { IssueSink } from './stix-issues.js';
 import { CATEGORY } from './stix-kinds.js';
-import { hasPrecision, isTimestamp, type TimestampPrecision } from './stix-timestamp.js';
+import { hasPrecision, isLeapSecond, isTimestamp, type TimestampPrecision } from './stix-timestamp.js';
 
 export type Check = (value: unknown, sink: IssueSink) => void;
 export type Obj = Record<string, unknown>;
@@ -54,7 +54,7 @@ export function timestamp(precision: TimestampPrecision = 'any'): Check {
   const params = { precision };
   return (v, s) => {
     if (typeof v !== 'string') s.report('property-type', EXPECT.timestamp);
-    else if (!isTimestamp(v)) s.report('timestamp-format');
+    else if (!isTimestamp(v)) s.report(isLeapSecond(v) ? 'timestamp-leap-second' : 'timestamp-format');
     else if (!hasPrecision(v, precision)) s.report('timestamp-precision', params);
   };
 }

@@ -17,6 +17,7 @@ export type StixRule =
   | 'id-type-mismatch'
   | 'spec-version'
   | 'timestamp-format'
+  | 'timestamp-leap-second'
   | 'timestamp-precision'
   | 'timestamp-order'
   | 'modified-before-created'
@@ -112,6 +113,10 @@ const MESSAGES: Record<StixRule, (p: Params) => Text> = {
   'timestamp-format': () => ({
     ja: 'タイムスタンプは RFC 3339 形式で UTC の Z 表記（例: 2024-01-31T09:00:00.000Z）でなければなりません。',
     en: 'Timestamps must be RFC 3339 in UTC with a Z (e.g. 2024-01-31T09:00:00.000Z).',
+  }),
+  'timestamp-leap-second': () => ({
+    ja: 'うるう秒（60 秒）は受け付けません。多くの STIX・TAXII の実装が読めないためです。23:59:59.999 か次の秒（00 秒）にしてください。',
+    en: 'A leap second (second 60) is not accepted: many STIX and TAXII implementations cannot read it. Use 23:59:59.999 or the next second (00).',
   }),
   'timestamp-precision': (p) => ({
     ja: p.precision === 'second' ? 'このタイムスタンプは秒精度（小数部なし）でなければなりません。' : 'このタイムスタンプは少なくともミリ秒精度（小数 3 桁以上）でなければなりません。',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareTimestamps, hasPrecision, isTimestamp } from './stix-timestamp.js';
+import { compareTimestamps, hasPrecision, isLeapSecond, isTimestamp } from './stix-timestamp.js';
 import { isDomainName, isIpv4, isIpv6 } from './stix-values.js';
 
 describe('timestamps', () => {
-  it.each(['2024-01-15T09:00:00Z', '2024-02-29T23:59:59.999999999Z', '2016-12-31T23:59:60Z', '0001-01-01T00:00:00.0Z'])('accepts %s', (t) => {
+  it.each(['2024-01-15T09:00:00Z', '2024-02-29T23:59:59.999999999Z', '2016-12-31T23:59:59Z', '0001-01-01T00:00:00.0Z'])('accepts %s', (t) => {
     expect(isTimestamp(t)).toBe(true);
   });
 
@@ -11,6 +11,14 @@ describe('timestamps', () => {
     'refuses %s',
     (t) => expect(isTimestamp(t)).toBe(false),
   );
+
+  it('refuses leap seconds (second 60), which many STIX and TAXII readers cannot parse, and names them (issue 17)', () => {
+    for (const t of ['2026-06-30T23:59:60Z', '2016-12-31T23:59:60.000Z', '2016-12-31T23:59:60.5Z', '2024-01-15T09:00:60Z']) {
+      expect(isTimestamp(t), t).toBe(false);
+      expect(isLeapSecond(t), t).toBe(true);
+    }
+    for (const t of ['2016-12-31T23:59:59Z', '2016-12-31T23:59:61Z', '2016-12-31 23:59:60Z', '2016-12-31T23:59:60']) expect(isLeapSecond(t), t).toBe(false);
+  });
 
   it('checks precision', () => {
     expect(hasPrecision('2024-01-15T09:00:00.123Z', 'millisecond')).toBe(true);

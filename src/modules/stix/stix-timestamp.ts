@@ -1,7 +1,10 @@
 // STIX timestamps: RFC 3339 in UTC with a literal Z, any number of fraction digits (§2.13).
 // Checked and compared without Date, so precision beyond milliseconds is kept and nothing is allocated.
+// Leap seconds (second 60) are refused although RFC 3339 allows them: the store could not order them
+// (taxii/timestamps.ts) and many STIX and TAXII readers cannot parse them (issue 17).
 
-const TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?Z$/;
+const TIMESTAMP = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
+const LEAP_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:60(?:\.\d+)?Z$/;
 
 export type TimestampPrecision = 'any' | 'millisecond' | 'second';
 
@@ -20,6 +23,9 @@ export function isTimestamp(s: string): boolean {
   const day = digit(s, 8) * 10 + digit(s, 9);
   return day <= daysInMonth(year, month);
 }
+
+/** True when `s` has the form of a timestamp with second 60: a leap second, which isTimestamp refuses. */
+export const isLeapSecond = (s: string): boolean => LEAP_SECOND.test(s);
 
 /** Number of fraction digits of a valid timestamp (0 when there is no fraction). */
 export function fractionDigits(s: string): number {

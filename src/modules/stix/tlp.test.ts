@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AUDIENCES, parseTlpLevel, placementAllowed, stricterOf, TLP_2_EXTENSION_ID, TLP_MARKINGS, tlpOfMarking, tlpOfObject,
+  AUDIENCES, markingRefsOf, parseTlpLevel, placementAllowed, stricterOf, TLP_2_EXTENSION_ID, TLP_MARKINGS, tlpOfMarking, tlpOfObject,
   type Audience, type TlpLevel,
 } from './tlp.js';
 
@@ -63,10 +63,39 @@ describe('the level of an object', () => {
     expect(tlpOfObject({ id: TLP_2_EXTENSION_ID }, 'amber')).toBe('clear');
   });
 
+  it('counts granular markings: a TLP marking on any part makes the whole object that strict (issue 17)', () => {
+    const partly = (objectRefs: unknown, granular: unknown) => ({ ...indicator(objectRefs), description: 'x', granular_markings: granular });
+    expect(tlpOfObject(partly([TLP2.green], [{ marking_ref: TLP2.red, selectors: ['description'] }]), 'clear')).toBe('red');
+    expect(tlpOfObject(partly([TLP1.green], [{ marking_ref: TLP1.amber, selectors: ['description'] }]), 'clear')).toBe('amber');
+    expect(tlpOfObject(partly([TLP2.amber], [{ marking_ref: TLP2.green, selectors: ['description'] }]), 'clear')).toBe('amber');
+    expect(tlpOfObject(partly([TLP2.clear], [{ marking_ref: TLP2.amberStrict, selectors: ['description'] }, { lang: 'ja', selectors: ['name'] }]), 'clear'))
+      .toBe('amber+strict');
+  });
+
+  it('counts the parts that no TLP marking covers as the default when only granular markings carry TLP', () => {
+    const granularOnly = (ref: string) => ({ ...indicator(), description: 'x', granular_markings: [{ marking_ref: ref, selectors: ['description'] }] });
+    expect(tlpOfObject(granularOnly(TLP2.clear), 'amber')).toBe('amber');
+    expect(tlpOfObject(granularOnly(TLP2.red), 'green')).toBe('red');
+    expect(tlpOfObject({ ...indicator([TLP2.green]), granular_markings: 'not a list' }, 'amber')).toBe('green');
+    expect(tlpOfObject({ ...indicator([TLP2.green]), granular_markings: [null, 42, { marking_ref: 7 }] }, 'amber')).toBe('green');
+  });
+
   it('orders levels by strictness', () => {
     expect(stricterOf('green', 'amber')).toBe('amber');
     expect(stricterOf('amber+strict', 'amber')).toBe('amber+strict');
     expect(stricterOf('red', 'clear')).toBe('red');
+  });
+});
+
+describe('the markings an object references', () => {
+  it('lists object_marking_refs and granular marking_refs once each, in order, and nothing else', () => {
+    const statement = 'marking-definition--11111111-1111-4111-8111-111111111111';
+    expect(markingRefsOf({
+      object_marking_refs: [TLP2.green, statement, 42],
+      granular_markings: [{ marking_ref: TLP2.red, selectors: ['description'] }, { lang: 'ja', selectors: ['name'] }, { marking_ref: statement, selectors: ['name'] }],
+    })).toEqual([TLP2.green, statement, TLP2.red]);
+    expect(markingRefsOf({})).toEqual([]);
+    expect(markingRefsOf({ object_marking_refs: 'x', granular_markings: {} })).toEqual([]);
   });
 });
 

@@ -44,20 +44,46 @@ export function tlpOfMarking(markingId: string): TlpLevel | undefined {
   return Object.hasOwn(TLP_MARKINGS, markingId) ? TLP_MARKINGS[markingId]?.level : undefined;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * The TLP level of a STIX object: the strictest TLP marking among its `object_marking_refs`, or
- * `unmarked` when it carries none. The TLP marking definitions themselves (and the TLP 2.0
- * extension definition) are public standards, so they are CLEAR wherever they travel.
+ * Every marking-definition id an object references, once each in order of appearance: its
+ * `object_marking_refs` and the `marking_ref` of its granular markings (language markings have none).
+ * Values that are not strings are skipped: the validator reports them.
  */
-export function tlpOfObject(object: { id?: unknown; object_marking_refs?: unknown }, unmarked: TlpLevel): TlpLevel {
-  if (typeof object.id === 'string' && (Object.hasOwn(TLP_MARKINGS, object.id) || object.id === TLP_2_EXTENSION_ID)) return 'clear';
-  const refs = Array.isArray(object.object_marking_refs) ? object.object_marking_refs : [];
+export function markingRefsOf(object: { object_marking_refs?: unknown; granular_markings?: unknown }): string[] {
+  const refs = new Set<string>();
+  if (Array.isArray(object.object_marking_refs)) for (const ref of object.object_marking_refs) if (typeof ref === 'string') refs.add(ref);
+  if (Array.isArray(object.granular_markings)) {
+    for (const marking of object.granular_markings) if (isRecord(marking) && typeof marking.marking_ref === 'string') refs.add(marking.marking_ref);
+  }
+  return [...refs];
+}
+
+function strictestOf(refs: unknown): TlpLevel | undefined {
   let level: TlpLevel | undefined;
-  for (const ref of refs) {
+  for (const ref of Array.isArray(refs) ? refs : []) {
     const found = typeof ref === 'string' ? tlpOfMarking(ref) : undefined;
     if (found) level = level ? stricterOf(level, found) : found;
   }
-  return level ?? unmarked;
+  return level;
+}
+
+/**
+ * The TLP level of a STIX object: the strictest TLP marking on any part of it. A TLP marking in
+ * `object_marking_refs` covers the whole object; one in `granular_markings` covers some properties,
+ * and makes the whole object at least that strict (a GREEN indicator with a RED description is RED).
+ * Without an object-level TLP marking, the properties no TLP marking covers count as `unmarked`. The
+ * TLP marking definitions themselves (and the TLP 2.0 extension definition) are public standards, so
+ * they are CLEAR wherever they travel.
+ */
+export function tlpOfObject(object: { id?: unknown; object_marking_refs?: unknown; granular_markings?: unknown }, unmarked: TlpLevel): TlpLevel {
+  if (typeof object.id === 'string' && (Object.hasOwn(TLP_MARKINGS, object.id) || object.id === TLP_2_EXTENSION_ID)) return 'clear';
+  const whole = strictestOf(object.object_marking_refs) ?? unmarked;
+  const granular = Array.isArray(object.granular_markings)
+    ? strictestOf(object.granular_markings.map((marking: unknown) => (isRecord(marking) ? marking.marking_ref : undefined)))
+    : undefined;
+  return granular ? stricterOf(whole, granular) : whole;
 }
 
 // Audiences of collections, from the widest to the narrowest.

@@ -96,7 +96,7 @@ describe('invalid corpus', () => {
     const elsewhere: StixRule[] = ['bundle-type', 'too-many-issues']; // bundle and cap tests below
     const all: StixRule[] = [
       'not-object', 'required', 'required-one-of', 'property-type', 'unknown-property', 'property-name', 'reserved-property',
-      'unknown-type', 'type-name', 'id-format', 'id-type-mismatch', 'spec-version', 'timestamp-format',
+      'unknown-type', 'type-name', 'id-format', 'id-type-mismatch', 'spec-version', 'timestamp-format', 'timestamp-leap-second',
       'timestamp-precision', 'timestamp-order', 'modified-before-created', 'range', 'empty-list', 'empty-dictionary',
       'dictionary-key', 'enum', 'ref-format', 'ref-target', 'external-reference-incomplete', 'external-id-format',
       'hash-algorithm-name', 'hash-value', 'lang-format', 'selector-syntax', 'selector-not-found', 'granular-marking-target',
@@ -147,6 +147,16 @@ describe('validateStixObject', () => {
   it('quotes path segments that are not plain names', () => {
     const issues = validateStixObject({ type: 'file', id: 'file--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f', name: 'a', hashes: { "it's": 'x' } });
     expect(issues[0]?.path).toBe("$.hashes['it\\'s']");
+  });
+
+  it('refuses a leap second in every timestamp property, saying why (issue 17)', () => {
+    const leap = '2026-06-30T23:59:60Z';
+    const issues = validateStixObject(indicator({ created: '2026-06-30T23:59:60.000Z', modified: '2026-06-30T23:59:60.000Z', valid_from: leap, valid_until: leap }));
+    expect(issues.map((i) => [i.path, i.rule])).toEqual([
+      ['$.created', 'timestamp-leap-second'], ['$.modified', 'timestamp-leap-second'], ['$.valid_from', 'timestamp-leap-second'], ['$.valid_until', 'timestamp-leap-second'],
+    ]);
+    expect(issues[0]?.message.en).toMatch(/leap second/i);
+    expect(issues[0]?.message.ja).toMatch(/うるう秒/);
   });
 
   it('skips value formats of defanged objects only', () => {

@@ -9,7 +9,6 @@ import { requireSignedIn } from './browse.service.js';
 import { requireCollection } from './collections.service.js';
 import { findObjectEntries } from './entries.repository.js';
 import { onStoredFrom } from './stored-hooks.js';
-import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
 import type { StatusResource } from './status.service.js';
 import { addObjects } from './store.service.js';
 
@@ -23,51 +22,16 @@ export function bundleObjects(body: unknown): unknown[] {
   return body.objects;
 }
 
-// addObjects refuses a whole request that holds another spec_version (TAXII answers 422); a bundle
-// file is not one request, so such objects fail one by one, as in the CLI's import.
-function otherSpecVersion(value: unknown, index: number): StatusDetail | undefined {
-  if (!isRecord(value) || value.spec_version === undefined || value.spec_version === SUPPORTED_SPEC_VERSION) return undefined;
-  return {
-    id: typeof value.id === 'string' ? value.id : `$.objects[${index}]`,
-    version: String(value.modified ?? value.created ?? ''),
-    message: `spec_version ${String(value.spec_version).slice(0, 20)} is not supported (only ${SUPPORTED_SPEC_VERSION})`,
-  };
-}
-
-const POSITION = /^\$\.objects\[(\d+)\]$/;
-
 /**
  * Stores the valid objects of a bundle in the collection, as the caller; the answer is the status
- * resource of the request, with objects of another STIX version counted among the failures.
+ * resource of the request (objects of another STIX version are failures like any invalid object).
  */
 export async function importIntelBundle(db: Database, config: Config, ctx: RequestContext, collectionId: string, body: unknown): Promise<StatusResource> {
   requireSignedIn(ctx);
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'write');
   const objects = bundleObjects(body);
-  const refused: StatusDetail[] = [];
-  const accepted: unknown[] = [];
-  const positions: number[] = [];
-  objects.forEach((value, index) => {
-    const refusal = otherSpecVersion(value, index);
-    if (refusal) refused.push(refusal);
-    else {
-      accepted.push(value);
-      positions.push(index);
-    }
-  });
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, accepted) }, collection.id, accepted);
-  // Failures without an id are named by their position among the objects addObjects saw: make it the bundle's.
-  const inBundle = (d: StatusDetail): StatusDetail => {
-    const at = POSITION.exec(d.id);
-    return at ? { ...d, id: `$.objects[${positions[Number(at[1])] ?? at[1]}]` } : d;
-  };
-  const failures = [...(status.failures ?? []).map(inBundle), ...refused];
-  return {
-    ...status,
-    total_count: status.total_count + refused.length,
-    failure_count: failures.length,
-    ...(failures.length > 0 ? { failures } : {}),
-  };
+  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects) }, collection.id, objects);
+  return status;
 }
 
 export interface BundleDownload {

@@ -82,6 +82,21 @@ describeEachDatabase('threat-intel browser: import and export', (database) => {
       expect(res.json<ImportStatus>().failures?.[0]?.message).toMatch(/TLP:RED のオブジェクト/);
     });
 
+    it('places by granular TLP markings and refuses unknown marking definitions, as over TAXII (issue 17)', async () => {
+      const partlyRed = { ...indicator({ tlp: 'green' }), description: 'RED text', granular_markings: [{ marking_ref: TLP.red, selectors: ['description'] }] };
+      const unknown = stixId('marking-definition');
+      const unknownMarked = { ...indicator({ tlp: 'green' }), object_marking_refs: [TLP.green, unknown] };
+      const fine = indicator({ tlp: 'green' });
+      const res = await importInto('coordinator', ids.community, bundleOf([partlyRed, unknownMarked, fine]));
+      expect(res.statusCode, res.body).toBe(200);
+      const status = res.json<ImportStatus>();
+      expect(status.successes?.map((s) => s.id)).toEqual([fine.id]);
+      expect(status.failures?.map((f) => [f.id, f.message])).toEqual([
+        [partlyRed.id, 'TLP:RED objects are never placed in a collection.'],
+        [unknownMarked.id, expect.stringContaining(unknown)],
+      ]);
+    });
+
     it('needs write permission on the collection, as over TAXII', async () => {
       const bundle = bundleOf([indicator({ tlp: 'amber' })]);
       const community = await importInto('member', ids.community, bundleOf([indicator({ tlp: 'green' })]));

@@ -6,7 +6,7 @@ import type { Database } from '../../db/database.js';
 import { readBundle } from '../stix/bundle-stream.js';
 import type { TlpLevel } from '../stix/tlp.js';
 import { validateBundleEnvelope } from '../stix/validate.js';
-import { SUPPORTED_SPEC_VERSION, type StatusDetail } from './prepare.js';
+import type { StatusDetail } from './prepare.js';
 import { ledgerOnStored } from './ledger-hooks.js';
 import { addObjects } from './store.service.js';
 
@@ -44,19 +44,6 @@ function inBundle(detail: StatusDetail, indexes: readonly number[]): StatusDetai
   return position ? { ...detail, id: `$.objects[${indexes[Number(position[1])] ?? position[1]}]` } : detail;
 }
 
-// addObjects refuses a whole request that holds another spec_version (TAXII §5.5 answers 422); a
-// bundle file is not one request, so such objects fail one by one instead.
-function otherSpecVersion(value: unknown, index: number): StatusDetail | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const object = value as Record<string, unknown>;
-  if (object.spec_version === undefined || object.spec_version === SUPPORTED_SPEC_VERSION) return undefined;
-  return {
-    id: typeof object.id === 'string' ? object.id : `$.objects[${index}]`,
-    version: String(object.modified ?? object.created ?? ''),
-    message: `spec_version ${String(object.spec_version).slice(0, 20)} is not supported (only ${SUPPORTED_SPEC_VERSION})`,
-  };
-}
-
 export async function importBundleAsOperator(
   db: Database, deps: { defaultTlp: TlpLevel }, ctx: RequestContext, collectionId: string,
   input: AsyncIterable<string | Uint8Array>, options: ImportOptions = {},
@@ -82,12 +69,8 @@ export async function importBundleAsOperator(
       continue;
     }
     summary.objects++;
-    const refused = otherSpecVersion(item.value, item.index);
-    if (refused) fail(refused);
-    else {
-      batch.objects.push(item.value);
-      batch.indexes.push(item.index);
-    }
+    batch.objects.push(item.value);
+    batch.indexes.push(item.index);
     if (batch.objects.length >= batchSize) {
       await store(batch);
       batch = { objects: [], indexes: [] };

@@ -5,6 +5,14 @@ import type { Audience, TlpLevel } from '../stix/tlp.js';
 
 const TEXTS = {
   invalid: { ja: 'STIX オブジェクトとして正しくありません: {issues}', en: 'Not a valid STIX object: {issues}' },
+  spec_version: {
+    ja: 'spec_version {version} には対応していません（対応は {supported} のみ）。STIX {supported} に変換して送ってください。',
+    en: 'spec_version {version} is not supported (only {supported}): convert the object to STIX {supported}.',
+  },
+  unknown_marking: {
+    ja: 'マーキング定義 {marking} を参照していますが、TLP のマーキングでも、保存済みでも、この要求で受け付けたものでもありません。その marking-definition を一緒に送ってください。',
+    en: 'References the marking definition {marking}, which is neither a TLP marking nor stored here nor accepted with this request: send the marking-definition with it.',
+  },
   tlp_red: { ja: 'TLP:RED のオブジェクトはどのコレクションにも置けません。', en: 'TLP:RED objects are never placed in a collection.' },
   tlp_placement: {
     ja: 'TLP:{level} のオブジェクトは{audience}コレクションに置けません。',

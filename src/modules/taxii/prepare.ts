@@ -1,7 +1,8 @@
-// The in-memory half of adding objects: validate each one, find its version, TLP level and placement. Pure.
+// The in-memory half of adding objects: validate each one, find its version, TLP level and placement, and
+// check that every marking definition it references is known. Pure.
 import type { Locale } from '../../auth/roles.js';
 import { validateStixObject, type StixIssue } from '../stix/validate.js';
-import { placementAllowed, tlpOfObject, type Audience, type TlpLevel } from '../stix/tlp.js';
+import { markingRefsOf, placementAllowed, tlpOfMarking, tlpOfObject, type Audience, type TlpLevel } from '../stix/tlp.js';
 import { failureMessage, placementMessage } from './messages.js';
 import { NO_VERSION, versionKey } from './timestamps.js';
 
@@ -37,17 +38,28 @@ export interface PrepareOptions {
   audience: Audience;
   defaultTlp: TlpLevel;
   locale: Locale;
+  // The marking definitions of `markingsToLookUp(objects)` that the store holds. An object may reference
+  // only TLP's marking definitions, these, and those that arrive with it and are accepted.
+  storedMarkings?: ReadonlySet<string>;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The first spec_version in the envelope that this server does not store, if any. */
-export function unsupportedSpecVersion(objects: readonly unknown[]): string | undefined {
+const MARKING_PREFIX = 'marking-definition--';
+const MARKING_ID_LENGTH = MARKING_PREFIX.length + 36; // and a UUID
+const NO_MARKINGS: ReadonlySet<string> = new Set();
+
+/** The marking definitions that the objects reference and only the store can vouch for: all but TLP's. */
+export function markingsToLookUp(objects: readonly unknown[]): string[] {
+  const ids = new Set<string>();
   for (const value of objects) {
-    if (isRecord(value) && value.spec_version !== undefined && value.spec_version !== SUPPORTED_SPEC_VERSION) return String(value.spec_version);
+    if (!isRecord(value)) continue;
+    for (const ref of markingRefsOf(value)) {
+      if (ref.length === MARKING_ID_LENGTH && ref.startsWith(MARKING_PREFIX) && tlpOfMarking(ref) === undefined) ids.add(ref);
+    }
   }
-  return undefined;
+  return [...ids];
 }
 
 // What a status line calls an object, even one that is not valid enough to have an id or a version.
@@ -63,6 +75,11 @@ function issuesText(issues: readonly StixIssue[], locale: Locale): string {
 
 function prepareOne(value: unknown, index: number, options: PrepareOptions): PreparedObject | Outcome {
   const fail = (message: string): Outcome => ({ index, detail: { ...describe(value, index), message } });
+  // Another STIX version fails on its own, before validation: its other issues would only follow from it.
+  if (isRecord(value) && value.spec_version !== undefined && value.spec_version !== SUPPORTED_SPEC_VERSION) {
+    const version = typeof value.spec_version === 'string' ? value.spec_version : JSON.stringify(value.spec_version);
+    return fail(failureMessage('spec_version', options.locale, { version: version.slice(0, 20), supported: SUPPORTED_SPEC_VERSION }));
+  }
   const issues = validateStixObject(value);
   if (issues.length > 0 || !isRecord(value) || !text(value.id) || !text(value.type)) {
     const shown = issues.length > 0 ? issuesText(issues, options.locale) : '$: id and type';
@@ -80,14 +97,54 @@ function prepareOne(value: unknown, index: number, options: PrepareOptions): Pre
   };
 }
 
-/** Splits an envelope's objects into those that may be stored here and failures with their reason. */
+/**
+ * The objects that reference a marking definition the server does not know: not TLP's, not stored,
+ * and not one of the envelope's that is prepared. A marking definition of the envelope that is refused
+ * (here or before) is unknown in turn, so refusals follow chains of markings, each object once.
+ */
+function refuseUnknownMarkings(prepared: readonly PreparedObject[], options: PrepareOptions): Map<number, Outcome> {
+  const stored = options.storedMarkings ?? NO_MARKINGS;
+  const vouched = (id: string): boolean => tlpOfMarking(id) !== undefined || stored.has(id);
+  const defined = new Map<string, number>(); // the envelope's prepared marking definitions: how many of each id
+  for (const p of prepared) if (p.type === 'marking-definition') defined.set(p.stixId, (defined.get(p.stixId) ?? 0) + 1);
+  const referrers = new Map<string, PreparedObject[]>(); // marking ids only the envelope may define → who references them
+  for (const p of prepared) {
+    for (const ref of markingRefsOf(p.value)) {
+      if (vouched(ref)) continue;
+      const list = referrers.get(ref);
+      if (list) list.push(p);
+      else referrers.set(ref, [p]);
+    }
+  }
+  const unknown = [...referrers.keys()].filter((id) => !defined.has(id)).reverse();
+  const refused = new Map<number, Outcome>();
+  for (let id = unknown.pop(); id !== undefined; id = unknown.pop()) {
+    for (const p of referrers.get(id) ?? []) {
+      if (refused.has(p.index)) continue;
+      const message = failureMessage('unknown_marking', options.locale, { marking: id });
+      refused.set(p.index, { index: p.index, detail: { id: p.stixId, version: p.version, message } });
+      if (p.type !== 'marking-definition' || vouched(p.stixId)) continue;
+      const left = (defined.get(p.stixId) ?? 1) - 1;
+      if (left > 0) defined.set(p.stixId, left);
+      else if (defined.delete(p.stixId) && referrers.has(p.stixId)) unknown.push(p.stixId);
+    }
+  }
+  return refused;
+}
+
+/** Splits an envelope's objects into those that may be stored here and failures with their reason, in envelope order. */
 export function prepareObjects(objects: readonly unknown[], options: PrepareOptions): { prepared: PreparedObject[]; failures: Outcome[] } {
-  const prepared: PreparedObject[] = [];
+  const candidates: PreparedObject[] = [];
   const failures: Outcome[] = [];
   objects.forEach((value, index) => {
     const result = prepareOne(value, index, options);
-    if ('stixId' in result) prepared.push(result);
+    if ('stixId' in result) candidates.push(result);
     else failures.push(result);
   });
-  return { prepared, failures };
+  const refused = refuseUnknownMarkings(candidates, options);
+  if (refused.size === 0) return { prepared: candidates, failures };
+  return {
+    prepared: candidates.filter((p) => !refused.has(p.index)),
+    failures: [...failures, ...refused.values()].sort((a, b) => a.index - b.index),
+  };
 }

@@ -13,7 +13,7 @@ import { findCollection } from './collections.repository.js';
 import { findEntriesToDelete } from './entries.repository.js';
 import { idKey } from './id-key.js';
 import type { VersionMatch } from './filters.js';
-import { prepareObjects, unsupportedSpecVersion, type PreparedObject } from './prepare.js';
+import { markingsToLookUp, prepareObjects, type PreparedObject } from './prepare.js';
 import { saveStatus, statusResource, statusRow, type StatusResource } from './status.service.js';
 import {
   clearMarker, deleteEntries, deleteOrphanObjects, findEntryPks, findObjectJson, findStoredVersions, insertEntries,
@@ -78,14 +78,19 @@ interface PreparedInput {
 }
 
 // Validation happens before the lock is taken, so that writers wait for each other only while storing.
+// Objects of another STIX version fail one by one, like any other invalid object (issue 17).
 async function prepareFor(db: Database, ctx: StoreContext, collectionId: string, objects: readonly unknown[]): Promise<PreparedInput> {
-  const unsupported = unsupportedSpecVersion(objects);
-  if (unsupported !== undefined) throw new AppError('unsupported_stix_version', { version: unsupported.slice(0, 20) });
   const collection = await findCollection(db, collectionId);
   if (!collection) throw new AppError('not_found');
   const receivedAt = formatMicros(nowMicros());
-  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale });
+  const storedMarkings = await findStoredMarkings(db, markingsToLookUp(objects));
+  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings });
   return { collection, receivedAt, prepared, failures };
+}
+
+// The marking definitions among these ids that the store holds, in any collection.
+async function findStoredMarkings(db: Database, ids: readonly string[]): Promise<Set<string>> {
+  return new Set(ids.length > 0 ? (await findStoredVersions(db, ids)).map((version) => version.stix_id) : []);
 }
 
 async function storePrepared(trx: Database, ctx: StoreContext, { collection, receivedAt, prepared, failures }: PreparedInput) {

@@ -1,14 +1,13 @@
 // The store under addObjects and deleteObjectVersions, on both databases.
 import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../auth/actor.js';
-import { AppError } from '../../errors.js';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { createOrg, useTestApp } from '../../../test/helpers/app.js';
-import { collectionIds, indicator, ipv4 } from '../../../test/helpers/taxii.js';
+import { collectionIds, indicator, ipv4, stixId, TLP } from '../../../test/helpers/taxii.js';
 import { findCollection } from './collections.repository.js';
 import { idKey } from './id-key.js';
 import { findStoredVersions, mergeRecentIds } from './store.repository.js';
-import { addObjects, deleteObjectVersions } from './store.service.js';
+import { addObjects, addObjectsWithin, deleteObjectVersions, lockStore } from './store.service.js';
 import { formatMicros } from './timestamps.js';
 
 const store = { request: systemContext('en'), defaultTlp: 'amber' as const };
@@ -125,12 +124,54 @@ describeEachDatabase('STIX store', (database) => {
     expect(otherCreator.failure_count).toBe(1);
   });
 
-  it('refuses an envelope with an unsupported STIX version, storing nothing', async () => {
-    const before = await snapshot();
-    const attempt = addObjects(ctx.db, store, ids.community, [indicator({ tlp: 'clear' }), { ...indicator({ tlp: 'clear' }), spec_version: '2.0' }]);
-    await expect(attempt).rejects.toBeInstanceOf(AppError);
-    await expect(attempt).rejects.toMatchObject({ code: 'unsupported_stix_version', status: 422 });
-    expect(await snapshot()).toEqual(before);
+  it('fails an object of an unsupported STIX version on its own and stores the others (issue 17)', async () => {
+    const good = indicator({ tlp: 'clear' });
+    const old = { ...indicator({ tlp: 'clear' }), spec_version: '2.0' };
+    const { status, added } = await addObjects(ctx.db, store, ids.community, [good, old]);
+    expect([status.success_count, status.failure_count, added]).toEqual([1, 1, 1]);
+    expect(status.failures).toEqual([{ id: old.id, version: old.modified, message: expect.stringMatching(/^spec_version 2\.0 is not supported \(only 2\.1\)/) }]);
+    expect(await findStoredVersions(ctx.db, [good.id, old.id])).toMatchObject([{ stix_id: good.id }]);
+  });
+
+  it('places by the strictest TLP marking on any part, granular markings included, on every write path (issue 17)', async () => {
+    const partly = (level: keyof typeof TLP, whole: keyof typeof TLP = 'green') => ({
+      ...indicator({ tlp: whole }), description: `${level} text`, granular_markings: [{ marking_ref: TLP[level], selectors: ['description'] }],
+    });
+    const red = partly('red');
+    const amber = partly('amber');
+    const { status } = await addObjects(ctx.db, store, ids.community, [red, amber]);
+    expect(status.failures?.map((f) => [f.id, f.message])).toEqual([
+      [red.id, 'TLP:RED objects are never placed in a collection.'],
+      [amber.id, 'TLP:AMBER objects may not be placed in the community collection.'],
+    ]);
+    const within = await ctx.db.transaction().execute(async (trx) => {
+      await lockStore(trx);
+      return addObjectsWithin(trx, store, ids.public, [partly('green', 'clear')]); // the publication's path
+    });
+    expect(within.status.failures?.[0]?.message).toBe('TLP:GREEN objects may not be placed in the public collection.');
+    expect((await addObjects(ctx.db, store, ids.feed[orgA] as string, [amber])).added).toBe(1);
+    const rows = await ctx.db.selectFrom('stix_objects').select(['stix_id', 'tlp']).where('stix_id', 'in', [red.id, amber.id]).execute();
+    expect(rows).toEqual([{ stix_id: amber.id, tlp: 'amber' }]);
+  });
+
+  it('refuses per object a marking definition it does not know, and knows one stored before or sent with it (issue 17)', async () => {
+    const statement = (id = stixId('marking-definition')) => ({
+      type: 'marking-definition', spec_version: '2.1', id, created: '2026-01-01T00:00:00.000Z', definition_type: 'statement',
+      definition: { statement: 'Copyright Example Corp' }, object_marking_refs: [TLP.green],
+    });
+    const unknown = stixId('marking-definition');
+    const sentAlong = statement();
+    const storedBefore = statement();
+    await addObjects(ctx.db, store, ids.feed[orgA] as string, [storedBefore]); // another collection: the store knows it
+    const markedBy = (ref: string) => ({ ...indicator({ tlp: 'green' }), object_marking_refs: [TLP.green, ref] });
+    const partlyBy = (ref: string) => ({ ...indicator({ tlp: 'green' }), description: 'x', granular_markings: [{ marking_ref: ref, selectors: ['description'] }] });
+    const objects = [markedBy(unknown), partlyBy(unknown), sentAlong, markedBy(sentAlong.id), partlyBy(storedBefore.id), indicator({ tlp: 'clear' })];
+    const { status } = await addObjects(ctx.db, store, ids.community, objects);
+    expect(status.failures?.map((f) => f.id)).toEqual([objects[0]?.id, objects[1]?.id]);
+    expect(status.failures?.every((f) => f.message?.includes(unknown))).toBe(true);
+    expect(status.successes?.map((s) => s.id)).toEqual(objects.slice(2).map((o) => o?.id));
+    const tlps = await ctx.db.selectFrom('stix_objects').select(['stix_id', 'tlp']).where('stix_id', 'in', [objects[3]?.id as string, objects[4]?.id as string]).execute();
+    expect(tlps.map((r) => r.tlp)).toEqual(['green', 'green']);
   });
 
   it('writes one audit row and one status resource per request, in the same transaction', async () => {

@@ -2,8 +2,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
-import { useTestApp } from '../../../test/helpers/app.js';
-import { collectionIds, indicator, ROOT, statusOf, TAXII, taxii, taxiiCaller, type TaxiiCaller } from '../../../test/helpers/taxii.js';
+import { createOrg, useTestApp } from '../../../test/helpers/app.js';
+import { collectionIds, indicator, ROOT, statusOf, stixId, TAXII, taxii, TLP, taxiiCaller, type TaxiiCaller } from '../../../test/helpers/taxii.js';
 
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -114,6 +114,36 @@ describeEachDatabase('TAXII 2.1 resources', (database) => {
     expectTaxiiError(await taxii(ctx, coordinator)({ method: 'DELETE', url: `${objects()}${object.id}/` }), 404);
   });
 
+  describe('TLP markings (issue 17)', () => {
+    it('refuses a GREEN indicator with a granular TLP:RED description, and no other organisation reads the RED text', async () => {
+      const orgB = await createOrg(ctx, { nameEn: 'Other member' });
+      const reader = await taxiiCaller(ctx, { orgs: [{ orgId: orgB, role: 'member' }] });
+      const partlyRed = { ...indicator({ tlp: 'green' }), description: 'RED: the victim is Example Bank', granular_markings: [{ marking_ref: TLP.red, selectors: ['description'] }] };
+      const res = await taxii(ctx, coordinator)({ method: 'POST', url: objects(), json: { objects: [partlyRed] }, headers: { 'accept-language': 'en' } });
+      expect(statusOf(res)).toMatchObject({ success_count: 0, failure_count: 1, failures: [{ id: partlyRed.id, message: 'TLP:RED objects are never placed in a collection.' }] });
+      const read = await taxii(ctx, reader)({ method: 'GET', url: objects() });
+      expect(read.statusCode).toBe(200);
+      expect(read.body).not.toContain('Example Bank');
+      expect((await taxii(ctx, reader)({ method: 'GET', url: `${objects()}?match[id]=${partlyRed.id}` })).json()).toEqual({ more: false });
+    });
+
+    it('refuses per object a marking definition the server does not know, naming it, and accepts one sent along', async () => {
+      const unknown = stixId('marking-definition');
+      const statement = {
+        type: 'marking-definition', spec_version: '2.1', id: stixId('marking-definition'), created: '2026-01-01T00:00:00.000Z',
+        definition_type: 'statement', definition: { statement: 'Copyright Example Corp' }, object_marking_refs: [TLP.clear],
+      };
+      const unknownMarked = { ...indicator({ tlp: 'green' }), object_marking_refs: [TLP.green, unknown] };
+      const statementMarked = { ...indicator({ tlp: 'green' }), object_marking_refs: [TLP.green, statement.id] };
+      const res = await taxii(ctx, coordinator)({ method: 'POST', url: objects(), json: { objects: [unknownMarked, statement, statementMarked] }, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(202);
+      const status = statusOf(res);
+      expect(status.successes?.map((o) => o.id)).toEqual([statement.id, statementMarked.id]);
+      expect(status.failures).toEqual([{ id: unknownMarked.id, version: unknownMarked.modified, message: expect.stringContaining(unknown) }]);
+      expect(status.failures?.[0]?.message).toMatch(/marking definition/);
+    });
+  });
+
   describe('media types', () => {
     it('answers 406 to an Accept without a TAXII 2.1 media type, on every endpoint', async () => {
       for (const accept of ['application/json', 'application/taxii+json;version=2.0', 'text/html']) {
@@ -158,10 +188,33 @@ describeEachDatabase('TAXII 2.1 resources', (database) => {
       }
     });
 
-    it('answers 422 to objects of an unsupported STIX version', async () => {
-      const res = await taxii(ctx, coordinator)({ method: 'POST', url: objects(), json: { objects: [{ ...indicator({ tlp: 'clear' }), spec_version: '2.0' }] } });
-      expectTaxiiError(res, 422);
-      expect(res.json().error_code).toBe('unsupported_stix_version');
+    it('fails an object of an unsupported STIX version on its own and stores the rest of the envelope (issue 17)', async () => {
+      const good = indicator({ tlp: 'clear' });
+      const old = { ...indicator({ tlp: 'clear' }), spec_version: '2.0' };
+      const res = await taxii(ctx, coordinator)({ method: 'POST', url: objects(), json: { objects: [good, old] }, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(202);
+      expect(statusOf(res)).toMatchObject({ total_count: 2, success_count: 1, failure_count: 1, successes: [{ id: good.id }] });
+      expect(statusOf(res).failures).toEqual([{ id: old.id, version: old.modified, message: expect.stringMatching(/^spec_version 2\.0 is not supported \(only 2\.1\)/) }]);
+      expect((await taxii(ctx, coordinator)({ method: 'GET', url: `${objects()}${good.id}/` })).statusCode).toBe(200);
+      expectTaxiiError(await taxii(ctx, coordinator)({ method: 'GET', url: `${objects()}${old.id}/` }), 404);
+    });
+
+    it('refuses a leap second in created, valid_from or any timestamp, with the reason (issue 17)', async () => {
+      const leap = '2026-06-30T23:59:60Z';
+      const inCreated = { ...indicator({ tlp: 'clear' }), created: '2026-06-30T23:59:60.000Z', valid_from: '2026-07-01T00:00:00Z', modified: '2026-07-01T00:00:00.000Z' };
+      const inValidFrom = { ...indicator({ tlp: 'clear' }), valid_from: leap };
+      const inValidUntil = { ...indicator({ tlp: 'clear' }), valid_until: leap };
+      const inModified = { ...indicator({ tlp: 'clear' }), modified: '2026-06-30T23:59:60.000Z' };
+      const res = await taxii(ctx, coordinator)({ method: 'POST', url: objects(), json: { objects: [inCreated, inValidFrom, inValidUntil, inModified] }, headers: { 'accept-language': 'en' } });
+      const status = statusOf(res);
+      expect([status.success_count, status.failure_count]).toEqual([0, 4]);
+      const because = new Map(status.failures?.map((f) => [f.id, f.message ?? '']));
+      expect(because.get(inCreated.id)).toMatch(/\$\.created: .*leap second/i);
+      expect(because.get(inValidFrom.id)).toMatch(/\$\.valid_from: .*leap second/i);
+      expect(because.get(inValidUntil.id)).toMatch(/\$\.valid_until: .*leap second/i);
+      expect(because.get(inModified.id)).toMatch(/\$\.modified: .*leap second/i);
+      const stored = await taxii(ctx, coordinator)({ method: 'GET', url: `${objects()}?match[id]=${[inCreated, inValidFrom, inValidUntil, inModified].map((o) => o.id).join(',')}` });
+      expect(stored.json()).toEqual({ more: false });
     });
 
     it('answers unknown paths and collections with TAXII 404s, and explains errors in the caller\'s language', async () => {
