@@ -203,3 +203,32 @@ describeEachDatabase('2026-12-07-0011-incident-categories rewrites stored catego
     expect(await state()).toEqual(before);
   });
 });
+
+describeEachDatabase('2026-12-07-0015-publication-is-an-event reopens published cases both ways', (database) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  const at = '2026-12-01T00:00:00.000Z';
+  const untyped = () => db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const states = async () => (await db.selectFrom('reports').select(['id', 'state']).orderBy('id').execute()).map((r) => `${r.id}:${r.state}`);
+
+  beforeAll(async () => {
+    const created = await database.create();
+    drop = created.drop;
+    db = connectDatabase(created.url);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await drop?.();
+  });
+
+  it('turns the published state into in progress, keeping published_at, and back', async () => {
+    await migrateTo(db, '2026-12-07-0011-incident-categories');
+    await untyped().insertInto('organisations').values({ id: 'o1', name_ja: '組織', name_en: 'Org', sector: 'E', size_band: '1-20', prefecture: '13', status: 'active', aliases: '[]', contacts: '[]', created_at: at, updated_at: at }).execute();
+    const report = (id: string, state: string, published: boolean) => ({ id, org_id: 'o1', state, category: 'ransomware', draft_text: '', draft_answers: '{}', current_version: 1, created_at: at, updated_at: at, published_at: published ? at : null });
+    await untyped().insertInto('reports').values([report('r1', 'published', true), report('r2', 'closed', true), report('r3', 'triage', false)]).execute();
+    await migrateToLatest(db);
+    expect(await states()).toEqual(['r1:in_progress', 'r2:closed', 'r3:triage']);
+    await migrateTo(db, '2026-12-07-0011-incident-categories');
+    expect(await states()).toEqual(['r1:published', 'r2:closed', 'r3:triage']);
+  });
+});

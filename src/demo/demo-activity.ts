@@ -91,7 +91,7 @@ async function insertReports(db: Database, orgIds: readonly string[], c: Clock &
       const submitted = c.start + c.random() * c.span;
       const age = c.now.getTime() - submitted;
       const open = age < 30 * 24 * HOUR;
-      const state = open ? (['submitted', 'triage', 'in_progress', 'closed'] as const)[Math.floor(c.random() * 4)] : c.random() < 0.1 ? 'published' : 'closed';
+      const state = open ? (['submitted', 'triage', 'in_progress', 'closed'] as const)[Math.floor(c.random() * 4)] : 'closed';
       const responded = state === 'submitted' ? null : c.at(submitted + (0.5 + c.random() * 40) * HOUR);
       const category = pickCategory(c.random);
       const id = randomUUID();

@@ -32,7 +32,7 @@ export async function addAttachment(db: Database, ctx: RequestContext, config: C
   const at = new Date().toISOString();
   const orgId = await db.transaction().execute(async (trx) => {
     const { actor, report } = await lockReport(trx, ctx, id, 'write');
-    if (report.state === 'closed' || report.state === 'published') throw new AppError('invalid_state_transition', { from: report.state, to: 'attachment' });
+    if (report.state === 'closed') throw new AppError('invalid_state_transition', { from: report.state, to: 'attachment' });
     if ((await attachmentsTotal(trx, id)) + input.content.length > config.reportAttachmentsMaxBytes) {
       throw new AppError('attachment_quota_exceeded', { max: config.reportAttachmentsMaxBytes });
     }

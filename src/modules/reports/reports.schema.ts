@@ -40,7 +40,7 @@ const Text = Type.String({ maxLength: TEXT_MAX + 1000, description: `what happen
 export const CreateReportBody = Type.Object({ orgId: Type.String({ minLength: 1, maxLength: 64 }), text: Type.Optional(Text), answers: Type.Optional(Answers) }, { additionalProperties: false });
 export const DraftBody = Type.Object({ text: Type.Optional(Text), answers: Type.Optional(Answers) }, { additionalProperties: false });
 export const AmendBody = Type.Object({ text: Text, answers: Type.Optional(Answers), note: Type.Optional(Short) }, { additionalProperties: false });
-export const StateBody = Type.Object({ state: oneOf(REPORT_STATES.filter((s) => s !== 'draft' && s !== 'published')), outcome: Type.Optional(oneOf(OUTCOMES)) }, { additionalProperties: false });
+export const StateBody = Type.Object({ state: oneOf(REPORT_STATES.filter((s) => s !== 'draft')), outcome: Type.Optional(oneOf(OUTCOMES)) }, { additionalProperties: false });
 export const AssigneeBody = Type.Object({ assigneeId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]) }, { additionalProperties: false });
 export const CommentBody = Type.Object({ body: Type.String({ minLength: 1, maxLength: COMMENT_MAX + 1000 }), internal: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 export const ListQuery = Type.Object({ state: Type.Optional(oneOf(REPORT_STATES)), limit: Type.Integer({ minimum: 1, maximum: 500, default: 200 }) });

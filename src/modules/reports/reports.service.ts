@@ -104,7 +104,7 @@ export async function amendReport(db: Database, ctx: RequestContext, id: string,
   const orgId = await db.transaction().execute(async (trx) => {
     const { report } = await lockReport(trx, ctx, id, 'write');
     if (report.state === 'draft') throw new AppError('report_not_submitted');
-    if (report.state === 'closed' || report.state === 'published') throw new AppError('invalid_state_transition', { from: report.state, to: 'amended' });
+    if (report.state === 'closed') throw new AppError('invalid_state_transition', { from: report.state, to: 'amended' });
     const version = Number(report.current_version) + 1;
     await insertVersion(trx, {
       report_id: id, version, kind: 'amendment', text, answers: JSON.stringify(answers), note: (input.note ?? '').trim(), created_by: actorId(ctx), created_at: at,
@@ -140,12 +140,15 @@ export async function getReportForRedaction(db: Database, ctx: RequestContext, i
   };
 }
 
-/** Marks a report published, linking the publication (e.g. a STIX report id); call inside the publication transaction. */
+/**
+ * Records that a report was published, linking the publication (e.g. a STIX report id); call inside the publication
+ * transaction. The case keeps its state: deadlines, reminders, case work and closing go on.
+ */
 export async function markReportPublished(trx: Database, ctx: RequestContext, id: string, publicationRef: string): Promise<void> {
   const { report } = await lockReport(trx, ctx, id, 'triage');
   if (!['triage', 'in_progress'].includes(report.state)) throw new AppError('invalid_state_transition', { from: report.state, to: 'published' });
   const at = new Date().toISOString();
-  await updateReport(trx, id, { state: 'published', published_at: at, publication_ref: publicationRef, updated_at: at, first_response_at: report.first_response_at ?? at });
+  await updateReport(trx, id, { published_at: at, publication_ref: publicationRef, updated_at: at, first_response_at: report.first_response_at ?? at });
   await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'published', internal: false, details: { publicationRef } });
   await audit(trx, ctx, 'report.published', report, { publicationRef });
 }

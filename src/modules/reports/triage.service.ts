@@ -9,11 +9,12 @@ import { insertEvent } from './report-case.repository.js';
 import { isCoordinator, listCoordinators, updateReport } from './reports.repository.js';
 import type { ReportRow } from './reports.table.js';
 
-export const REPORT_STATES = ['draft', 'submitted', 'triage', 'in_progress', 'published', 'closed'] as const;
+export const REPORT_STATES = ['draft', 'submitted', 'triage', 'in_progress', 'closed'] as const;
 export const OUTCOMES = ['resolved', 'false_positive', 'duplicate', 'no_action', 'referred'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-// Published is reached only through publication (markReportPublished); a closed case may be reopened.
+// Publication is an event in a case, not a state (markReportPublished): the case goes on to its close; a closed case
+// may be reopened.
 const TRANSITIONS: Record<string, readonly string[]> = {
   submitted: ['triage', 'in_progress', 'closed'],
   triage: ['in_progress', 'closed'],

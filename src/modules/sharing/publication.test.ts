@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
 import { collectionIds, TAXII } from '../../../test/helpers/taxii.js';
 import { drainIndex } from '../correlation/indexer.service.js';
+import { listOpenSubmitted } from '../reports/reports.repository.js';
 
 const TEXT = '株式会社みどり精工の田中が 03-1234-5678 から連絡を受け、203.0.113.77 への通信を確認しました。Midori Seiko の佐藤も確認。';
 
@@ -120,7 +121,8 @@ describeEachDatabase('publication', (database) => {
     const notes = await as(ctx, other)({ method: 'GET', url: '/api/notifications' });
     expect(notes.json<{ items: Array<{ stixId: string }> }>().items.map((n) => n.stixId)).toEqual([published.stixReportId]);
     const report = await as(ctx, reporter)({ method: 'GET', url: `/api/reports/${reportId}` });
-    expect(report.json<{ state: string }>().state).toBe('published');
+    // Publication is an event in the case, not its end: the case keeps its state and stays open.
+    expect(report.json<{ state: string; publishedAt: string | null }>()).toMatchObject({ state: 'triage', publishedAt: expect.any(String) });
     const logged = await ctx.db.selectFrom('ledger_entries').select(['type', 'leaf']).where('type', 'in', ['publication', 'redaction_decision']).execute();
     const publication = logged.filter((e) => e.type === 'publication');
     expect(publication).toHaveLength(1);
@@ -179,5 +181,16 @@ describeEachDatabase('publication', (database) => {
     expect(report.object_refs).toHaveLength(1);
     expect(report.object_refs[0]).toMatch(/^identity--/);
     expect(report.labels).toEqual(['rsit:fraud="masquerade"']);
+  });
+
+  it('keeps a published case open: it counts for deadline reminders and can be worked, closed with an outcome and reopened', async () => {
+    const open = async () => (await listOpenSubmitted(ctx.db)).map((r) => r.id);
+    expect(await open()).toContain(reportId);
+    const state = (payload: Record<string, unknown>) => as(ctx, coordinator)({ method: 'POST', url: `/api/reports/${reportId}/state`, payload });
+    expect((await state({ state: 'in_progress' })).statusCode).toBe(204);
+    expect((await state({ state: 'closed', outcome: 'resolved' })).statusCode).toBe(204);
+    expect(await open()).not.toContain(reportId);
+    expect((await state({ state: 'triage' })).statusCode).toBe(204);
+    expect(await open()).toContain(reportId);
   });
 });

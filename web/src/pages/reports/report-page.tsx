@@ -25,7 +25,7 @@ export function ReportPage({ id }: { id: string }) {
 function ReportView({ report, reload }: { report: ReportDetail; reload: () => void; title: string }) {
   const { t, locale } = useI18n();
   const latest = report.versions[report.versions.length - 1];
-  const open = !['closed', 'published'].includes(report.state);
+  const open = report.state !== 'closed';
   const category = categoryLabel(t, report.category);
   const actions = report.canWrite && report.state === 'draft'
     ? <Link href={`/reports/${report.id}/edit`} className="button">{t('report.page.edit')}</Link>
@@ -36,6 +36,7 @@ function ReportView({ report, reload }: { report: ReportDetail; reload: () => vo
         <div><dt>{t('report.page.org')}</dt><dd>{report.orgName[locale]}</dd></div>
         <div><dt>{t('reports.col.state')}</dt><dd>{t(`report.state.${report.state}` as MessageKey)}</dd></div>
         {report.outcome ? <div><dt>{t('report.page.outcome')}</dt><dd>{t(`report.outcome.${report.outcome}` as MessageKey)}</dd></div> : null}
+        {report.publishedAt ? <div><dt>{t('report.page.published')}</dt><dd>{formatDateTime(report.publishedAt, locale)}</dd></div> : null}
         <div><dt>{t('reports.col.submitted')}</dt><dd>{formatDateTime(report.submittedAt, locale) || '—'}</dd></div>
         <div><dt>{t('reports.col.assignee')}</dt><dd>{report.assignee?.displayName ?? t('triage.unassigned')}</dd></div>
         {report.canTriage && report.sla ? <div><dt>{t('reports.col.sla')}</dt><dd><SlaText sla={report.sla} /></dd></div> : null}

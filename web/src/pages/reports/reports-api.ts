@@ -8,7 +8,7 @@ export { INCIDENT_CATEGORIES } from '../../../../src/vocabulary/incident-categor
 export const FOUND_BY = ['own_staff', 'monitoring_vendor', 'customer', 'police', 'provider', 'other', 'unknown'] as const;
 export const IMPACTS = ['none', 'low', 'high', 'unknown'] as const;
 export const YES_NO = ['yes', 'no', 'unknown'] as const;
-export const STATES = ['draft', 'submitted', 'triage', 'in_progress', 'published', 'closed'] as const;
+export const STATES = ['draft', 'submitted', 'triage', 'in_progress', 'closed'] as const;
 export const OUTCOMES = ['resolved', 'false_positive', 'duplicate', 'no_action', 'referred'] as const;
 
 export interface Answers {
@@ -51,7 +51,7 @@ export interface Version { version: number; kind: string; note: string; text: st
 
 export interface ReportDetail {
   id: string; orgId: string; orgName: Text; state: string; outcome: string | null; category: string; assignee: Person | null;
-  createdAt: string; updatedAt: string; submittedAt: string | null; awareAt: string;
+  createdAt: string; updatedAt: string; submittedAt: string | null; publishedAt: string | null; awareAt: string;
   draft: { text: string; answers: Answers } | null;
   versions: Version[]; attachments: Attachment[]; timeline: TimelineEntry[]; deadlines: Deadline[]; sla: Sla | null;
   canWrite: boolean; canTriage: boolean; limits: { attachmentMaxBytes: number };
