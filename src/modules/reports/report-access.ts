@@ -1,8 +1,9 @@
-// Who may see and change one report. A report that may not be seen is "not found", whatever the reason.
+// Who may see and change one report. A report that may not be seen is "not found", whatever the reason; one the caller
+// sees but may not change in that way (a member changing its state) is "forbidden": its existence is no secret to them.
 import { can, requireAccess } from '../../auth/access.js';
 import type { RequestContext, UserActor } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { findReport, findReportForUpdate } from './reports.repository.js';
 import type { ReportRow } from './reports.table.js';
 
@@ -17,8 +18,8 @@ export function mayRead(actor: UserActor, report: ReportRow): boolean {
 export function checkReport(ctx: RequestContext, report: ReportRow | undefined, action: ReportAction): { actor: UserActor; report: ReportRow } {
   const actor = requireAccess({ actor: ctx.actor, permission: 'report.read', ids: report ? [report.org_id] : [] });
   if (!report || !mayRead(actor, report)) throw notFound();
-  if (action === 'write') requireAccess({ actor, permission: 'report.write', ids: [report.org_id] });
-  if (action === 'triage') requireAccess({ actor, permission: 'report.triage' });
+  const allowed = action === 'read' || (action === 'write' ? can(actor, 'report.write', report.org_id) : can(actor, 'report.triage'));
+  if (!allowed) throw new AppError('forbidden');
   return { actor, report };
 }
 

@@ -177,7 +177,9 @@ describeEachDatabase('reports over HTTP', (database) => {
       expect(errorCode(await coordinator({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'closed' } }))).toBe('outcome_required');
       expect(errorCode(await coordinator({ method: 'PUT', url: `/api/reports/${reportId}/assignee`, payload: { assigneeId: 'nobody' } }))).toBe('invalid_assignee');
       expect(errorCode(await coordinator({ method: 'POST', url: `/api/reports/${reportId}/comments`, payload: { body: '   ' } }))).toBe('validation_failed');
-      expect((await member({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'triage' } })).statusCode).toBe(404);
+      // The member sees its report, so a state change it may not make is forbidden; to anyone else the report is not there.
+      expect(errorCode(await member({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'triage' } }))).toBe('forbidden');
+      expect((await outsider({ method: 'POST', url: `/api/reports/${reportId}/state`, payload: { state: 'triage' } })).statusCode).toBe(404);
       expect(await counts(ctx)).toEqual(before);
     });
 
