@@ -8,7 +8,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import { AppError } from '../../errors.js';
-import { uuidV5 } from '../stix/sco-id.js';
+import { orgIdentityId } from '../stix/org-identity.js';
 import { resolveCaller } from '../taxii/collections.service.js';
 import { feedCollectionOf, readableObjects } from '../taxii/changes.service.js';
 import { addObjectsWithin, lockStore } from '../taxii/store.service.js';
@@ -16,12 +16,10 @@ import { anonymisedCount, indicatorConfidence, sourceReliability } from './confi
 import { findSighting, findSightingsOf, saveSighting } from './sightings.repository.js';
 import type { CorrelationSightingRow } from './correlation.table.js';
 
-// The namespace of the identities Anshin gives organisations in STIX (where_sighted_refs, created_by_ref).
-export const ORG_IDENTITY_NAMESPACE = '6f0b5b8e-2b1c-4d7a-9a43-5f7f3b0c9e21';
 const TLP_AMBER = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
 export const MAX_SIGHTING_COUNT = 999_999_999; // STIX 2.1 §5.5: count is 0–999,999,999
 
-export const orgIdentityId = (orgId: string): string => `identity--${uuidV5(ORG_IDENTITY_NAMESPACE, `org:${orgId}`)}`;
+export { orgIdentityId };
 
 export interface SightingInput {
   indicatorId: string;

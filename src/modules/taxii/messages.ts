@@ -22,6 +22,10 @@ const TEXTS = {
     ja: '同じ ID と版（{version}）で内容の異なるオブジェクトがすでに保存されています。',
     en: 'A different object with this id and version ({version}) is already stored.',
   },
+  identity_not_yours: {
+    ja: '他の組織または事務局の ID（{identity}）を作成者として名乗ることはできません。自組織の ID を使うか、created_by_ref を省いてください。',
+    en: 'An object may not name another organisation\'s or the desk\'s identity ({identity}) as its creator: use your own, or leave created_by_ref out.',
+  },
   not_newer: {
     ja: '保存済みの版（{latest}）より新しくありません。新しい版には後の modified が必要です。',
     en: 'Not newer than the stored version ({latest}): a new version needs a later modified.',

@@ -41,6 +41,8 @@ export interface PrepareOptions {
   // The marking definitions of `markingsToLookUp(objects)` that the store holds. An object may reference
   // only TLP's marking definitions, these, and those that arrive with it and are accepted.
   storedMarkings?: ReadonlySet<string>;
+  // The identities the writer may name as an object's creator (taxii/identity-claims.ts); absent: any.
+  mayClaim?: (identityId: string) => boolean;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -90,6 +92,10 @@ function prepareOne(value: unknown, index: number, options: PrepareOptions): Pre
   if (!key) return fail(failureMessage('invalid', options.locale, { issues: `$.modified: ${version}` }));
   const tlp = tlpOfObject(value, options.defaultTlp);
   if (!placementAllowed(tlp, options.audience)) return fail(placementMessage(tlp, options.audience, options.locale));
+  // The creator it names, and an identity object itself, must be the writer's to name.
+  for (const identity of [text(value.created_by_ref), value.type === 'identity' ? text(value.id) : undefined]) {
+    if (identity && options.mayClaim && !options.mayClaim(identity)) return fail(failureMessage('identity_not_yours', options.locale, { identity }));
+  }
   return {
     index, stixId: value.id as string, type: value.type as string, version, versionKey: key,
     specVersion: text(value.spec_version) ?? SUPPORTED_SPEC_VERSION, tlp,

@@ -21,6 +21,7 @@ import {
 } from './store.repository.js';
 import type { TaxiiCollectionRow } from './taxii.table.js';
 import { firstDateAdded, formatMicros, nowMicros } from './timestamps.js';
+import { identityClaims } from './identity-claims.js';
 
 // Every write to the store takes this lock: date_added stays strictly increasing per collection,
 // and versioning rules see every version stored before them.
@@ -84,9 +85,15 @@ async function prepareFor(db: Database, ctx: StoreContext, collectionId: string,
   if (!collection) throw new AppError('not_found');
   const receivedAt = formatMicros(nowMicros());
   const storedMarkings = await findStoredMarkings(db, markingsToLookUp(objects));
-  const { prepared, failures } = prepareObjects(objects, { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings });
+  const mayClaim = objects.some(namesAnIdentity) ? await identityClaims(db, ctx.request) : undefined;
+  const { prepared, failures } = prepareObjects(objects, {
+    audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings, ...(mayClaim ? { mayClaim } : {}),
+  });
   return { collection, receivedAt, prepared, failures };
 }
+
+const namesAnIdentity = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && ('created_by_ref' in value || (value as { type?: unknown }).type === 'identity');
 
 // The marking definitions among these ids that the store holds, in any collection.
 async function findStoredMarkings(db: Database, ids: readonly string[]): Promise<Set<string>> {

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { createOrg, useTestApp } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, ROOT, statusOf, stixId, TAXII, taxii, TLP, taxiiCaller, type TaxiiCaller } from '../../../test/helpers/taxii.js';
+import { deskIdentity } from '../sharing/desk-identity.js';
+import { orgIdentityId } from '../stix/org-identity.js';
 
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -253,5 +255,51 @@ describeEachDatabase('TAXII max_content_length', (database) => {
     expect((await post(20_000)).statusCode).toBe(202);
     expect((await post(65536)).statusCode).toBe(202);
     expectTaxiiError(await post(65537), 413);
+  });
+});
+
+describeEachDatabase('TAXII: an object names as its creator only an identity its writer may claim', (database) => {
+  const ctx = useTestApp(database);
+  let member: TaxiiCaller;
+  let coordinator: TaxiiCaller;
+  let ids: Awaited<ReturnType<typeof collectionIds>>;
+  let desk = '';
+  let own = '';
+  let other = '';
+  const post = (caller: TaxiiCaller, collection: string, objects: unknown[]) =>
+    taxii(ctx, caller)({ method: 'POST', url: `${ROOT}/collections/${collection}/objects/`, json: { objects } });
+
+  beforeAll(async () => {
+    const orgA = await createOrg(ctx);
+    const orgB = await createOrg(ctx);
+    ids = await collectionIds(ctx, [orgA, orgB]);
+    member = await taxiiCaller(ctx, { orgs: [{ orgId: orgA, role: 'member' }] });
+    coordinator = await taxiiCaller(ctx, { roles: ['coordinator'] });
+    desk = (await deskIdentity(ctx.db, ctx.config)).id;
+    own = orgIdentityId(orgA);
+    other = orgIdentityId(orgB);
+  });
+
+  it('refuses, one by one, a member\'s objects that claim the desk\'s or another organisation\'s identity', async () => {
+    const mine = indicator({ createdBy: own, tlp: 'amber' });
+    const asDesk = indicator({ createdBy: desk, tlp: 'amber' });
+    const asOther = indicator({ createdBy: other, tlp: 'amber' });
+    const anonymous = indicator({ createdBy: null, tlp: 'amber' });
+    const forgedDesk = { type: 'identity', spec_version: '2.1', id: desk, created: '2026-01-02T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z', name: 'Not the desk' };
+    const res = await post(member, ids.inbox[Object.keys(ids.inbox)[0] as string] as string, [mine, asDesk, asOther, anonymous, forgedDesk]);
+    const status = statusOf(res);
+    expect(status.successes?.map((s) => s.id).sort()).toEqual([mine.id, anonymous.id].sort());
+    expect(status.failures?.map((f) => f.id).sort()).toEqual([asDesk.id, asOther.id, desk].sort());
+    for (const failure of status.failures ?? []) expect(failure.message).toMatch(/作成者として名乗ることはできません/);
+  });
+
+  it('lets the desk store under its own identity, and a member not make a "newer version" of the desk\'s indicator', async () => {
+    const deskIndicator = indicator({ createdBy: desk, tlp: 'green' });
+    expect(statusOf(await post(coordinator, ids.community, [deskIndicator])).success_count).toBe(1);
+    const newer = { ...deskIndicator, modified: '2026-06-01T00:00:00.000Z', name: 'Rewritten by a member' };
+    const res = statusOf(await post(member, ids.inbox[Object.keys(ids.inbox)[0] as string] as string, [newer]));
+    expect(res.failure_count).toBe(1);
+    const stored = await ctx.db.selectFrom('stix_objects').select('json').where('stix_id', '=', deskIndicator.id).execute();
+    expect(stored.map((s) => JSON.parse(s.json).name)).toEqual([deskIndicator.name]);
   });
 });
