@@ -79,12 +79,20 @@ export async function findSourcesOf(db: Database, valueIds: readonly number[], l
   return found;
 }
 
-/** The values one source holds. */
-export async function findValuesOfSource(db: Database, kind: SourceKind, sourceId: string): Promise<CorrelationValueRow[]> {
-  const rows = await db.selectFrom('correlation_occurrences as o').innerJoin('correlation_values as v', 'v.id', 'o.value_id')
-    .selectAll('v').where('o.source_kind', '=', kind).where('o.source_id', '=', sourceId)
-    .orderBy('v.type').orderBy('v.value').execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+/** The rows of these values that the index holds, in the order given (by type, so each probe uses the (type, value) index). */
+export async function findValues(db: Database, observables: readonly Observable[]): Promise<CorrelationValueRow[]> {
+  const found = new Map<string, CorrelationValueRow>();
+  for (const part of chunks(observables)) {
+    for (const type of new Set(part.map((o) => o.type))) {
+      const rows = await db.selectFrom('correlation_values').selectAll()
+        .where('type', '=', type).where('value', 'in', [...new Set(part.filter((o) => o.type === type).map((o) => o.value))]).execute();
+      for (const row of rows) found.set(keyOf(row.type, row.value), { ...row, id: Number(row.id) });
+    }
+  }
+  return observables.flatMap((o) => {
+    const row = found.get(keyOf(o.type, o.value));
+    return row ? [row] : [];
+  });
 }
 
 /** Values held by more sources than the guard allows, most linked first. */

@@ -1,6 +1,7 @@
 // Correlation as a caller sees it: a value's objects, an object's links, and (for coordinators) campaign
-// candidates and the values over the guard. A caller learns only about objects they can read; reports
-// (kind 'report') appear to coordinators only until the reports feature decides who may read them.
+// candidates and the values over the guard. A caller learns only about objects they can read, and only about the
+// values of the version of each that they can read (heldValues below); reports (kind 'report') appear to
+// coordinators only until the reports feature decides who may read them.
 import { can, requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
@@ -9,7 +10,8 @@ import { AppError } from '../../errors.js';
 import { readableObjects } from '../taxii/changes.service.js';
 import { isBenign } from './benign.js';
 import { findCluster, type ClusterInput } from './clusters.js';
-import { findLinkingOccurrences, findOverCorrelated, findSourcesOf, findValue, findValuesOfSource, type OccurrenceRow } from './correlation.repository.js';
+import { findLinkingOccurrences, findOverCorrelated, findSourcesOf, findValue, findValues, type OccurrenceRow } from './correlation.repository.js';
+import { observablesOf } from './extract.js';
 import { detectObservable, normaliseAs, type Observable, type ObservableType } from './normalise.js';
 import type { SourceRef } from './correlation.schema.js';
 
@@ -21,19 +23,49 @@ type StixObject = Record<string, unknown>;
 const nameOf = (o: StixObject): string | null =>
   typeof o.name === 'string' ? o.name : typeof o.value === 'string' ? o.value : null;
 const isCoordinator = (ctx: RequestContext) => can(ctx.actor, 'correlation.review');
+const keyOf = (o: { type: string; value: string }) => `${o.type}\u0000${o.value}`;
+const sourceKey = (r: { source_kind: string; source_id: string }) => `${r.source_kind}|${r.source_id}`;
 
-/** The occurrences whose source the caller can read, each as a reference with its name. */
-async function visibleSources(db: Database, config: Config, ctx: RequestContext, rows: ReadonlyArray<Omit<OccurrenceRow, 'value_id'>>): Promise<Map<string, SourceRef>> {
+/**
+ * Which values correlate for a caller (issue 17). The index says which objects (by STIX id) any version of which ever
+ * held a value; it is only the candidate list. The rule: a STIX object holds, for a caller, exactly the values of its
+ * newest version that a collection the caller can read holds (TAXII's access rules, `readableObjects`), and nothing at
+ * all when that version is revoked. So a version in a collection the caller cannot read (another organisation's feed or inbox,
+ * a sharing group they are not in) never counts, not even as superseding; an older version the caller can read stops
+ * counting as soon as they can read a newer one; and coordinators, who read every collection, get each object's newest
+ * stored version. Values are the non-benign observables `observablesOf` extracts from that version, as the indexer does.
+ */
+export function heldValues(object: StixObject): Observable[] {
+  if (object.revoked === true) return [];
+  return observablesOf(object).filter((o) => !isBenign(o))
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+interface Holder {
+  readonly ref: SourceRef;
+  // The keys of the values the source holds for this caller; 'all' for reports (not versioned; coordinators only).
+  readonly holds: ReadonlySet<string> | 'all';
+}
+
+const holdsValue = (holder: Holder | undefined, key: string): holder is Holder =>
+  holder !== undefined && (holder.holds === 'all' || holder.holds.has(key));
+
+/** The sources the caller can read, each with its name and the values it holds for them (see heldValues). */
+async function readableHolders(db: Database, config: Config, ctx: RequestContext, rows: ReadonlyArray<Omit<OccurrenceRow, 'value_id'>>): Promise<Map<string, Holder>> {
   const stixIds = [...new Set(rows.filter((r) => r.source_kind === 'stix').map((r) => r.source_id))];
   const readable = await readableObjects(db, config, ctx, stixIds);
-  const out = new Map<string, SourceRef>();
+  const out = new Map<string, Holder>();
   for (const r of rows) {
-    const key = `${r.source_kind}|${r.source_id}`;
     if (r.source_kind === 'stix') {
       const found = readable.get(r.source_id);
-      if (found) out.set(key, { kind: 'stix', id: r.source_id, type: r.source_type, name: nameOf(found.value) });
+      if (found) {
+        out.set(sourceKey(r), {
+          ref: { kind: 'stix', id: r.source_id, type: r.source_type, name: nameOf(found.value) },
+          holds: new Set(heldValues(found.value).map(keyOf)),
+        });
+      }
     } else if (isCoordinator(ctx)) {
-      out.set(key, { kind: r.source_kind, id: r.source_id, type: r.source_type, name: null });
+      out.set(sourceKey(r), { ref: { kind: r.source_kind, id: r.source_id, type: r.source_type, name: null }, holds: 'all' });
     }
   }
   return out;
@@ -49,33 +81,43 @@ export async function lookupValue(db: Database, config: Config, ctx: RequestCont
   requireAccess({ actor: ctx.actor, permission: 'stix.browse' });
   const observable = parseObservable(input.value, input.type);
   const row = await findValue(db, observable);
-  const sources = row ? await visibleSources(db, config, ctx, await findSourcesOf(db, [row.id], LOOKUP_LIMIT)) : new Map();
+  const rows = row ? await findSourcesOf(db, [row.id], LOOKUP_LIMIT) : [];
+  const holders = await readableHolders(db, config, ctx, rows);
+  const objects = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const holder = holders.get(sourceKey(r));
+    if (holdsValue(holder, keyOf(observable))) objects.set(sourceKey(r), holder.ref);
+  }
   const coordinator = isCoordinator(ctx);
   return {
     observable,
     benign: isBenign(observable),
-    objects: [...sources.values()],
+    objects: [...objects.values()],
     // How many sources hold it, and whether it is over the guard, only for those who may see everything.
     ...(coordinator ? { sourceCount: row?.source_count ?? 0, overCorrelated: (row?.source_count ?? 0) > config.correlationMaxLinks } : {}),
   };
 }
 
-/** The values an object holds and the readable objects that share them (values over the guard link nothing). */
-export async function linksOfObject(db: Database, config: Config, ctx: RequestContext, stixId: string) {
-  const values = await findValuesOfSource(db, 'stix', stixId);
-  // Values listed as benign after they were indexed link nothing either.
-  const linking = values.filter((v) => v.source_count >= 2 && v.source_count <= config.correlationMaxLinks
-    && !isBenign({ type: v.type as ObservableType, value: v.value }));
+/**
+ * The values of one object version the caller can read (its newest readable one, given by the caller) and the
+ * readable objects that hold them too, as the caller sees them (values over the guard link nothing).
+ */
+export async function linksOfObject(db: Database, config: Config, ctx: RequestContext, object: StixObject) {
+  const stixId = String(object.id);
+  // Only values the index knows (it may lag the store), so that the values and the links agree.
+  const values = await findValues(db, heldValues(object));
+  // Values listed as benign after they were indexed link nothing either (heldValues leaves them out).
+  const linking = values.filter((v) => v.source_count >= 2 && v.source_count <= config.correlationMaxLinks);
   const rows = (await findSourcesOf(db, linking.map((v) => v.id), config.correlationMaxLinks + 1)).filter((r) => r.source_id !== stixId);
-  const visible = await visibleSources(db, config, ctx, rows);
+  const holders = await readableHolders(db, config, ctx, rows);
   const byId = new Map(values.map((v) => [v.id, v]));
   const links = new Map<string, SourceRef & { shared: Observable[] }>();
   for (const r of rows) {
-    const key = `${r.source_kind}|${r.source_id}`;
-    const ref = visible.get(key);
+    const key = sourceKey(r);
+    const holder = holders.get(key);
     const value = byId.get(r.value_id);
-    if (!ref || !value) continue;
-    const link = links.get(key) ?? { ...ref, shared: [] };
+    if (!value || !holdsValue(holder, keyOf(value))) continue;
+    const link = links.get(key) ?? { ...holder.ref, shared: [] };
     link.shared.push({ type: value.type as ObservableType, value: value.value });
     links.set(key, link);
   }
@@ -104,14 +146,15 @@ export async function listCampaignCandidates(db: Database, config: Config, ctx: 
   const rows = await findLinkingOccurrences(db, config.correlationMaxLinks, CLUSTER_SCAN);
   const clusters = findCluster((rows as ClusterInput[]).filter((r) => !isBenign({ type: r.type as ObservableType, value: r.value })));
   const shown = clusters.slice(0, 50);
-  const visible = await visibleSources(db, config, ctx, shown.flatMap((c) => c.members.slice(0, 25)));
+  const holders = await readableHolders(db, config, ctx, shown.flatMap((c) => c.members.slice(0, 25)));
   return {
     complete: rows.length < CLUSTER_SCAN,
     items: shown.map((c) => ({
       size: c.members.length,
+      // A member is shown only while its newest version still holds one of the cluster's values (and is not revoked).
       members: c.members.slice(0, 25).flatMap((m) => {
-        const ref = visible.get(`${m.source_kind}|${m.source_id}`);
-        return ref ? [ref] : [];
+        const holder = holders.get(sourceKey(m));
+        return holder && c.values.some((v) => holdsValue(holder, keyOf(v))) ? [holder.ref] : [];
       }),
       valueCount: c.values.length,
       values: c.values.slice(0, 20),

@@ -11,7 +11,9 @@ export interface CorrelationValuesTable {
   first_seen_at: string;
 }
 
-// A value held by a source: a STIX object (by id, across its versions) or an incident report.
+// A value held by a source: a STIX object (by id, across its versions) or an incident report. For STIX objects this
+// is only the candidate list: what a caller sees is decided by the version they can read (heldValues in
+// correlation.service.ts), so values of versions they cannot read, superseded or revoked never reach them.
 export interface CorrelationOccurrencesTable {
   value_id: number;
   source_kind: SourceKind;

@@ -1,5 +1,6 @@
 // Everything the intel object page shows about correlation: the object's values and links and, for an
-// indicator, its sightings and confidence. Only for an object the caller can read (else 404).
+// indicator, its sightings and confidence. Only for an object the caller can read (else 404), and only as its newest
+// version the caller can read (see heldValues in correlation.service.ts).
 import { requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
@@ -17,7 +18,7 @@ export async function objectCorrelation(db: Database, config: Config, ctx: Reque
   return {
     id: stixId,
     type: String(found.value.type),
-    ...(await linksOfObject(db, config, ctx, stixId)),
+    ...(await linksOfObject(db, config, ctx, found.value)),
     sightings: standing?.sightings ?? null,
     confidence: standing?.confidence ?? null,
   };
