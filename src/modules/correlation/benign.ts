@@ -13,8 +13,15 @@ const BENIGN: ReadonlySet<string> = new Set(LISTED.flatMap(([type, values]) =>
     return found ? [`${found.type}\u0000${found.value}`] : [];
   })));
 
+// Hosts of a benign apex named by one well-known label (www.google.com, login.microsoftonline.com) link unrelated
+// reports as much as the apex does. Any other subdomain (a storage bucket, a user's page) stays: it may be an attacker's.
+const HOST_LABELS: ReadonlySet<string> = new Set(benignValues.wellKnownHostLabels);
+
 export function isBenign(observable: Observable): boolean {
-  return BENIGN.has(`${observable.type}\u0000${observable.value}`);
+  if (BENIGN.has(`${observable.type}\u0000${observable.value}`)) return true;
+  if (observable.type !== 'domain') return false;
+  const dot = observable.value.indexOf('.');
+  return dot > 0 && HOST_LABELS.has(observable.value.slice(0, dot)) && BENIGN.has(`domain\u0000${observable.value.slice(dot + 1)}`);
 }
 
 export const BENIGN_COUNT = BENIGN.size;

@@ -31,11 +31,17 @@ describe('observables of STIX objects', () => {
 });
 
 describe('the benign list', () => {
-  it('holds public resolvers and platform apex domains, not their subdomains', () => {
+  it('holds public resolvers, platform apex domains and their well-known hosts, not other subdomains', () => {
     expect(isBenign({ type: 'ipv4', value: '8.8.8.8' })).toBe(true);
     expect(isBenign({ type: 'ipv6', value: '2606:4700:4700::1111' })).toBe(true);
     expect(isBenign({ type: 'domain', value: 'amazonaws.com' })).toBe(true);
     expect(isBenign({ type: 'domain', value: 'evil-bucket.s3.amazonaws.com' })).toBe(false);
+    // A benign apex's host with a well-known label is benign; any other subdomain, or a look-alike apex, is not.
+    expect(isBenign({ type: 'domain', value: 'www.google.com' })).toBe(true);
+    expect(isBenign({ type: 'domain', value: 'login.microsoftonline.com' })).toBe(true);
+    expect(isBenign({ type: 'domain', value: 'evil-bucket.amazonaws.com' })).toBe(false);
+    expect(isBenign({ type: 'domain', value: 'www.google.com.evil.example' })).toBe(false);
+    expect(isBenign({ type: 'domain', value: 'login.www.google.com' })).toBe(false);
     expect(isBenign({ type: 'ipv4', value: '198.51.100.7' })).toBe(false);
   });
 });

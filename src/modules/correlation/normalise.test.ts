@@ -142,6 +142,8 @@ describe('detecting the type of a searched value', () => {
     ['hxxps://Evil[.]example/x#y', { type: 'url', value: 'https://evil.example/x' }],
     ['A@Evil.example', { type: 'email', value: 'A@evil.example' }],
     ['EVIL.example', { type: 'domain', value: 'evil.example' }],
+    ['２０３．０．１１３．７７', { type: 'ipv4', value: '203.0.113.77' }], // full-width, as typed on a Japanese keyboard
+    ['ｅｖｉｌ．ｅｘａｍｐｌｅ', { type: 'domain', value: 'evil.example' }],
     ['D41D8CD98F00B204E9800998ECF8427E', { type: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' }],
   ])('%s', (input, expected) => expect(detectObservable(input)).toEqual(expected));
 

@@ -113,7 +113,8 @@ export function normaliseAs(type: ObservableType, raw: string): Observable | nul
 /** What a value typed into a search box is: an IP, a URL, an e-mail address, a hash or a domain. */
 export function detectObservable(raw: string): Observable | null {
   if (typeof raw !== 'string' || raw.length > MAX_VALUE_LENGTH * 2) return null;
-  const text = refang(raw);
+  // Full-width forms typed on a Japanese keyboard (１９２．０．２．１) are the same value as their ASCII forms.
+  const text = refang(raw.normalize('NFKC'));
   const ip = normaliseAs('ipv4', text) ?? normaliseAs('ipv6', text);
   if (ip) return ip;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return normaliseAs('url', text);
