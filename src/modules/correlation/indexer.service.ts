@@ -5,7 +5,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { lockForWrite } from '../../db/write-lock.js';
-import { collectionMarks, entriesAfter } from '../taxii/changes.service.js';
+import { collectionMarks, entriesAfter, type CollectionMark } from '../taxii/changes.service.js';
+import { saveSighting } from './sightings.repository.js';
 import { isBenign } from './benign.js';
 import { addOccurrences, ensureValues, findCursor, findCursors, saveCursor } from './correlation.repository.js';
 import type { SourceKind } from './correlation.table.js';
@@ -54,8 +55,27 @@ function parsed(json: string): Record<string, unknown> {
   }
 }
 
+/**
+ * A STIX sighting an organisation stored in its own feed or inbox (over TAXII, or "we saw this too") counts as that
+ * organisation's sighting of the indicator, one per organisation: the newest it stored.
+ */
+async function countSightings(trx: Database, orgId: string, entries: ReadonlyArray<{ type: string; stix_id: string; json: string }>): Promise<void> {
+  for (const e of entries) {
+    if (e.type !== 'sighting') continue;
+    const s = parsed(e.json);
+    if (typeof s.sighting_of_ref !== 'string' || !s.sighting_of_ref.startsWith('indicator--') || s.revoked === true) continue;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    const modified = text(s.modified) ?? new Date().toISOString();
+    await saveSighting(trx, {
+      indicator_id: s.sighting_of_ref, org_id: orgId, sighting_id: e.stix_id, first_seen: text(s.first_seen), last_seen: text(s.last_seen),
+      count: typeof s.count === 'number' && Number.isInteger(s.count) && s.count >= 1 ? s.count : 1, created_at: text(s.created) ?? modified, updated_at: modified,
+    });
+  }
+}
+
 // One batch of one collection; false when the collection had nothing more.
-async function indexBatch(db: Database, collectionId: string, batch: number, totals: DrainResult): Promise<boolean> {
+async function indexBatch(db: Database, mark: CollectionMark, batch: number, totals: DrainResult): Promise<boolean> {
+  const collectionId = mark.id;
   return db.transaction().execute(async (trx) => {
     await lockForWrite(trx, INDEX_LOCK);
     const entries = await entriesAfter(trx, collectionId, await findCursor(trx, collectionId), batch);
@@ -63,6 +83,7 @@ async function indexBatch(db: Database, collectionId: string, batch: number, tot
     const now = new Date().toISOString();
     const items = entries.map((e) => ({ source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)) }));
     totals.occurrences += await indexMany(trx, items, now);
+    if (mark.org_id) await countSightings(trx, mark.org_id, entries);
     totals.entries += entries.length;
     await saveCursor(trx, collectionId, (entries[entries.length - 1] as { date_added: string }).date_added, now);
     return entries.length === batch;
@@ -83,7 +104,7 @@ async function collectionsBehind(db: Database) {
 export async function drainIndex(db: Database, options: { batch?: number } = {}): Promise<DrainResult> {
   const totals: DrainResult = { entries: 0, occurrences: 0 };
   for (const mark of await collectionsBehind(db)) {
-    while (await indexBatch(db, mark.id, options.batch ?? INDEX_BATCH, totals));
+    while (await indexBatch(db, mark, options.batch ?? INDEX_BATCH, totals));
   }
   return totals;
 }
@@ -93,7 +114,7 @@ export async function indexStep(db: Database, totals: DrainResult, batch = INDEX
   const behind = await collectionsBehind(db);
   const first = behind[0];
   if (!first) return false;
-  return (await indexBatch(db, first.id, batch, totals)) || behind.length > 1;
+  return (await indexBatch(db, first, batch, totals)) || behind.length > 1;
 }
 
 // While the store is being loaded, the indexer takes at most this share of the process's time: the index may lag

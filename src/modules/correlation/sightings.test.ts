@@ -6,7 +6,9 @@ import { beforeAll, expect, it } from 'vitest';
 import { systemContext } from '../../auth/actor.js';
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 import { as, createOrg, createUser, errorCode, signIn, useTestApp, type Session } from '../../../test/helpers/app.js';
-import { collectionIds, indicator, ipv4 } from '../../../test/helpers/taxii.js';
+import { collectionIds, indicator, ipv4, ROOT, statusOf, taxii, taxiiCaller, TLP } from '../../../test/helpers/taxii.js';
+import { drainIndex } from './indexer.service.js';
+import { randomUUID } from 'node:crypto';
 import { addObjects } from '../taxii/store.service.js';
 import { orgIdentityId } from './sightings.service.js';
 
@@ -125,5 +127,21 @@ describeEachDatabase('sightings', (database) => {
     expect(rows).toHaveLength(1);
     const objects = await ctx.db.selectFrom('stix_objects').select('stix_id').distinct().where('type', '=', 'sighting').where('json', 'like', `%${raced.id}%`).execute();
     expect(objects.map((o) => o.stix_id)).toEqual([rows[0]?.sighting_id]);
+  });
+
+  it('counts a STIX sighting an organisation posts over TAXII to its inbox as its sighting, once the index has it', async () => {
+    const orgC = await createOrg(ctx, { nameEn: 'C' });
+    const client = await taxiiCaller(ctx, { orgs: [{ orgId: orgC, role: 'member' }] });
+    const inbox = (await collectionIds(ctx, [orgC])).inbox[orgC] as string;
+    const at = new Date().toISOString();
+    const sighting = {
+      type: 'sighting', spec_version: '2.1', id: `sighting--${randomUUID()}`, created: at, modified: at, sighting_of_ref: shared.id, count: 4,
+      where_sighted_refs: [orgIdentityId(orgC)], created_by_ref: orgIdentityId(orgC), object_marking_refs: [TLP.amber],
+    };
+    const res = await taxii(ctx, client)({ method: 'POST', url: `${ROOT}/collections/${inbox}/objects/`, json: { objects: [sighting] } });
+    expect(statusOf(res).success_count).toBe(1);
+    await drainIndex(ctx.db);
+    const row = await ctx.db.selectFrom('correlation_sightings').select(['sighting_id', 'count']).where('indicator_id', '=', shared.id).where('org_id', '=', orgC).executeTakeFirst();
+    expect(row).toEqual({ sighting_id: sighting.id, count: 4 });
   });
 });

@@ -7,6 +7,8 @@ import { formatMicros, microsOf } from './timestamps.js';
 export interface CollectionMark {
   id: string;
   last_date_added: string;
+  /** The organisation whose feed or inbox it is; null for the community, public and group collections. */
+  org_id: string | null;
 }
 
 export interface EntryAfter {
@@ -18,8 +20,8 @@ export interface EntryAfter {
 }
 
 export async function findCollectionMarks(db: Database): Promise<CollectionMark[]> {
-  const rows = await db.selectFrom('taxii_collections').select(['id', 'last_date_added']).where('last_date_added', 'is not', null).execute();
-  return rows.map((r) => ({ id: r.id, last_date_added: r.last_date_added as string }));
+  const rows = await db.selectFrom('taxii_collections').select(['id', 'last_date_added', 'audience', 'org_id']).where('last_date_added', 'is not', null).execute();
+  return rows.map((r) => ({ id: r.id, last_date_added: r.last_date_added as string, org_id: r.audience === 'feed' || r.audience === 'inbox' ? r.org_id : null }));
 }
 
 /** The collection's next `limit` entries after `after` (from the start when null), with their object version. */
