@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
 const SECRET = 'ab'.repeat(32);
+// An Ed25519 key in PKCS#8 PEM, as `openssl genpkey -algorithm ed25519` writes it.
+const LEDGER_KEY = join(mkdtempSync(join(tmpdir(), 'anshin-config-')), 'ledger-key.pem');
+writeFileSync(LEDGER_KEY, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -26,11 +32,14 @@ describe('configuration', () => {
       logLevel: 'info',
       dataDir: './data',
       secretKey: null,
+      ledgerKeyFile: null,
       sessionTtlHours: 12,
       requireTotpFor: [],
       loginMaxFailures: 5,
       loginLockoutMinutes: 15,
       loginRatePerIpPerMinute: 30,
+      passwordResetPerEmailPerHour: 3,
+      passwordResetPerIpPerHour: 20,
       bodyLimitBytes: 1024 * 1024,
       trustProxy: false,
       linkTtlHours: 72,
@@ -52,6 +61,7 @@ describe('configuration', () => {
       aidTargets: { criticalMinutes: 60, highMinutes: 240, normalBusinessDays: 1 },
       aidAutoOfferTop: 3,
       aidEscalationIntervalMs: 60_000,
+      deadlineReminderIntervalMs: 900_000,
       publicPage: false,
       pdfFontPath: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
       pdfFontFamily: 'NotoSansCJKjp-Regular',
@@ -73,13 +83,16 @@ describe('configuration', () => {
       MAIL_FROM: 'Anshin <no-reply@example.jp>',
       LOG_LEVEL: 'debug',
       SECRET_KEY: SECRET,
+      LEDGER_KEY_FILE: LEDGER_KEY,
       SESSION_TTL_HOURS: '8',
       REQUIRE_TOTP_FOR: 'administrator, coordinator',
       LOGIN_MAX_FAILURES: '3',
       LOGIN_LOCKOUT_MINUTES: '30',
       LOGIN_RATE_PER_IP_PER_MINUTE: '60',
       BODY_LIMIT_BYTES: '2048',
-      TRUST_PROXY: 'true',
+      PASSWORD_RESET_PER_EMAIL_PER_HOUR: '2',
+      PASSWORD_RESET_PER_IP_PER_HOUR: '50',
+      TRUST_PROXY: '10.0.0.0/8, 192.168.1.10',
       LINK_TTL_HOURS: '24',
       ARGON2_MEMORY_KIB: '65536',
       ARGON2_TIME_COST: '3',
@@ -103,6 +116,7 @@ describe('configuration', () => {
       AID_TARGET_NORMAL_BUSINESS_DAYS: '2',
       AID_AUTO_OFFER_TOP: '0',
       AID_ESCALATION_INTERVAL_MS: '5000',
+      DEADLINE_REMINDER_INTERVAL_MS: '60000',
       PUBLIC_PAGE: 'true',
       PDF_FONT_PATH: '/opt/fonts/ipaexg.ttf',
       PDF_FONT_FAMILY: 'IPAexGothic',
@@ -117,13 +131,16 @@ describe('configuration', () => {
       mailFrom: 'Anshin <no-reply@example.jp>',
       logLevel: 'debug',
       secretKey: SECRET,
+      ledgerKeyFile: LEDGER_KEY,
       sessionTtlHours: 8,
       requireTotpFor: ['administrator', 'coordinator'],
       loginMaxFailures: 3,
       loginLockoutMinutes: 30,
       loginRatePerIpPerMinute: 60,
       bodyLimitBytes: 2048,
-      trustProxy: true,
+      passwordResetPerEmailPerHour: 2,
+      passwordResetPerIpPerHour: 50,
+      trustProxy: '10.0.0.0/8,192.168.1.10',
       linkTtlHours: 24,
       argon2: { memoryKiB: 65536, timeCost: 3, parallelism: 2 },
       publicTaxii: true,
@@ -143,10 +160,20 @@ describe('configuration', () => {
       aidTargets: { criticalMinutes: 30, highMinutes: 120, normalBusinessDays: 2 },
       aidAutoOfferTop: 0,
       aidEscalationIntervalMs: 5000,
+      deadlineReminderIntervalMs: 60_000,
       publicPage: true,
       pdfFontPath: '/opt/fonts/ipaexg.ttf',
       pdfFontFamily: 'IPAexGothic',
     });
+  });
+
+  it('refuses a LEDGER_KEY_FILE that is missing or holds no Ed25519 private key, saying how to make one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anshin-config-'));
+    expect(problemsOf({ LEDGER_KEY_FILE: join(dir, 'none.pem') })).toEqual([`LEDGER_KEY_FILE: cannot read ${join(dir, 'none.pem')} (ENOENT)`]);
+    writeFileSync(join(dir, 'public.pem'), generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' }));
+    expect(problemsOf({ LEDGER_KEY_FILE: join(dir, 'public.pem') })[0]).toContain('openssl genpkey -algorithm ed25519');
+    writeFileSync(join(dir, 'ec.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    expect(problemsOf({ LEDGER_KEY_FILE: join(dir, 'ec.pem') })).toEqual([`LEDGER_KEY_FILE: ${join(dir, 'ec.pem')} holds a ec key, not an Ed25519 key`]);
   });
 
   it('refuses malformed per-source reliabilities', () => {
@@ -154,6 +181,52 @@ describe('configuration', () => {
     expect(problemsOf({ CONFIDENCE_RELIABILITY: 'desk=50' })[0]).toMatch(/CONFIDENCE_RELIABILITY/);
     expect(problemsOf({ ANONYMITY_K: '0' })[0]).toMatch(/ANONYMITY_K/);
     expect(problemsOf({ PUBLIC_PAGE: 'yes' })[0]).toMatch(/PUBLIC_PAGE/);
+  });
+
+  describe('TRUST_PROXY', () => {
+    const trustOf = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    const hopsOf = (value: string) => {
+      const trust = trustOf(value);
+      if (typeof trust !== 'function') throw new Error(`TRUST_PROXY=${value} is not a hop count`);
+      return trust;
+    };
+
+    it('is off by default, and with false or 0', () => {
+      expect(trustOf('')).toBe(false);
+      expect(trustOf('false')).toBe(false);
+      expect(trustOf('0')).toBe(false);
+    });
+
+    it('takes a hop count: only that many proxies nearest to the server are trusted', () => {
+      const two = hopsOf('2');
+      expect(two.hops).toBe(2);
+      // Fastify asks about each address from the server outwards: hop 0 is the connection's peer.
+      expect([0, 1, 2, 3].map((hop) => two('192.0.2.1', hop))).toEqual([true, true, false, false]);
+    });
+
+    it('takes true as one hop, not as "trust every hop"', () => {
+      const one = hopsOf('true');
+      expect(one.hops).toBe(1);
+      expect([0, 1, 2].map((hop) => one('192.0.2.1', hop))).toEqual([true, false, false]);
+    });
+
+    it('takes a comma-separated list of proxy addresses and CIDR ranges, for Fastify as it is', () => {
+      expect(trustOf('10.0.0.1')).toBe('10.0.0.1');
+      expect(trustOf(' 10.0.0.0/8 ,192.168.0.0/16, fd00::/8,::1 , loopback ')).toBe('10.0.0.0/8,192.168.0.0/16,fd00::/8,::1,loopback');
+    });
+
+    it('refuses anything else, naming what it accepts', () => {
+      for (const value of ['yes', '-1', '1.5', '11', 'proxy.example.jp', '10.0.0.0/33', '::1/129', '10.0.0.1,', 'true,10.0.0.1', '10.0.0.256']) {
+        const problems = problemsOf({ TRUST_PROXY: value });
+        expect(problems, value).toHaveLength(1);
+        expect(problems[0]).toMatch(/^TRUST_PROXY must be /);
+      }
+    });
+  });
+
+  it('limits password-reset requests by default, within bounds', () => {
+    expect(problemsOf({ PASSWORD_RESET_PER_EMAIL_PER_HOUR: '0' })[0]).toMatch(/^PASSWORD_RESET_PER_EMAIL_PER_HOUR /);
+    expect(problemsOf({ PASSWORD_RESET_PER_IP_PER_HOUR: 'many' })[0]).toMatch(/^PASSWORD_RESET_PER_IP_PER_HOUR /);
   });
 
   it('derives the SQLite file from DATA_DIR and the base URL from HOST and PORT', () => {

@@ -6,8 +6,9 @@ import { recordAudit } from '../modules/audit/audit.service.js';
 import { findUserById, listMembershipsOfUser, listRoles, updateUser } from '../modules/users/users.repository.js';
 import type { RequestContext, UserActor } from './actor.js';
 import { requireAccess } from './access.js';
-import { deleteSessionsOfUser, insertApiToken, listApiTokens, revokeApiToken } from './auth.repository.js';
+import { insertApiToken, listApiTokens, revokeApiToken } from './auth.repository.js';
 import { randomToken, seal, sha256Hex, unseal } from './crypto.js';
+import { afterPasswordChange, lockPasswordOf } from './links.service.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './password.js';
 import type { Locale, TokenScope } from './roles.js';
 import { generateTotpSecret, matchTotpStep, otpauthUri } from './totp.js';
@@ -60,9 +61,11 @@ export async function changePassword(db: Database, deps: AppDeps, ctx: RequestCo
   assertPasswordAcceptable(input.newPassword, user.email);
   const hash = await hashPassword(deps.config.argon2, input.newPassword);
   await db.transaction().execute(async (trx) => {
+    await lockPasswordOf(trx, actor.userId);
     await updateUser(trx, actor.userId, { password_hash: hash, updated_at: new Date().toISOString() });
-    // Other sessions end: a changed password must lock out whoever knew the old one.
-    await deleteSessionsOfUser(trx, actor.userId, actor.sessionId ?? undefined);
+    // A changed password must lock out whoever knew the old one or could read a reset mail sent before: the other
+    // sessions end and every outstanding reset link is revoked.
+    await afterPasswordChange(trx, actor.userId, actor.sessionId ?? undefined);
     await recordAudit(trx, ctx, { action: 'account.password_changed', targetType: 'user', targetId: actor.userId });
   });
 }

@@ -124,8 +124,19 @@ export async function expireLinks(db: Database, kind: string, now: string): Prom
   await db.updateTable('one_time_links').set({ used_at: now }).where('kind', '=', kind).where('used_at', 'is', null).execute();
 }
 
-export async function insertLoginAttempt(db: Database, key: string, at: string): Promise<void> {
-  await db.insertInto('login_attempts').values({ key, at }).execute();
+/** Every outstanding link of one kind that belongs to a user, e.g. their reset links once the password changed. */
+export async function expireLinksOfUser(db: Database, userId: string, kind: string, now: string): Promise<void> {
+  await db.updateTable('one_time_links').set({ used_at: now })
+    .where('user_id', '=', userId).where('kind', '=', kind).where('used_at', 'is', null)
+    .execute();
+}
+
+// login_attempts holds timestamped events under a key, counted in a window by the rate limits and the lockout:
+// "ip:<address>" (sign-in attempts), "fail:<e-mail>" (sign-in attempts for an address, each counted as a failure
+// until it succeeds), "reset-ip:<address>" and "reset-email:<e-mail>" (password-reset requests).
+export async function insertLoginAttempt(db: Database, key: string, at: string): Promise<number> {
+  const row = await db.insertInto('login_attempts').values({ key, at }).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export async function countLoginAttempts(db: Database, key: string, since: string): Promise<number> {
@@ -145,6 +156,15 @@ export async function latestLoginAttempt(db: Database, key: string): Promise<str
 
 export async function deleteLoginAttempts(db: Database, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+}
+
+/** The attempts under a key up to and including one (ids grow in the order attempts were admitted). */
+export async function deleteLoginAttemptsUpTo(db: Database, key: string, id: number): Promise<void> {
+  await db.deleteFrom('login_attempts').where('key', '=', key).where('id', '<=', id).execute();
+}
+
+export async function deleteLoginAttempt(db: Database, id: number): Promise<void> {
+  await db.deleteFrom('login_attempts').where('id', '=', id).execute();
 }
 
 export async function pruneLoginAttempts(db: Database, before: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/database.js';
+import { lockForWrite } from '../db/write-lock.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { renderMail } from '../i18n/mail-templates.js';
@@ -7,12 +8,12 @@ import { recordAudit } from '../modules/audit/audit.service.js';
 import { queueMail } from '../modules/mail/mail.service.js';
 import { countUsers, findUserByEmail, findUserById, insertUser, replaceRoles, updateUser, upsertMembership } from '../modules/users/users.repository.js';
 import type { RequestContext } from './actor.js';
-import { deleteSessionsOfUser, expireLinks, findUsableLink, insertLink, markLinkUsed } from './auth.repository.js';
+import { deleteSessionsOfUser, expireLinks, expireLinksOfUser, findUsableLink, insertLink, markLinkUsed } from './auth.repository.js';
 import { randomToken, sha256Hex } from './crypto.js';
 import { assertPasswordAcceptable, hashPassword } from './password.js';
 import type { Locale } from './roles.js';
 import { createSession } from './session.service.js';
-import { unlockAccount, type SignedIn } from './login.service.js';
+import { pruneAttemptsNowAndThen, takeAttempt, unlockAccount, type SignedIn } from './login.service.js';
 
 export type LinkKind = 'setup' | 'invite' | 'reset';
 
@@ -143,8 +144,36 @@ async function signIn(db: Database, deps: AppDeps, ctx: RequestContext, userId: 
   return { userId, sessionToken: session.token, csrfToken: session.csrfToken };
 }
 
-// Always behaves the same, whether or not the address is registered.
+/**
+ * Changes of one user's password, and the reset links issued for it, take turns (on PostgreSQL also across
+ * processes; on SQLite the single connection serialises transactions anyway): a link is either issued before a change
+ * and revoked by it, or issued after it.
+ */
+export async function lockPasswordOf(trx: Database, userId: string): Promise<void> {
+  await lockForWrite(trx, `anshin.password.${userId}`);
+}
+
+/**
+ * After any change of a user's password (a reset, or a change on the account page): every reset link still
+ * outstanding is revoked, and the user's other sessions end. Inside the change's transaction, after lockPasswordOf.
+ */
+export async function afterPasswordChange(trx: Database, userId: string, keepSessionId?: string): Promise<void> {
+  await expireLinksOfUser(trx, userId, 'reset', new Date().toISOString());
+  await deleteSessionsOfUser(trx, userId, keepSessionId);
+}
+
+/**
+ * Always answers the same, whether or not the address is registered, and whether or not a limit holds the request
+ * back: a request over PASSWORD_RESET_PER_IP_PER_HOUR (per client address) or PASSWORD_RESET_PER_EMAIL_PER_HOUR (per
+ * e-mail address, known or not) just sends nothing. The counts are kept in the database, shared by every process.
+ */
 export async function requestPasswordReset(db: Database, deps: AppDeps, ctx: RequestContext, email: string): Promise<void> {
+  const now = Date.now();
+  const window = { since: new Date(now - 3_600_000).toISOString(), at: new Date(now).toISOString() };
+  const { passwordResetPerIpPerHour, passwordResetPerEmailPerHour } = deps.config;
+  if ((await takeAttempt(db, { key: `reset-ip:${ctx.ip ?? 'unknown'}`, limit: passwordResetPerIpPerHour, ...window })) === null) return;
+  if ((await takeAttempt(db, { key: `reset-email:${email.toLowerCase()}`, limit: passwordResetPerEmailPerHour, ...window })) === null) return;
+  await pruneAttemptsNowAndThen(db, now);
   const user = await findUserByEmail(db, email);
   if (!user || user.status !== 'active') return;
   await sendPasswordReset(db, deps, ctx, user.id);
@@ -152,6 +181,7 @@ export async function requestPasswordReset(db: Database, deps: AppDeps, ctx: Req
 
 export async function sendPasswordReset(db: Database, deps: AppDeps, ctx: RequestContext, userId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockPasswordOf(trx, userId);
     const user = await findUserById(trx, userId);
     if (!user) throw new AppError('not_found');
     const ttlHours = Math.min(deps.config.linkTtlHours, 24);
@@ -169,10 +199,14 @@ export async function completePasswordReset(db: Database, deps: AppDeps, ctx: Re
   assertPasswordAcceptable(input.password, preview.email);
   const passwordHash = await hashPassword(deps.config.argon2, input.password);
   await db.transaction().execute(async (trx) => {
-    const link = await consumeLink(trx, input.token, 'reset');
-    if (!link.user_id) throw new AppError('link_invalid');
-    await updateUser(trx, link.user_id, { password_hash: passwordHash, updated_at: new Date().toISOString() });
-    await deleteSessionsOfUser(trx, link.user_id);
+    const now = new Date().toISOString();
+    const link = await findUsableLink(trx, sha256Hex(input.token), now);
+    if (!link || link.kind !== 'reset' || !link.user_id) throw new AppError('link_invalid');
+    // Taken before the link is marked used: of two links of one user used at once, the second finds itself revoked.
+    await lockPasswordOf(trx, link.user_id);
+    if (!(await markLinkUsed(trx, link.id, now))) throw new AppError('link_invalid');
+    await updateUser(trx, link.user_id, { password_hash: passwordHash, updated_at: now });
+    await afterPasswordChange(trx, link.user_id);
     // Whoever can read the mailbox may sign in again at once: the reset also lifts a lockout.
     if (link.email) await unlockAccount(trx, link.email);
     await recordAudit(trx, ctx, { action: 'auth.password_reset', actorUserId: link.user_id, targetType: 'user', targetId: link.user_id });

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { lockForWrite } from '../db/write-lock.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
@@ -8,7 +9,9 @@ import type { RequestContext } from './actor.js';
 import {
   countLoginAttempts,
   deleteExpiredSessions,
+  deleteLoginAttempt,
   deleteLoginAttempts,
+  deleteLoginAttemptsUpTo,
   deleteSession,
   insertLoginAttempt,
   latestLoginAttempt,
@@ -38,7 +41,7 @@ const failKey = (email: string) => `fail:${email.toLowerCase()}`;
 
 export async function login(db: Database, deps: AppDeps, ctx: RequestContext, input: LoginInput): Promise<SignedIn> {
   const now = Date.now();
-  await enforceLimits(db, deps, ctx, input.email, now);
+  const attempt = await admitAttempt(db, deps, ctx, input.email, now);
   const user = await findUserByEmail(db, input.email);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash(deps.config.argon2)), input.password);
   if (!user || !passwordOk || user.status !== 'active') {
@@ -46,7 +49,11 @@ export async function login(db: Database, deps: AppDeps, ctx: RequestContext, in
     throw new AppError('invalid_credentials');
   }
   if (user.totp_secret) {
-    if (!input.totpCode) throw new AppError('totp_required');
+    if (!input.totpCode) {
+      // The right password without a code yet is no failure: the attempt is withdrawn.
+      await deleteLoginAttempt(db, attempt);
+      throw new AppError('totp_required');
+    }
     const step = matchTotpStep(unseal(deps.secretKey, user.totp_secret), input.totpCode, now);
     if (step === null || !(await claimTotpStep(db, user.id, step))) {
       await recordFailure(db, ctx, input.email, user, 'totp');
@@ -54,34 +61,42 @@ export async function login(db: Database, deps: AppDeps, ctx: RequestContext, in
     }
   }
   return db.transaction().execute(async (trx) => {
-    await deleteLoginAttempts(trx, failKey(input.email));
+    // A success clears this attempt and the failures before it; attempts still running beside it keep counting.
+    await deleteLoginAttemptsUpTo(trx, failKey(input.email), attempt);
     const session = await createSession(trx, deps, { userId: user.id, ip: ctx.ip, userAgent: input.userAgent });
     await recordAudit(trx, ctx, { action: 'auth.login', actorUserId: user.id, targetType: 'user', targetId: user.id });
     return { userId: user.id, sessionToken: session.token, csrfToken: session.csrfToken };
   });
 }
 
-async function enforceLimits(db: Database, deps: AppDeps, ctx: RequestContext, email: string, now: number): Promise<void> {
+/**
+ * The limits, applied before the password is checked. Each attempt is recorded as it is admitted, in the same step
+ * as the count (takeAttempt), so simultaneous attempts are counted exactly, also across processes: at most
+ * LOGIN_RATE_PER_IP_PER_MINUTE per client address, and at most LOGIN_MAX_FAILURES password checks per e-mail address
+ * in LOGIN_LOCKOUT_MINUTES. An attempt for an e-mail address counts as a failure from the start, while its password
+ * is being checked, and stays one unless it succeeds. Answers the id of that attempt.
+ */
+async function admitAttempt(db: Database, deps: AppDeps, ctx: RequestContext, email: string, now: number): Promise<number> {
   const { loginRatePerIpPerMinute, loginMaxFailures, loginLockoutMinutes } = deps.config;
+  const at = new Date(now).toISOString();
   const minuteAgo = new Date(now - 60_000).toISOString();
-  if ((await countLoginAttempts(db, ipKey(ctx.ip), minuteAgo)) >= loginRatePerIpPerMinute) throw new AppError('rate_limited');
-  await insertLoginAttempt(db, ipKey(ctx.ip), new Date(now).toISOString());
+  if ((await takeAttempt(db, { key: ipKey(ctx.ip), since: minuteAgo, limit: loginRatePerIpPerMinute, at })) === null) {
+    throw new AppError('rate_limited');
+  }
   const windowStart = new Date(now - loginLockoutMinutes * 60_000).toISOString();
-  if ((await countLoginAttempts(db, failKey(email), windowStart)) >= loginMaxFailures) {
-    const last = (await latestLoginAttempt(db, failKey(email))) ?? new Date(now).toISOString();
+  const attempt = await takeAttempt(db, { key: failKey(email), since: windowStart, limit: loginMaxFailures, at });
+  if (attempt === null) {
+    const last = (await latestLoginAttempt(db, failKey(email))) ?? at;
     const minutes = Math.max(1, Math.ceil((Date.parse(last) + loginLockoutMinutes * 60_000 - now) / 60_000));
     throw new AppError('account_locked', { minutes });
   }
-  if (Math.random() < 0.01) {
-    // Housekeeping now and then, by whichever process happens to serve a sign-in.
-    await pruneLoginAttempts(db, new Date(now - 86_400_000).toISOString());
-    await deleteExpiredSessions(db, new Date(now).toISOString());
-  }
+  if (await pruneAttemptsNowAndThen(db, now)) await deleteExpiredSessions(db, at);
+  return attempt;
 }
 
+// The attempt itself is already counted (admitAttempt); this records the failure in the audit trail.
 async function recordFailure(db: Database, ctx: RequestContext, email: string, user: UserRow | null, factor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await insertLoginAttempt(trx, failKey(email), new Date().toISOString());
     await recordAudit(trx, ctx, {
       action: 'auth.login_failed',
       targetType: user ? 'user' : null,
@@ -89,6 +104,28 @@ async function recordFailure(db: Database, ctx: RequestContext, email: string, u
       details: { email: email.toLowerCase().slice(0, 254), factor },
     });
   });
+}
+
+/**
+ * Counts the attempts under a key since a time and, when fewer than the limit, records one more, as one step: answers
+ * the new attempt's id, or null when the limit is reached (then nothing is recorded). Simultaneous requests cannot all
+ * see the count from before the others, in this process or another: on PostgreSQL a transaction-level lock on the key
+ * makes them take turns across processes; on SQLite the single connection already runs one transaction at a time.
+ */
+export async function takeAttempt(db: Database, input: { key: string; since: string; limit: number; at: string }): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, `anshin.attempts.${input.key}`);
+    if ((await countLoginAttempts(trx, input.key, input.since)) >= input.limit) return null;
+    return insertLoginAttempt(trx, input.key, input.at);
+  });
+}
+
+/** Housekeeping now and then, by whichever process happens to serve a request that records attempts. */
+export async function pruneAttemptsNowAndThen(db: Database, now: number): Promise<boolean> {
+  if (Math.random() >= 0.01) return false;
+  // The longest window is the lockout's, at most a day (LOGIN_LOCKOUT_MINUTES).
+  await pruneLoginAttempts(db, new Date(now - 86_400_000).toISOString());
+  return true;
 }
 
 export async function lockedUntil(db: Database, deps: AppDeps, email: string): Promise<string | null> {

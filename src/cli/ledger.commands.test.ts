@@ -9,8 +9,10 @@ import { as, createUser, signIn, TEST_ENV, useTestApp } from '../../test/helpers
 import { issueToken } from '../auth/account.service.js';
 import { systemContext } from '../auth/actor.js';
 import { dialectOfDb } from '../db/dialect.js';
-import { appendLedgerEvents } from '../modules/ledger/ledger.service.js';
-import { generateSigningKey, verifierKey } from '../modules/ledger/signed-note.js';
+import { insertCheckpoint, insertKey } from '../modules/ledger/ledger.repository.js';
+import { appendLedgerEvents, nodeSource } from '../modules/ledger/ledger.service.js';
+import { rootHash } from '../modules/ledger/merkle.js';
+import { checkpointText, generateSigningKey, signNote, verifierKey } from '../modules/ledger/signed-note.js';
 import { registerLedgerCommands } from './ledger.commands.js';
 
 interface Run {
@@ -99,7 +101,8 @@ describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) 
     const other = generateSigningKey('localhost:8080/ledger').key;
     const wrong = await anshin('ledger', 'verify', '--url', url, '--key', verifierKey(other.name, other.publicKey), '--state', join(dir, 'x'));
     expect(wrong.exitCode).toBe(1);
-    expect(wrong.stderr).toBe('anshin ledger: the latest checkpoint: the note carries no signature by localhost:8080/ledger\n');
+    expect(wrong.stderr).toBe(`anshin ledger: the latest checkpoint is not signed by the expected key (key id ${verifierKey(other.name, other.publicKey).split('+')[1]}); the server presents the key ${key}. ` +
+      'If you obtained the expected key from this server earlier, the ledger was re-keyed since and its history may have been rewritten: trust the new key only if its operator announced the change.\n');
     const missing = await verify('--entry', '1000');
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toMatch(/entry 1000 is not in the checkpoint \(size \d+\)/);
@@ -134,7 +137,7 @@ describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) 
     await ctx.app.inject({ method: 'GET', url: '/ledger/checkpoint' });
     const run = await anshin('ledger', 'audit');
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^ledger intact: 13 entries, \d+ signed checkpoints\n$/);
+    expect(run.stdout).toMatch(/^ledger intact: 13 of 13 entries rehashed, \d+ signed checkpoints?\n$/);
   });
 
   it('tampering: a changed event or a changed hash in the database fails verification, naming the entry', async () => {
@@ -151,5 +154,82 @@ describeEachDatabase('CLI: ledger verify, verify-receipt and audit', (database) 
     const audit = await anshin('ledger', 'audit');
     expect(audit.exitCode).toBe(1);
     expect(audit.stderr).toContain('entry 8: the stored event does not hash to the stored leaf hash');
+  });
+});
+
+// Issue 17: what an operator and an outside verifier see after someone with database access deleted an
+// entry, or rewrote the ledger and re-signed it with a key of their own.
+describeEachDatabase('CLI: ledger audit and verify on a damaged or re-keyed database', (database) => {
+  const ctx = useTestApp(database);
+  const savedEnv = { ...process.env };
+  let url = '';
+  let key = '';
+  let dir = '';
+  const append = (n: number) => ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, sighting(n)));
+  const dropTriggers = async (table: string) => {
+    const postgres = dialectOfDb(ctx.db) === 'postgres';
+    const names = postgres ? [`${table}_append_only on ${table}`] : [`${table}_no_update`, `${table}_no_delete`];
+    for (const name of names) await sql.raw(`drop trigger if exists ${name}`).execute(ctx.db);
+  };
+
+  beforeAll(async () => {
+    Object.assign(process.env, TEST_ENV, { DATABASE_URL: ctx.config.databaseUrl });
+    dir = mkdtempSync(join(tmpdir(), 'anshin-ledger-cli-'));
+    url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    key = (await ctx.app.inject({ method: 'GET', url: '/ledger/key' })).body.trim();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(() => {
+    process.env = savedEnv;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('audit names a deleted middle entry, checks past it, and says what it checked', async () => {
+    await append(10);
+    expect((await ctx.app.inject({ method: 'GET', url: '/ledger/checkpoint' })).statusCode).toBe(200);
+    await dropTriggers('ledger_entries');
+    await ctx.db.deleteFrom('ledger_entries').where('idx', '=', 4).execute();
+    const audit = await anshin('ledger', 'audit');
+    expect(audit.exitCode).toBe(1);
+    expect(audit.stdout).toBe('');
+    expect(audit.stderr).toBe([
+      'anshin ledger: entry 4 is missing (its leaf hash is still stored)',
+      'anshin ledger: ledger damaged: 1 problem; 10 of 11 entries rehashed (1 missing), 1 signed checkpoint',
+      '',
+    ].join('\n'));
+  });
+
+  it('audit --key and verify --key refuse a ledger re-signed with another key', async () => {
+    // Before: the damage of the test above, but every checkpoint is signed by the expected key.
+    const before = await anshin('ledger', 'audit', '--key', key);
+    expect(before.stderr).toContain('entry 4 is missing');
+    expect(before.stderr).not.toContain('expected key (');
+    expect(before.stderr).toContain('1 signed checkpoint checked against the expected key\n');
+    // The rewrite: the signed checkpoints go, a key of the rewriter's own is added, and a checkpoint signed with it.
+    await dropTriggers('ledger_checkpoints');
+    await ctx.db.deleteFrom('ledger_checkpoints').execute();
+    const forged = generateSigningKey('localhost:8080/ledger').key;
+    const keyId = await insertKey(ctx.db, { name: forged.name, public_key: forged.publicKey, sealed_private_key: 'v1.x.y.z', created_at: new Date().toISOString() });
+    const size = 11;
+    const root = await rootHash(size, nodeSource(ctx.db));
+    await insertCheckpoint(ctx.db, { size, root, key_id: keyId, note: signNote(checkpointText({ origin: forged.name, size, root }), forged), signed_at: new Date().toISOString() });
+    // Without the expected key, the signatures all check out against the keys the database holds.
+    expect((await anshin('ledger', 'audit')).stderr).not.toMatch(/signature|expected key/);
+
+    const keyFile = join(dir, 'published.key');
+    writeFileSync(keyFile, `${key}\n`);
+    const audit = await anshin('ledger', 'audit', '--key', keyFile);
+    expect(audit.exitCode).toBe(1);
+    expect(audit.stderr).toContain(`anshin ledger: the database's ledger key is ${verifierKey(forged.name, forged.publicKey)}, not the expected key (key id ${key.split('+')[1]})\n`);
+    expect(audit.stderr).toContain('anshin ledger: the signed checkpoint of size 11 (#');
+    expect(audit.stderr).toContain('is not signed by the expected key (the note carries no signature by localhost:8080/ledger): the ledger was re-keyed or rewritten\n');
+    expect(audit.stderr).toMatch(/ledger damaged: \d+ problems; .*1 signed checkpoint checked against the expected key\n$/);
+
+    const verify = await anshin('ledger', 'verify', '--url', url, '--key', key, '--state', join(dir, 'state'));
+    expect(verify.exitCode).toBe(1);
+    expect(verify.stderr).toBe(`anshin ledger: the latest checkpoint is not signed by the expected key (key id ${key.split('+')[1]}); the server presents the key ${verifierKey(forged.name, forged.publicKey)}. ` +
+      'If you obtained the expected key from this server earlier, the ledger was re-keyed since and its history may have been rewritten: trust the new key only if its operator announced the change.\n');
   });
 });

@@ -57,7 +57,9 @@ async function verifyRemote(options: VerifyOptions): Promise<void> {
   const indexes = entryIndexes(options.entry ?? []);
   const fetch = httpFetch(options.url, options.token);
   const state = options.state ?? defaultState(verifier);
-  const { checkpoint, note } = await latestCheckpoint(fetch, verifier);
+  const { checkpoint, note } = await latestCheckpoint(fetch, verifier).catch(async (error: unknown) => {
+    throw (await rekeyed(fetch, verifier)) ?? error;
+  });
   print(`checkpoint: ${checkpoint.origin}, ${checkpoint.size} entries, root ${checkpoint.root.toString('base64')} (signature valid)`);
   const sinceFile = options.since ?? (existsSync(state) ? state : undefined);
   if (sinceFile) {
@@ -77,6 +79,21 @@ async function verifyRemote(options: VerifyOptions): Promise<void> {
   print(`saved the checkpoint to ${state}`);
 }
 
+// When the latest checkpoint does not verify with the expected key: does the server now present another key?
+async function rekeyed(fetch: Fetch, expected: Verifier): Promise<VerifyError | null> {
+  const res = await fetch('/ledger/key').catch(() => null);
+  const served = res?.status === 200 ? res.text.trim() : '';
+  let other: Verifier;
+  try {
+    other = parseVerifierKey(served);
+  } catch {
+    return null;
+  }
+  if (other.name === expected.name && other.keyId.equals(expected.keyId) && other.publicKey.equals(expected.publicKey)) return null;
+  return new VerifyError(`the latest checkpoint is not signed by the expected key (key id ${expected.keyId.toString('hex')}); the server presents the key ${served}. ` +
+    'If you obtained the expected key from this server earlier, the ledger was re-keyed since and its history may have been rewritten: trust the new key only if its operator announced the change.');
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerLedgerCommands(program: Command): void {
@@ -85,7 +102,7 @@ export function registerLedgerCommands(program: Command): void {
     .command('verify')
     .description('check the latest signed checkpoint, its consistency with the last one seen, and the inclusion of entries')
     .requiredOption('--url <base-url>', 'the Anshin server, e.g. https://anshin.example.org')
-    .requiredOption('--key <key>', 'the verifier key (as served at /ledger/key), or a file holding it')
+    .requiredOption('--key <key>', 'the expected verifier key (obtained once, as served at /ledger/key), or a file holding it; checkpoints by any other key are refused')
     .option('--since <file>', 'a checkpoint to check consistency with (default: the one saved last time)')
     .option('--state <file>', 'where the latest checkpoint is saved (default: ~/.anshin/ledger-<key id>.checkpoint)')
     .option('--entry <index>', 'also check that this entry is included (repeatable)', collect)
@@ -121,12 +138,26 @@ export function registerLedgerCommands(program: Command): void {
 
   ledger
     .command('audit')
-    .description('as the operator: rehash every stored event and node, and recompute every signed checkpoint\'s root')
-    .action(async () => withDatabase(async (db) => {
-      const result = await auditLedger(db);
-      for (const problem of result.problems) fail(problem);
-      if (result.problems.length === 0) print(`ledger intact: ${result.entries} entries, ${result.checkpoints} signed checkpoints`);
-    }));
+    .description('as the operator: rehash every stored event and node, recompute every signed checkpoint\'s root and check its signature')
+    .option('--key <key>', 'the verifier key you published, or a file holding it: checkpoints signed by any other key are refused')
+    .action(async (options: { key?: string }) => {
+      let expectedKey: string | undefined;
+      try {
+        if (options.key) expectedKey = keyText(options.key);
+        if (expectedKey) readKey(expectedKey);
+      } catch (error) {
+        if (error instanceof VerifyError) return fail(error.message);
+        throw error;
+      }
+      await withDatabase(async (db) => {
+        const result = await auditLedger(db, { ...(expectedKey ? { expectedKey } : {}) });
+        for (const problem of result.problems) fail(problem);
+        const checked = `${result.entries} of ${result.size} entries rehashed${result.missing > 0 ? ` (${result.missing} missing)` : ''}, ` +
+          `${result.checkpoints} signed checkpoint${result.checkpoints === 1 ? '' : 's'}${expectedKey ? ' checked against the expected key' : ''}`;
+        if (result.problems.length === 0) print(`ledger intact: ${checked}`);
+        else fail(`ledger damaged: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}${result.problems.length >= 20 ? ' (the first 20)' : ''}; ${checked}`);
+      });
+    });
 }
 
 const keyText = (value: string): string => (!value.includes('+') && existsSync(value) ? readFileSync(value, 'utf8').trim() : value);

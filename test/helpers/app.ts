@@ -41,6 +41,24 @@ export function useTestApp(database: TestDatabase, env: Record<string, string> =
   return ctx;
 }
 
+/**
+ * After useTestApp: a second server process on the same database, with its own connection pool and app, as two
+ * processes behind a load balancer. (On SQLite it works too, but SQLite serves one process only in production.)
+ */
+export function useOtherProcess(main: TestContext): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.config = main.config;
+    ctx.db = connectDatabase(main.config.databaseUrl);
+    ctx.app = await buildApp({ config: ctx.config, db: ctx.db, logger: false });
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.db?.destroy();
+  });
+  return ctx;
+}
+
 export const PASSWORD = 'correct horse battery staple';
 
 export interface TestUser {

@@ -3,9 +3,10 @@ import { can } from '../../auth/access.js';
 import type { Actor, RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
-import { findEntry, latestCheckpoint, ledgerSize, listEntries } from './ledger.repository.js';
+import { findEntry, latestCheckpoint, latestKey, ledgerSize, listEntries } from './ledger.repository.js';
 import type { LedgerEntryRow } from './ledger.table.js';
-import { currentCheckpoint, nodeSource, publishedKey, type LedgerKeyDeps } from './ledger.service.js';
+import { currentCheckpoint, damageOf, missingEntries, nodeSource, publishedKey, type LedgerKeyDeps } from './ledger.service.js';
+import { verifierKey } from './signed-note.js';
 import { consistencyProof, inclusionProof, leafHash, verifyConsistency } from './merkle.js';
 import { RECEIPT_FORMAT, ReceiptError, verifyReceipt, type Receipt } from './receipt.js';
 
@@ -62,9 +63,33 @@ export async function listReadableEntries(db: Database, ctx: RequestContext, fil
   };
 }
 
-export async function ledgerStatus(db: Database, deps: LedgerKeyDeps) {
-  const checkpoint = await currentCheckpoint(db, deps);
-  return { size: Number(checkpoint.size), checkpoint: checkpoint.note, signedAt: checkpoint.signed_at, key: await publishedKey(db) };
+/**
+ * Size, latest signed checkpoint and key. When the ledger does not verify (nothing is signed over it), the
+ * last good checkpoint with `damaged` saying why; a missing entry is found by a count even when the log
+ * has not grown since the last checkpoint.
+ */
+export async function ledgerStatus(db: Database, deps: LedgerKeyDeps & { log?: { error: (o: object, m: string) => void } }) {
+  let damaged: string | null = null;
+  let checkpoint;
+  try {
+    checkpoint = await currentCheckpoint(db, deps);
+  } catch (error) {
+    damaged = damageOf(error);
+    checkpoint = damaged ? await latestCheckpoint(db) : undefined;
+    if (!checkpoint) throw error;
+  }
+  damaged ??= await missingEntries(db, await ledgerSize(db));
+  let key: string;
+  try {
+    key = await publishedKey(db, deps);
+  } catch (error) {
+    const problem = damageOf(error);
+    const row = problem ? await latestKey(db) : undefined;
+    if (!row) throw error;
+    damaged ??= problem;
+    key = verifierKey(row.name, row.public_key);
+  }
+  return { size: Number(checkpoint.size), checkpoint: checkpoint.note, signedAt: checkpoint.signed_at, key, ...(damaged ? { damaged } : {}) };
 }
 
 /** A receipt for an entry the caller may read: the entry, its inclusion proof and a signed checkpoint. */
@@ -85,7 +110,7 @@ export async function receiptFor(db: Database, deps: LedgerKeyDeps, ctx: Request
  * (so a receipt from a different history fails too).
  */
 export async function checkReceipt(db: Database, deps: LedgerKeyDeps, receipt: unknown) {
-  const key = await publishedKey(db);
+  const key = await publishedKey(db, deps);
   try {
     const { checkpoint, event } = verifyReceipt(receipt, key);
     const now = await currentCheckpoint(db, deps);

@@ -10,6 +10,12 @@ export async function ledgerSize(db: Database): Promise<number> {
   return row ? Number(row.idx) + 1 : 0;
 }
 
+/** How many entries below index `below` are stored: `below` when none of them is missing. */
+export async function countEntries(db: Database, below: number): Promise<number> {
+  const row = await db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).where('idx', '<', below).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function insertEntries(db: Database, rows: readonly NewLedgerEntryRow[]): Promise<void> {
   await bulkInsert(db, 'ledger_entries', ['idx', 'type', 'org_id', 'actor_user_id', 'at', 'leaf'], rows);
 }
@@ -78,7 +84,11 @@ export async function entriesFrom(db: Database, from: number, limit: number): Pr
   return rows.map((r) => ({ idx: Number(r.idx), leaf: r.leaf }));
 }
 
-export async function listCheckpoints(db: Database): Promise<Array<{ size: number; root: Buffer }>> {
-  const rows = await db.selectFrom('ledger_checkpoints').select(['size', 'root']).orderBy('id').execute();
-  return rows.map((r) => ({ size: Number(r.size), root: Buffer.from(r.root) }));
+export async function listCheckpoints(db: Database): Promise<Array<{ id: number; size: number; root: Buffer; keyId: number; note: string }>> {
+  const rows = await db.selectFrom('ledger_checkpoints').select(['id', 'size', 'root', 'key_id', 'note']).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), size: Number(r.size), root: Buffer.from(r.root), keyId: Number(r.key_id), note: r.note }));
+}
+
+export async function listKeys(db: Database): Promise<LedgerKeyRow[]> {
+  return db.selectFrom('ledger_keys').selectAll().orderBy('id').execute();
 }

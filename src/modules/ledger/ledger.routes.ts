@@ -20,7 +20,7 @@ export function ledgerRoutes(db: Database, deps: AppDeps) {
     app.get('/ledger/key', {
       config: { access: 'public' },
       schema: { tags, summary: 'The verifier key of the checkpoints (C2SP signed-note verifier key), text/plain' },
-    }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(`${await publishedKey(db)}\n`));
+    }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(`${await publishedKey(db, deps)}\n`));
 
     app.get<{ Querystring: s.InclusionQuery }>('/ledger/proof/inclusion', {
       config: { access: 'public' },

@@ -39,7 +39,10 @@ export const EntryList = Type.Object({
   items: Type.Array(Type.Object({ index: Type.Integer(), leaf_hash: Type.String(), at: Type.String(), type: Type.String(), event: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
   nextBefore: Type.Union([Type.Integer(), Type.Null()]),
 });
-export const Status = Type.Object({ size: Type.Integer(), checkpoint: Type.String(), signedAt: Type.String(), key: Type.String() });
+export const Status = Type.Object({
+  size: Type.Integer(), checkpoint: Type.String(), signedAt: Type.String(), key: Type.String(),
+  damaged: Type.Optional(Type.String({ description: 'why the ledger does not verify: no checkpoint is signed over it, the last good one is shown' })),
+});
 export const Receipt = Type.Object({
   format: Type.String(), index: Type.Integer(), leaf: Type.String(), leaf_hash: Type.String(), size: Type.Integer(), hashes: Hashes, checkpoint: Type.String(),
 });

@@ -29,7 +29,7 @@ export interface LedgerKeysTable {
   id: Generated<number>;
   name: string;
   public_key: Buffer;
-  sealed_private_key: string; // sealed with the instance secret (auth/crypto.ts)
+  sealed_private_key: string; // sealed with the instance secret (auth/crypto.ts); '' when the key is in LEDGER_KEY_FILE
   created_at: string;
 }
 
