@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
+import { cosignerVerifierKey } from './modules/ledger/cosignature.js';
+import { verifierKey } from './modules/ledger/signed-note.js';
 
 const SECRET = 'ab'.repeat(32);
+const WITNESS_A = cosignerVerifierKey('witness.example/a', Buffer.alloc(32, 1));
+const WITNESS_B = cosignerVerifierKey('witness.example/b', Buffer.alloc(32, 2));
 // An Ed25519 key in PKCS#8 PEM, as `openssl genpkey -algorithm ed25519` writes it.
 const LEDGER_KEY = join(mkdtempSync(join(tmpdir(), 'anshin-config-')), 'ledger-key.pem');
 writeFileSync(LEDGER_KEY, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
@@ -33,6 +37,7 @@ describe('configuration', () => {
       dataDir: './data',
       secretKey: null,
       ledgerKeyFile: null,
+      ledgerWitnesses: [],
       sessionTtlHours: 12,
       requireTotpFor: [],
       loginMaxFailures: 5,
@@ -84,6 +89,7 @@ describe('configuration', () => {
       LOG_LEVEL: 'debug',
       SECRET_KEY: SECRET,
       LEDGER_KEY_FILE: LEDGER_KEY,
+      LEDGER_WITNESSES: ` ${WITNESS_A} ,${WITNESS_B}`,
       SESSION_TTL_HOURS: '8',
       REQUIRE_TOTP_FOR: 'administrator, coordinator',
       LOGIN_MAX_FAILURES: '3',
@@ -132,6 +138,7 @@ describe('configuration', () => {
       logLevel: 'debug',
       secretKey: SECRET,
       ledgerKeyFile: LEDGER_KEY,
+      ledgerWitnesses: [WITNESS_A, WITNESS_B],
       sessionTtlHours: 8,
       requireTotpFor: ['administrator', 'coordinator'],
       loginMaxFailures: 3,
@@ -174,6 +181,12 @@ describe('configuration', () => {
     expect(problemsOf({ LEDGER_KEY_FILE: join(dir, 'public.pem') })[0]).toContain('openssl genpkey -algorithm ed25519');
     writeFileSync(join(dir, 'ec.pem'), generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
     expect(problemsOf({ LEDGER_KEY_FILE: join(dir, 'ec.pem') })).toEqual([`LEDGER_KEY_FILE: ${join(dir, 'ec.pem')} holds a ec key, not an Ed25519 key`]);
+  });
+
+  it('refuses LEDGER_WITNESSES that are not tlog-cosignature/v1 Ed25519 verifier keys', () => {
+    const logKey = verifierKey('log.example/ledger', Buffer.alloc(32, 3));
+    expect(problemsOf({ LEDGER_WITNESSES: `${WITNESS_A},${logKey}` })).toEqual([`LEDGER_WITNESSES: ${logKey}: the witness verifier key is not an Ed25519 cosignature/v1 key (type 0x04)`]);
+    expect(problemsOf({ LEDGER_WITNESSES: 'nonsense' })).toEqual(['LEDGER_WITNESSES: nonsense: a witness verifier key is <name>+<key id>+<key>']);
   });
 
   it('refuses malformed per-source reliabilities', () => {

@@ -1,6 +1,7 @@
 // Reads the environment once. Nothing else in the server reads process.env.
 import { isIP } from 'node:net';
 import { PLATFORM_ROLES, type PlatformRole } from './auth/roles.js';
+import { parseCosignerKey } from './modules/ledger/cosignature.js';
 import { LedgerKeyError, readLedgerKeyFile } from './modules/ledger/ledger-key-file.js';
 import { parseTlpLevel, type TlpLevel } from './modules/stix/tlp.js';
 
@@ -15,6 +16,7 @@ export interface Config {
   readonly dataDir: string;
   readonly secretKey: string | null;
   readonly ledgerKeyFile: string | null;
+  readonly ledgerWitnesses: readonly string[];
   readonly sessionTtlHours: number;
   readonly requireTotpFor: readonly PlatformRole[];
   readonly loginMaxFailures: number;
@@ -107,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secretKey && !/^[0-9a-f]{64}$/i.test(secretKey)) problems.push('SECRET_KEY must be 64 hexadecimal characters (32 bytes)');
   const ledgerKeyFile = env.LEDGER_KEY_FILE ? env.LEDGER_KEY_FILE : null;
   if (ledgerKeyFile) checkLedgerKeyFile(ledgerKeyFile, problems);
+  const ledgerWitnesses = parseWitnesses(str('LEDGER_WITNESSES', ''), problems);
   const requireTotpFor = parseRoles(str('REQUIRE_TOTP_FOR', ''), problems);
   const trustProxy = parseTrustProxy(str('TRUST_PROXY', 'false'), problems);
   const publicTaxii = str('PUBLIC_TAXII', 'false');
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     secretKey,
     ledgerKeyFile,
+    ledgerWitnesses,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     requireTotpFor,
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
@@ -185,6 +189,19 @@ function checkLedgerKeyFile(path: string, problems: string[]): void {
     if (!(error instanceof LedgerKeyError)) throw error;
     problems.push(`LEDGER_KEY_FILE: ${error.message}`);
   }
+}
+
+// LEDGER_WITNESSES: the witnesses whose cosignatures the ledger accepts, as comma-separated tlog-cosignature/v1 verifier keys.
+function parseWitnesses(value: string, problems: string[]): string[] {
+  const keys = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  for (const key of keys) {
+    try {
+      parseCosignerKey(key);
+    } catch (error) {
+      problems.push(`LEDGER_WITNESSES: ${key}: ${(error as Error).message}`);
+    }
+  }
+  return keys;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -260,6 +260,7 @@ const CASES: Case[] = [
   // Ledger (issue 6): hashes, proofs, the checkpoint and the key are public; events and receipts by who may read them.
   { route: 'GET /ledger/checkpoint', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/checkpoint' }) },
   { route: 'GET /ledger/key', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/key' }) },
+  { route: 'POST /ledger/cosignatures', allowed: 'everyone', request: () => ({ method: 'POST', url: '/ledger/cosignatures', payload: { size: 1, cosignature: 'x' } }) },
   { route: 'GET /ledger/proof/inclusion', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/proof/inclusion?index=0&size=1' }) },
   { route: 'GET /ledger/proof/consistency', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/proof/consistency?first=1&second=1' }) },
   { route: 'GET /ledger/entries/:index', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/entries/0' }) },

@@ -13,6 +13,7 @@ import { insertCheckpoint, insertKey } from '../modules/ledger/ledger.repository
 import { appendLedgerEvents, nodeSource } from '../modules/ledger/ledger.service.js';
 import { rootHash } from '../modules/ledger/merkle.js';
 import { checkpointText, generateSigningKey, signNote, verifierKey } from '../modules/ledger/signed-note.js';
+import { newWitnessKey } from '../modules/ledger/witness.js';
 import { registerLedgerCommands } from './ledger.commands.js';
 
 interface Run {
@@ -231,5 +232,122 @@ describeEachDatabase('CLI: ledger audit and verify on a damaged or re-keyed data
     expect(verify.exitCode).toBe(1);
     expect(verify.stderr).toBe(`anshin ledger: the latest checkpoint is not signed by the expected key (key id ${key.split('+')[1]}); the server presents the key ${verifierKey(forged.name, forged.publicKey)}. ` +
       'If you obtained the expected key from this server earlier, the ledger was re-keyed since and its history may have been rewritten: trust the new key only if its operator announced the change.\n');
+  });
+});
+
+// Issue 17: witnesses. A witness cosigns checkpoint A, the log grows, it cosigns B; then the history is rewritten in the
+// database and re-signed with the log's own key, and the witness refuses. verify --min-witnesses requires cosignatures.
+const witnessDir = mkdtempSync(join(tmpdir(), 'anshin-witness-'));
+const witnessPem = join(witnessDir, 'witness.pem');
+const witness = newWitnessKey('witness.example/w1');
+writeFileSync(witnessPem, witness.pem);
+
+describeEachDatabase('CLI: ledger witness, and verify with required witnesses', (database) => {
+  const ctx = useTestApp(database, { LEDGER_WITNESSES: witness.verifierKey });
+  let url = '';
+  let key = '';
+  let dir = '';
+  let state = '';
+  let seen = '';
+  const append = (n: number, from = 0) => ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, sighting(n + from).slice(from)));
+  const witnessRun = (...extra: string[]) => anshin('ledger', 'witness', '--key', key, '--witness-key', witnessPem, '--name', 'witness.example/w1', '--state', state, ...extra);
+  const verify = (...extra: string[]) => anshin('ledger', 'verify', '--url', url, '--key', key, '--state', seen, ...extra);
+  const published = async () => (await ctx.app.inject({ method: 'GET', url: '/ledger/checkpoint' })).body;
+  const rewriteHistory = async (n: number) => {
+    const postgres = dialectOfDb(ctx.db) === 'postgres';
+    for (const table of ['ledger_cosignatures', 'ledger_checkpoints', 'ledger_nodes', 'ledger_entries']) {
+      const drops = postgres ? [`drop trigger if exists ${table}_append_only on ${table}`] : [`drop trigger if exists ${table}_no_update`, `drop trigger if exists ${table}_no_delete`];
+      for (const statement of drops) await sql.raw(statement).execute(ctx.db);
+      await sql.raw(`delete from ${table}`).execute(ctx.db);
+    }
+    // Other entries, signed afresh with the log's own key (it stays in ledger_keys).
+    await ctx.db.transaction().execute((trx) => appendLedgerEvents(trx, Array.from({ length: n }, (_, i) => ({ type: 'sighting' as const, actor: null, object: `indicator--forged-${i}`, count: 99 }))));
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'anshin-witness-state-'));
+    state = join(dir, 'witness.checkpoint');
+    seen = join(dir, 'verifier.checkpoint');
+    url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    key = (await ctx.app.inject({ method: 'GET', url: '/ledger/key' })).body.trim();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('--init writes a witness key and prints its verifier key, and never overwrites one', async () => {
+    const pem = join(dir, 'new', 'w2.pem');
+    const created = await anshin('ledger', 'witness', '--init', '--witness-key', pem, '--name', 'witness.example/w2');
+    expect(created.exitCode).toBe(0);
+    expect(created.stdout).toMatch(/its verifier key \(give it to the logs you witness, for LEDGER_WITNESSES\): witness\.example\/w2\+[0-9a-f]{8}\+B\S+\n$/);
+    expect(readFileSync(pem, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const again = await anshin('ledger', 'witness', '--init', '--witness-key', pem, '--name', 'witness.example/w2');
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('exists already');
+  });
+
+  it('cosigns A, then B when it extends A, publishes the cosignatures, and refuses a rewritten history', async () => {
+    // A
+    await append(3);
+    const a = await witnessRun('--url', url);
+    expect(a.stderr).toBe('');
+    expect(a.exitCode).toBe(0);
+    expect(a.stdout).toContain('4 entries');
+    expect(a.stdout).toContain('no checkpoint kept yet');
+    const lineA = /^— witness\.example\/w1 \S+$/m.exec(a.stdout)?.[0] as string;
+    expect(lineA).toBeDefined();
+    expect(a.stdout).toContain(`sent the cosignature to ${url}`);
+    expect(readFileSync(state, 'utf8')).toMatch(/\n4\n/);
+    expect(await published()).toMatch(new RegExp(`\n${lineA.replace(/[/+]/g, (c) => `\\${c}`)}\n$`));
+
+    // verify requires the witness: passes with it, fails without a witness given, or with another one.
+    const witnessed = await verify('--witness', witness.verifierKey, '--min-witnesses', '1');
+    expect(witnessed.stderr).toBe('');
+    expect(witnessed.exitCode).toBe(0);
+    expect(witnessed.stdout).toContain('witnessed by 1 of 1 given witnesses (1 required): witness.example/w1 at ');
+    expect((await verify('--min-witnesses', '1')).stderr).toContain('--min-witnesses 1: only 0 witnesses are given (--witness)');
+    const other = newWitnessKey('witness.example/w1').verifierKey;
+    const unwitnessed = await verify('--witness', other, '--min-witnesses', '1');
+    expect(unwitnessed.exitCode).toBe(1);
+    expect(unwitnessed.stderr).toContain('the checkpoint of size 4 carries 0 valid cosignatures of the 1 required from the given witnesses');
+
+    // The log grows: B is not witnessed until the witness runs again, and B extends A.
+    await append(4, 3);
+    expect((await verify('--witness', witness.verifierKey)).stderr).toContain('the checkpoint of size 8 carries 0 valid cosignatures');
+    // A witness given files instead of the URL (a copy of its state) checks the same proof.
+    const copy = join(dir, 'copy.checkpoint');
+    writeFileSync(copy, readFileSync(state, 'utf8'));
+    writeFileSync(join(dir, 'b.checkpoint'), await published());
+    writeFileSync(join(dir, 'b.proof'), (await ctx.app.inject({ method: 'GET', url: '/ledger/proof/consistency?first=4&second=8' })).body);
+    const offline = await anshin('ledger', 'witness', '--key', key, '--witness-key', witnessPem, '--name', 'witness.example/w1', '--state', copy,
+      '--checkpoint', join(dir, 'b.checkpoint'), '--proof', join(dir, 'b.proof'));
+    expect(offline.stderr).toBe('');
+    expect(offline.stdout).toContain(`consistent with the checkpoint kept in ${copy} (4 entries)`);
+    expect(offline.stdout).not.toContain('sent the cosignature');
+    const b = await witnessRun('--url', url);
+    expect(b.exitCode).toBe(0);
+    expect(b.stdout).toContain(`consistent with the checkpoint kept in ${state} (4 entries)`);
+    expect(readFileSync(state, 'utf8')).toMatch(/\n8\n/);
+    const kept = readFileSync(state, 'utf8');
+    expect((await verify('--witness', witness.verifierKey, '--witness', other, '--min-witnesses', '1')).exitCode).toBe(0);
+
+    // The history is rewritten in the database and re-signed by the log's own key: the log's signature verifies,
+    // but the witness refuses, keeps what it had, and sends nothing; the rewritten checkpoint stays unwitnessed.
+    await rewriteHistory(12);
+    const rewritten = await witnessRun('--url', url);
+    expect(rewritten.exitCode).toBe(1);
+    expect(rewritten.stderr).toBe('anshin ledger: refusing to cosign: the checkpoint of size 12 is not consistent with the saved checkpoint of size 8: the log was rewritten\n');
+    expect(rewritten.stdout).not.toContain('— witness.example/w1');
+    expect(readFileSync(state, 'utf8')).toBe(kept);
+    expect(await published()).not.toContain('witness.example/w1');
+    const refused = await anshin('ledger', 'verify', '--url', url, '--key', key, '--state', join(dir, 'fresh.checkpoint'), '--witness', witness.verifierKey);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('the checkpoint of size 12 carries 0 valid cosignatures of the 1 required');
+    // Rewritten to the same size: two roots for one size.
+    await rewriteHistory(8);
+    expect((await witnessRun('--url', url)).stderr).toContain('refusing to cosign: two different roots for size 8: the log forked or was rewritten');
   });
 });

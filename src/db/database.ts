@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ApiTokensTable, LoginAttemptsTable, OneTimeLinksTable, SessionsTable } from '../auth/auth.table.js';
-import type { LedgerCheckpointsTable, LedgerEntriesTable, LedgerKeysTable, LedgerNodesTable } from '../modules/ledger/ledger.table.js';
+import type { LedgerCheckpointsTable, LedgerCosignaturesTable, LedgerEntriesTable, LedgerKeysTable, LedgerNodesTable } from '../modules/ledger/ledger.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type {
   CorrelationCursorsTable, CorrelationOccurrencesTable, CorrelationSightingsTable, CorrelationValuesTable,
@@ -62,6 +62,7 @@ export interface Tables {
   ledger_nodes: LedgerNodesTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   ledger_keys: LedgerKeysTable;
+  ledger_cosignatures: LedgerCosignaturesTable;
   correlation_values: CorrelationValuesTable;
   correlation_occurrences: CorrelationOccurrencesTable;
   correlation_cursors: CorrelationCursorsTable;

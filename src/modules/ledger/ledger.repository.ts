@@ -92,3 +92,22 @@ export async function listCheckpoints(db: Database): Promise<Array<{ id: number;
 export async function listKeys(db: Database): Promise<LedgerKeyRow[]> {
   return db.selectFrom('ledger_keys').selectAll().orderBy('id').execute();
 }
+
+
+/** The signed checkpoints of a size, newest first (one per key the log had at that size, usually one). */
+export async function checkpointsOfSize(db: Database, size: number): Promise<LedgerCheckpointRow[]> {
+  return db.selectFrom('ledger_checkpoints').selectAll().where('size', '=', size).orderBy('id', 'desc').execute();
+}
+
+/** Stores a cosignature; a second one by the same witness key on the same checkpoint is ignored. Returns whether it was stored. */
+export async function insertCosignature(db: Database, row: { checkpoint_id: number; witness: string; key_id: string; time: number; line: string; received_at: string }): Promise<boolean> {
+  const result = await db.insertInto('ledger_cosignatures').values(row)
+    .onConflict((oc) => oc.columns(['checkpoint_id', 'witness', 'key_id']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The cosignature lines of a checkpoint, in the order received. */
+export async function cosignatureLines(db: Database, checkpointId: number): Promise<string[]> {
+  const rows = await db.selectFrom('ledger_cosignatures').select('line').where('checkpoint_id', '=', checkpointId).orderBy('id').execute();
+  return rows.map((r) => r.line);
+}

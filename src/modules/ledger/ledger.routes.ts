@@ -5,7 +5,8 @@ import type { Database } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
 import { withErrors } from '../../http/schemas.js';
 import { checkReceipt, consistency, inclusion, ledgerStatus, listReadableEntries, readEntry, receiptFor } from './ledger-read.service.js';
-import { currentCheckpoint, publishedKey } from './ledger.service.js';
+import { publishedKey } from './ledger.service.js';
+import { acceptCosignatures, cosignedCheckpoint } from './ledger-witness.service.js';
 import * as s from './ledger.schema.js';
 
 const tags = ['ledger'];
@@ -14,8 +15,13 @@ export function ledgerRoutes(db: Database, deps: AppDeps) {
   return async function routes(app: FastifyInstance) {
     app.get('/ledger/checkpoint', {
       config: { access: 'public' },
-      schema: { tags, summary: 'The latest signed checkpoint (C2SP tlog-checkpoint in a C2SP signed note), text/plain' },
-    }, async (_request, reply) => reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send((await currentCheckpoint(db, deps)).note));
+      schema: { tags, summary: 'The latest signed checkpoint (C2SP tlog-checkpoint in a C2SP signed note) with the witnesses\' cosignatures received for it, text/plain' },
+    }, async (_request, reply) => reply.type('text/plain; charset=utf-8').header('cache-control', 'no-cache').send(await cosignedCheckpoint(db, deps)));
+
+    app.post<{ Body: s.CosignatureBody }>('/ledger/cosignatures', {
+      config: { access: 'public' },
+      schema: { tags, summary: 'A witness\'s cosignature (C2SP tlog-cosignature/v1) of a signed checkpoint; only the witnesses of LEDGER_WITNESSES are accepted', body: s.CosignatureBody, response: withErrors({ 200: s.CosignatureAccepted }) },
+    }, async (request) => acceptCosignatures(db, deps, request.body.size, request.body.cosignature));
 
     app.get('/ledger/key', {
       config: { access: 'public' },

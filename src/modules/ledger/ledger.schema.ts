@@ -56,3 +56,13 @@ export const ReceiptCheck = Type.Object({
   currentSize: Type.Optional(Type.Integer()),
   event: Type.Optional(Type.Unknown()),
 });
+
+export const CosignatureBody = Type.Object(
+  {
+    size: Type.Integer({ minimum: 0, maximum: MAX_LEDGER_INDEX, description: 'the size of the signed checkpoint that was cosigned' }),
+    cosignature: Type.String({ minLength: 1, maxLength: 65_536, description: 'a tlog-cosignature/v1 signature line, or the whole cosigned checkpoint note' }),
+  },
+  { additionalProperties: false },
+);
+export type CosignatureBody = Static<typeof CosignatureBody>;
+export const CosignatureAccepted = Type.Object({ size: Type.Integer(), accepted: Type.Array(Type.String({ description: 'the witnesses whose cosignatures were stored' })) });

@@ -33,6 +33,17 @@ export interface LedgerKeysTable {
   created_at: string;
 }
 
+// Witness cosignatures (tlog-cosignature/v1) of signed checkpoints: the line as received, once per witness key.
+export interface LedgerCosignaturesTable {
+  id: Generated<number>;
+  checkpoint_id: number;
+  witness: string; // the witness's key name
+  key_id: string; // hex
+  time: number; // unix seconds, as cosigned
+  line: string; // the signature line, without its newline
+  received_at: string;
+}
+
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 export type NewLedgerEntryRow = Insertable<LedgerEntriesTable>;
 export type LedgerCheckpointRow = Selectable<LedgerCheckpointsTable>;
