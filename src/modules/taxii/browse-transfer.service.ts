@@ -30,7 +30,9 @@ export async function importIntelBundle(db: Database, config: Config, ctx: Reque
   requireSignedIn(ctx);
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'write');
   const objects = bundleObjects(body);
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects) }, collection.id, objects);
+  const { status } = await addObjects(db, {
+    request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects), trustedSources: [...config.confidenceReliability.keys()],
+  }, collection.id, objects);
   return status;
 }
 

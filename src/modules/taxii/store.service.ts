@@ -32,6 +32,8 @@ export interface StoreContext {
   readonly defaultTlp: TlpLevel;
   // Runs inside the store's transaction (the ledger entry commits with the objects, or neither does).
   readonly onStored?: (trx: Database, stored: StoredBatch) => Promise<void>;
+  // Identities the operator gave a reliability (CONFIDENCE_RELIABILITY): like the desk's, only coordinators name them.
+  readonly trustedSources?: readonly string[];
 }
 
 export interface StoredBatch {
@@ -85,7 +87,7 @@ async function prepareFor(db: Database, ctx: StoreContext, collectionId: string,
   if (!collection) throw new AppError('not_found');
   const receivedAt = formatMicros(nowMicros());
   const storedMarkings = await findStoredMarkings(db, markingsToLookUp(objects));
-  const mayClaim = objects.some(namesAnIdentity) ? await identityClaims(db, ctx.request) : undefined;
+  const mayClaim = objects.some(namesAnIdentity) ? await identityClaims(db, ctx.request, ctx.trustedSources ?? []) : undefined;
   const { prepared, failures } = prepareObjects(objects, {
     audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings, ...(mayClaim ? { mayClaim } : {}),
   });

@@ -258,8 +258,10 @@ describeEachDatabase('TAXII max_content_length', (database) => {
   });
 });
 
+const TRUSTED = 'identity--0d7c9b1e-4f3a-4c2b-9e8d-7a6b5c4d3e2f';
+
 describeEachDatabase('TAXII: an object names as its creator only an identity its writer may claim', (database) => {
-  const ctx = useTestApp(database);
+  const ctx = useTestApp(database, { CONFIDENCE_RELIABILITY: `${TRUSTED}=90` });
   let member: TaxiiCaller;
   let coordinator: TaxiiCaller;
   let ids: Awaited<ReturnType<typeof collectionIds>>;
@@ -284,12 +286,13 @@ describeEachDatabase('TAXII: an object names as its creator only an identity its
     const mine = indicator({ createdBy: own, tlp: 'amber' });
     const asDesk = indicator({ createdBy: desk, tlp: 'amber' });
     const asOther = indicator({ createdBy: other, tlp: 'amber' });
+    const asTrusted = indicator({ createdBy: TRUSTED, tlp: 'amber' }); // a source the operator gave a reliability
     const anonymous = indicator({ createdBy: null, tlp: 'amber' });
     const forgedDesk = { type: 'identity', spec_version: '2.1', id: desk, created: '2026-01-02T00:00:00.000Z', modified: '2026-01-02T00:00:00.000Z', name: 'Not the desk' };
-    const res = await post(member, ids.inbox[Object.keys(ids.inbox)[0] as string] as string, [mine, asDesk, asOther, anonymous, forgedDesk]);
+    const res = await post(member, ids.inbox[Object.keys(ids.inbox)[0] as string] as string, [mine, asDesk, asOther, asTrusted, anonymous, forgedDesk]);
     const status = statusOf(res);
     expect(status.successes?.map((s) => s.id).sort()).toEqual([mine.id, anonymous.id].sort());
-    expect(status.failures?.map((f) => f.id).sort()).toEqual([asDesk.id, asOther.id, desk].sort());
+    expect(status.failures?.map((f) => f.id).sort()).toEqual([asDesk.id, asOther.id, asTrusted.id, desk].sort());
     for (const failure of status.failures ?? []) expect(failure.message).toMatch(/作成者として名乗ることはできません/);
   });
 

@@ -54,7 +54,9 @@ export function envelopeObjects(body: unknown): unknown[] {
 export async function postObjects(db: Database, config: Config, ctx: RequestContext, collectionId: string, body: unknown): Promise<TaxiiReply> {
   const { collection } = await requireCollection(db, config, ctx, collectionId, 'write');
   const objects = envelopeObjects(body);
-  const { status } = await addObjects(db, { request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects) }, collection.id, objects);
+  const { status } = await addObjects(db, {
+    request: ctx, defaultTlp: config.defaultTlp, onStored: onStoredFrom(ctx, objects), trustedSources: [...config.confidenceReliability.keys()],
+  }, collection.id, objects);
   return { status: 202, headers: {}, body: status };
 }
 
