@@ -2,12 +2,11 @@
 // https://c2sp.org/tlog-cosignature — the signature line is "— <witness name> base64(key id || u64 time || signature)",
 // the key id is SHA-256(name || 0x0A || 0x04 || public key)[:4], and the signed message is
 // "cosignature/v1\ntime <unix seconds>\n" followed by the checkpoint body (the note text, without signature lines).
-import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { NoteError, validKeyName, type SigningKey } from './signed-note.js';
+import { sign, verify, type KeyObject } from 'node:crypto';
+import { keyId, NoteError, parseVerifierKey, type SigningKey } from './signed-note.js';
 
 const COSIGNATURE_V1 = 0x04; // signature type identifier of Ed25519 cosignature/v1
 const EM_DASH = '\u2014';
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const MAX_TIME = 2n ** 63n - 1n;
 
 export interface Cosigner {
@@ -18,9 +17,7 @@ export interface Cosigner {
 }
 
 /** First 4 bytes of SHA-256(name || 0x0A || 0x04 || public key). */
-export function cosignerKeyId(name: string, publicKey: Uint8Array): Buffer {
-  return createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, COSIGNATURE_V1])).update(publicKey).digest().subarray(0, 4);
-}
+export const cosignerKeyId = (name: string, publicKey: Uint8Array): Buffer => keyId(name, publicKey, COSIGNATURE_V1);
 
 /** The witness's verifier key: <name>+<hex key id>+<base64(0x04 || public key)>. */
 export function cosignerVerifierKey(name: string, publicKey: Uint8Array): string {
@@ -28,16 +25,8 @@ export function cosignerVerifierKey(name: string, publicKey: Uint8Array): string
 }
 
 export function parseCosignerKey(text: string): Cosigner {
-  const match = /^([^+]+)\+([^+]*)\+(.+)$/.exec(text.trim());
-  if (!match) throw new NoteError('a witness verifier key is <name>+<key id>+<key>');
-  const [, name, hash, key] = match as unknown as [string, string, string, string];
-  const raw = Buffer.from(key, 'base64');
-  if (!validKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) throw new NoteError('the witness verifier key has a malformed name or key id');
-  if (raw.length !== 33 || raw[0] !== COSIGNATURE_V1) throw new NoteError('the witness verifier key is not an Ed25519 cosignature/v1 key (type 0x04)');
-  const publicKey = raw.subarray(1);
-  const id = cosignerKeyId(name, publicKey);
-  if (!id.equals(Buffer.from(hash, 'hex'))) throw new NoteError('the witness verifier key id does not match its name and key');
-  return { name, keyId: id, publicKey: createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' }), key: text.trim() };
+  const kind = { type: COSIGNATURE_V1, what: 'witness verifier key', typeName: 'Ed25519 cosignature/v1 key (type 0x04)' };
+  return { ...parseVerifierKey(text, kind), key: text.trim() };
 }
 
 /** The message a cosignature signs. `body` is the checkpoint note text, ending in a newline. */

@@ -4,6 +4,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import { HASH_BYTES } from './merkle.js';
 
 const ED25519 = 0x01; // signature type identifier of Ed25519 in signed notes
+const LOG_KEY = { type: ED25519, what: 'verifier key', typeName: 'Ed25519 key' };
 const EM_DASH = '\u2014';
 // An Ed25519 public key as SubjectPublicKeyInfo DER is this prefix and the 32 raw bytes.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -24,8 +25,9 @@ export interface Verifier {
 export const validKeyName = (name: string): boolean => name.length > 0 && !/[\s+]/u.test(name);
 
 /** First 4 bytes of SHA-256(key name || 0x0A || 0x01 || public key). */
-export function keyId(name: string, publicKey: Uint8Array): Buffer {
-  return createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ED25519])).update(publicKey).digest().subarray(0, 4);
+/** The key id of a signed-note key: its name, a newline, the signature type and the public key, hashed. */
+export function keyId(name: string, publicKey: Uint8Array, signatureType = ED25519): Buffer {
+  return createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, signatureType])).update(publicKey).digest().subarray(0, 4);
 }
 
 export function generateSigningKey(name: string): { key: SigningKey; privatePkcs8: string } {
@@ -49,17 +51,22 @@ export function verifierKey(name: string, publicKey: Uint8Array): string {
 
 export class NoteError extends Error {}
 
-export function parseVerifierKey(text: string): Verifier {
+/**
+ * A verifier key <name>+<key id>+<base64(type || public key)>: the log's (Ed25519, type 0x01) by default, a witness's
+ * with its own signature type and a name for it in the messages.
+ */
+export function parseVerifierKey(text: string, kind: { type: number; what: string; typeName: string } = LOG_KEY): Verifier {
   // The base64 key may itself contain "+": only the first two separate the parts.
   const match = /^([^+]+)\+([^+]*)\+(.+)$/.exec(text.trim());
-  if (!match) throw new NoteError('a verifier key is <name>+<key id>+<key>');
+  if (!match) throw new NoteError(`a ${kind.what} is <name>+<key id>+<key>`);
   const [, name, hash, key] = match as unknown as [string, string, string, string];
   const raw = Buffer.from(key, 'base64');
-  if (!validKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) throw new NoteError('the verifier key has a malformed name or key id');
-  if (raw.length !== 33 || raw[0] !== ED25519) throw new NoteError('the verifier key is not an Ed25519 key');
+  if (!validKeyName(name) || !/^[0-9a-f]{8}$/.test(hash)) throw new NoteError(`the ${kind.what} has a malformed name or key id`);
+  if (raw.length !== 33 || raw[0] !== kind.type) throw new NoteError(`the ${kind.what} is not an ${kind.typeName}`);
   const publicKey = raw.subarray(1);
-  if (!keyId(name, publicKey).equals(Buffer.from(hash, 'hex'))) throw new NoteError('the verifier key id does not match its name and key');
-  return { name, keyId: keyId(name, publicKey), publicKey: createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' }) };
+  const id = keyId(name, publicKey, kind.type);
+  if (!id.equals(Buffer.from(hash, 'hex'))) throw new NoteError(`the ${kind.what} id does not match its name and key`);
+  return { name, keyId: id, publicKey: createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' }) };
 }
 
 /** Signs a note text (which must end in a newline) and returns the whole note. */
