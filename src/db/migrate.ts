@@ -13,6 +13,7 @@ import * as stixIds from './migrations/2026-12-02-0010-stix-ids.js';
 import * as incidentCategories from './migrations/2026-12-07-0011-incident-categories.js';
 import * as publicationIsAnEvent from './migrations/2026-12-07-0015-publication-is-an-event.js';
 import * as ledgerCosignatures from './migrations/2026-12-07-0016-ledger-cosignatures.js';
+import * as correlationCurrent from './migrations/2026-12-07-0017-correlation-current.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0011-incident-categories': incidentCategories,
   '2026-12-07-0015-publication-is-an-event': publicationIsAnEvent,
   '2026-12-07-0016-ledger-cosignatures': ledgerCosignatures,
+  '2026-12-07-0017-correlation-current': correlationCurrent,
 };
 
 function migrator(db: Kysely<any>): Migrator {

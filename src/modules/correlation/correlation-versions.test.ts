@@ -69,6 +69,7 @@ describeEachDatabase('correlation: only readable, current versions', (database) 
       expect(status.failures ?? []).toEqual([]);
     };
     await add(found.community, [xGreen, y, zGreen, zPeer, wOld, rLive, p]);
+    await drainIndex(ctx.db); // the versions that are superseded below are indexed as current first
     await add(found.feed[orgB] as string, [xAmber]);
     await add(found.inbox[orgB] as string, [zAmber]);
     await add(found.community, [wNew, rRevoked]);
@@ -99,6 +100,9 @@ describeEachDatabase('correlation: only readable, current versions', (database) 
   });
 
   it('stops linking the values of a superseded version', async () => {
+    // Coordinators' counts (the over-correlation guard) hold only the sources holding a value now.
+    expect((await lookup('coordinator', 'dropped.example')).sourceCount).toBe(1);
+    expect((await lookup('coordinator', 'kept.example')).sourceCount).toBe(2);
     for (const who of ['memberA', 'coordinator'] as const) {
       expect(ids(await lookup(who, 'dropped.example'))).toEqual([p.id]);
       expect(ids(await lookup(who, 'kept.example'))).toEqual([p.id, w].sort());
@@ -114,7 +118,17 @@ describeEachDatabase('correlation: only readable, current versions', (database) 
       expect(await objectOf(who, r)).toMatchObject({ values: [], links: [] });
       expect(ids(await objectOf(who, p.id))).not.toContain(r);
     }
-    const campaigns = (await get('coordinator', '/api/correlation/campaigns')).json<{ items: Array<{ members: Array<{ id: string }> }> }>();
-    expect(campaigns.items.flatMap((c) => c.members.map((m) => m.id))).not.toContain(r);
+    expect((await lookup('coordinator', 'revoked.example')).sourceCount).toBe(1);
+  });
+
+  it('builds campaign candidates from current versions only', async () => {
+    const res = await get('coordinator', '/api/correlation/campaigns');
+    expect(res.statusCode).toBe(200);
+    const { items } = res.json<{ items: Array<{ size: number; members: Array<{ id: string }>; values: Array<{ value: string }> }> }>();
+    // P and W share kept.example now; the values W and R held only in superseded or revoked versions join nothing.
+    const withP = items.filter((c) => c.members.some((m) => m.id === p.id));
+    expect(withP.map((c) => ({ size: c.size, members: c.members.map((m) => m.id).sort(), values: c.values.map((v) => v.value) })))
+      .toEqual([{ size: 2, members: [p.id, w].sort(), values: ['kept.example'] }]);
+    expect(items.flatMap((c) => c.members.map((m) => m.id))).not.toContain(r);
   });
 });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { Observable } from './normalise.js';
 import type { CorrelationValueRow, SourceKind } from './correlation.table.js';
 
-// SQLite allows at most 32766 bound parameters per statement; rows here bind at most five each.
+// SQLite allows at most 32766 bound parameters per statement; rows here bind at most six each.
 const CHUNK = 500;
 const chunks = <T>(values: readonly T[]): T[][] => {
   const out: T[][] = [];
@@ -36,25 +36,58 @@ export interface OccurrenceInput {
   source_id: string;
   source_type: string;
   seen_at: string;
+  current: number; // 0 | 1
 }
 
-/** Inserts the occurrences not yet recorded and counts them on their values; returns how many were new. */
-export async function addOccurrences(db: Database, rows: readonly OccurrenceInput[]): Promise<number> {
-  const added = new Map<number, number>();
-  for (const part of chunks(rows)) {
-    const inserted = await db.insertInto('correlation_occurrences').values([...part])
-      .onConflict((oc) => oc.columns(['value_id', 'source_kind', 'source_id']).doNothing())
-      .returning('value_id').execute();
-    for (const { value_id } of inserted) added.set(Number(value_id), (added.get(Number(value_id)) ?? 0) + 1);
-  }
+// Adds `by` to the source_count of each value, grouped so that equal increments are one statement.
+async function addToCounts(db: Database, counts: ReadonlyMap<number, number>): Promise<void> {
   const byIncrement = new Map<number, number[]>();
-  for (const [id, n] of added) byIncrement.set(n, [...(byIncrement.get(n) ?? []), id]);
+  for (const [id, n] of counts) if (n !== 0) byIncrement.set(n, [...(byIncrement.get(n) ?? []), id]);
   for (const [n, ids] of byIncrement) {
     for (const part of chunks(ids)) {
       await db.updateTable('correlation_values').set((eb) => ({ source_count: eb('source_count', '+', n) })).where('id', 'in', part).execute();
     }
   }
-  return [...added.values()].reduce((a, b) => a + b, 0);
+}
+
+/** Inserts the occurrences not yet recorded and counts the current ones on their values; returns how many were new. */
+export async function addOccurrences(db: Database, rows: readonly OccurrenceInput[]): Promise<number> {
+  const counted = new Map<number, number>();
+  let added = 0;
+  for (const part of chunks(rows)) {
+    const inserted = await db.insertInto('correlation_occurrences').values([...part])
+      .onConflict((oc) => oc.columns(['value_id', 'source_kind', 'source_id']).doNothing())
+      .returning(['value_id', 'current']).execute();
+    added += inserted.length;
+    for (const { value_id, current } of inserted) if (Number(current) === 1) counted.set(Number(value_id), (counted.get(Number(value_id)) ?? 0) + 1);
+  }
+  await addToCounts(db, counted);
+  return added;
+}
+
+/**
+ * Marks, for each of these STIX objects, exactly the occurrences of the given values as current (its newest stored
+ * version holds them) and its other occurrences as not, keeping source_count equal to the current occurrences.
+ */
+export async function markCurrent(db: Database, current: ReadonlyMap<string, ReadonlySet<number>>): Promise<void> {
+  const counts = new Map<number, number>();
+  const flips: Array<{ value_id: number; source_id: string; current: number }> = [];
+  for (const part of chunks([...current.keys()])) {
+    const rows = await db.selectFrom('correlation_occurrences').select(['value_id', 'source_id', 'current'])
+      .where('source_kind', '=', 'stix').where('source_id', 'in', part).execute();
+    for (const row of rows) {
+      const valueId = Number(row.value_id);
+      const now = current.get(row.source_id)?.has(valueId) ? 1 : 0;
+      if (now === Number(row.current)) continue;
+      flips.push({ value_id: valueId, source_id: row.source_id, current: now });
+      counts.set(valueId, (counts.get(valueId) ?? 0) + (now === 1 ? 1 : -1));
+    }
+  }
+  for (const flip of flips) {
+    await db.updateTable('correlation_occurrences').set({ current: flip.current })
+      .where('value_id', '=', flip.value_id).where('source_kind', '=', 'stix').where('source_id', '=', flip.source_id).execute();
+  }
+  await addToCounts(db, counts);
 }
 
 export async function findValue(db: Database, observable: Observable): Promise<CorrelationValueRow | undefined> {
@@ -102,11 +135,11 @@ export async function findOverCorrelated(db: Database, maxLinks: number, limit: 
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-/** Occurrences of the values that link (held by 2..maxLinks sources), at most `limit` rows. */
+/** Current occurrences of the values that link (held now by 2..maxLinks sources), at most `limit` rows. */
 export async function findLinkingOccurrences(db: Database, maxLinks: number, limit: number): Promise<Array<OccurrenceRow & { type: string; value: string }>> {
   const rows = await db.selectFrom('correlation_values as v').innerJoin('correlation_occurrences as o', 'o.value_id', 'v.id')
     .select(['o.value_id', 'o.source_kind', 'o.source_id', 'o.source_type', 'v.type', 'v.value'])
-    .where('v.source_count', '>=', 2).where('v.source_count', '<=', maxLinks)
+    .where('v.source_count', '>=', 2).where('v.source_count', '<=', maxLinks).where('o.current', '=', 1)
     .orderBy('o.value_id').limit(limit).execute();
   return rows.map((r) => ({ ...r, value_id: Number(r.value_id) }));
 }

@@ -11,7 +11,7 @@ import { readableObjects } from '../taxii/changes.service.js';
 import { isBenign } from './benign.js';
 import { findCluster, type ClusterInput } from './clusters.js';
 import { findLinkingOccurrences, findOverCorrelated, findSourcesOf, findValue, findValues, type OccurrenceRow } from './correlation.repository.js';
-import { observablesOf } from './extract.js';
+import { heldValues } from './extract.js';
 import { detectObservable, normaliseAs, type Observable, type ObservableType } from './normalise.js';
 import type { SourceRef } from './correlation.schema.js';
 
@@ -26,20 +26,14 @@ const isCoordinator = (ctx: RequestContext) => can(ctx.actor, 'correlation.revie
 const keyOf = (o: { type: string; value: string }) => `${o.type}\u0000${o.value}`;
 const sourceKey = (r: { source_kind: string; source_id: string }) => `${r.source_kind}|${r.source_id}`;
 
-/**
- * Which values correlate for a caller (issue 17). The index says which objects (by STIX id) any version of which ever
- * held a value; it is only the candidate list. The rule: a STIX object holds, for a caller, exactly the values of its
- * newest version that a collection the caller can read holds (TAXII's access rules, `readableObjects`), and nothing at
- * all when that version is revoked. So a version in a collection the caller cannot read (another organisation's feed or inbox,
- * a sharing group they are not in) never counts, not even as superseding; an older version the caller can read stops
- * counting as soon as they can read a newer one; and coordinators, who read every collection, get each object's newest
- * stored version. Values are the non-benign observables `observablesOf` extracts from that version, as the indexer does.
- */
-export function heldValues(object: StixObject): Observable[] {
-  if (object.revoked === true) return [];
-  return observablesOf(object).filter((o) => !isBenign(o))
-    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-}
+// Which values correlate for a caller (issue 17). The index says which objects (by STIX id) any version of which ever
+// held a value; it is only the candidate list. The rule: a STIX object holds, for a caller, exactly the values of its
+// newest version that a collection the caller can read holds (TAXII's access rules, `readableObjects`), and nothing at
+// all when that version is revoked (heldValues). So a version in a collection the caller cannot read (another
+// organisation's feed or inbox, a sharing group they are not in) never counts, not even as superseding; an older
+// version the caller can read stops counting as soon as they can read a newer one; and coordinators, who read every
+// collection, get each object's newest stored version — which is also what the index marks `current` and counts in
+// `source_count` (indexer.service.ts), so the over-correlation guard and campaign candidates follow current versions.
 
 interface Holder {
   readonly ref: SourceRef;
@@ -106,8 +100,9 @@ export async function linksOfObject(db: Database, config: Config, ctx: RequestCo
   const stixId = String(object.id);
   // Only values the index knows (it may lag the store), so that the values and the links agree.
   const values = await findValues(db, heldValues(object));
-  // Values listed as benign after they were indexed link nothing either (heldValues leaves them out).
-  const linking = values.filter((v) => v.source_count >= 2 && v.source_count <= config.correlationMaxLinks);
+  // Values listed as benign after they were indexed link nothing either (heldValues leaves them out). The guard counts
+  // the sources holding a value now; a value with fewer may still link versions this caller reads, so no lower bound.
+  const linking = values.filter((v) => v.source_count <= config.correlationMaxLinks);
   const rows = (await findSourcesOf(db, linking.map((v) => v.id), config.correlationMaxLinks + 1)).filter((r) => r.source_id !== stixId);
   const holders = await readableHolders(db, config, ctx, rows);
   const byId = new Map(values.map((v) => [v.id, v]));

@@ -2,7 +2,7 @@ import type { Generated, Selectable } from 'kysely';
 
 export type SourceKind = 'stix' | 'report';
 
-// One normalised observable value (type + value unique) and how many sources hold it.
+// One normalised observable value (type + value unique) and how many sources hold it now (current occurrences).
 export interface CorrelationValuesTable {
   id: Generated<number>;
   type: string;
@@ -12,7 +12,7 @@ export interface CorrelationValuesTable {
 }
 
 // A value held by a source: a STIX object (by id, across its versions) or an incident report. For STIX objects this
-// is only the candidate list: what a caller sees is decided by the version they can read (heldValues in
+// is the candidate list: what a caller sees is decided by the version they can read (heldValues in extract.ts,
 // correlation.service.ts), so values of versions they cannot read, superseded or revoked never reach them.
 export interface CorrelationOccurrencesTable {
   value_id: number;
@@ -20,6 +20,9 @@ export interface CorrelationOccurrencesTable {
   source_id: string;
   source_type: string;
   seen_at: string;
+  // 1 while the source's newest stored version holds the value (always for reports), else 0. Only current
+  // occurrences are counted in source_count and join campaign candidates.
+  current: number;
 }
 
 // How far the background indexer has read one collection's entries (date_added, increasing).

@@ -1,6 +1,7 @@
 // The observable values of a STIX object: the value of a cyber-observable object, the hashes of files
 // and artifacts, and the equality comparisons of an indicator's STIX pattern. Pure: no I/O.
 import { equalityObservables, parsePattern } from '../stix/pattern/pattern.js';
+import { isBenign } from './benign.js';
 import { detectObservable, normaliseAs, normaliseHash, type Observable, type ObservableType } from './normalise.js';
 
 const SCO_VALUE_TYPES: Readonly<Record<string, ObservableType>> = {
@@ -41,4 +42,15 @@ export function observablesOf(object: StixObject): Observable[] {
     for (const c of equalityObservables(parsePattern(object.pattern))) add(out, fromComparison(c.objectType, c.path, c.value));
   }
   return [...out.values()];
+}
+
+/**
+ * The values a version of an object holds for correlation: the non-benign observables it names, sorted by type and
+ * value, and none at all when the version is revoked. Which version counts for whom is decided by the callers
+ * (correlation.service.ts: the newest one the caller can read; the indexer: the newest one stored).
+ */
+export function heldValues(object: StixObject): Observable[] {
+  if (object.revoked === true) return [];
+  return observablesOf(object).filter((o) => !isBenign(o))
+    .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }

@@ -5,12 +5,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/database.js';
 import { lockForWrite } from '../../db/write-lock.js';
-import { collectionMarks, entriesAfter, type CollectionMark } from '../taxii/changes.service.js';
+import { collectionMarks, entriesAfter, newestStoredObjects, type CollectionMark } from '../taxii/changes.service.js';
 import { saveSighting } from './sightings.repository.js';
 import { isBenign } from './benign.js';
-import { addOccurrences, ensureValues, findCursor, findCursors, saveCursor } from './correlation.repository.js';
+import { addOccurrences, ensureValues, findCursor, findCursors, markCurrent, saveCursor } from './correlation.repository.js';
 import type { SourceKind } from './correlation.table.js';
-import { observablesOf } from './extract.js';
+import { heldValues, observablesOf } from './extract.js';
 import type { Observable } from './normalise.js';
 
 export const INDEX_LOCK = 'anshin.correlation-index';
@@ -24,16 +24,29 @@ export interface Source {
 
 const keyOf = (o: Observable) => `${o.type}\u0000${o.value}`;
 
-async function indexMany(trx: Database, items: ReadonlyArray<{ source: Source; observables: readonly Observable[] }>, now: string): Promise<number> {
-  const kept = items.map((item) => ({ ...item, observables: item.observables.filter((o) => !isBenign(o)) }));
+interface Item {
+  readonly source: Source;
+  readonly observables: readonly Observable[];
+  // The values the source holds now; undefined: all of `observables` (a report, not versioned).
+  readonly current?: readonly Observable[];
+}
+
+// Records the items' occurrences (benign values left out) and returns how many were new, with the id of each value.
+async function indexMany(trx: Database, items: readonly Item[], now: string): Promise<{ added: number; ids: Map<string, number> }> {
+  const kept = items.map((item) => ({
+    ...item,
+    observables: [...item.observables, ...(item.current ?? [])].filter((o) => !isBenign(o)),
+    current: item.current ? new Set(item.current.map(keyOf)) : undefined,
+  }));
   const distinct = new Map(kept.flatMap((item) => item.observables.map((o) => [keyOf(o), o] as const)));
-  if (distinct.size === 0) return 0;
+  if (distinct.size === 0) return { added: 0, ids: new Map() };
   const ids = await ensureValues(trx, [...distinct.values()], now);
-  const rows = kept.flatMap(({ source, observables }) => [...new Set(observables.map(keyOf))].map((key) => ({
+  const rows = kept.flatMap(({ source, observables, current }) => [...new Set(observables.map(keyOf))].map((key) => ({
     value_id: ids.get(key) as number, source_kind: source.kind, source_id: source.id,
     source_type: source.type ?? (source.kind === 'report' ? 'report' : 'unknown'), seen_at: now,
+    current: current === undefined || current.has(key) ? 1 : 0,
   })));
-  return addOccurrences(trx, rows);
+  return { added: await addOccurrences(trx, rows), ids };
 }
 
 /**
@@ -43,7 +56,7 @@ async function indexMany(trx: Database, items: ReadonlyArray<{ source: Source; o
 export async function indexObservables(db: Database, source: Source, observables: readonly Observable[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
     await lockForWrite(trx, INDEX_LOCK);
-    return indexMany(trx, [{ source, observables }], new Date().toISOString());
+    return (await indexMany(trx, [{ source, observables }], new Date().toISOString())).added;
   });
 }
 
@@ -81,8 +94,16 @@ async function indexBatch(db: Database, mark: CollectionMark, batch: number, tot
     const entries = await entriesAfter(trx, collectionId, await findCursor(trx, collectionId), batch);
     if (entries.length === 0) return false;
     const now = new Date().toISOString();
-    const items = entries.map((e) => ({ source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)) }));
-    totals.occurrences += await indexMany(trx, items, now);
+    // Each object's occurrences are the values any of its versions held (the candidates callers filter), and those its
+    // newest stored version holds are marked current: a newer version, here or in another collection, supersedes.
+    const newest = await newestStoredObjects(trx, entries.map((e) => e.stix_id));
+    const current = (stixId: string) => heldValues(newest.get(stixId) ?? { revoked: true });
+    const items = entries.map((e) => ({
+      source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)), current: current(e.stix_id),
+    }));
+    const { added, ids } = await indexMany(trx, items, now);
+    totals.occurrences += added;
+    await markCurrent(trx, new Map(entries.map((e) => [e.stix_id, new Set(current(e.stix_id).map((o) => ids.get(keyOf(o)) as number))])));
     if (mark.org_id) await countSightings(trx, mark.org_id, entries);
     totals.entries += entries.length;
     await saveCursor(trx, collectionId, (entries[entries.length - 1] as { date_added: string }).date_added, now);

@@ -1,6 +1,6 @@
 // Everything the intel object page shows about correlation: the object's values and links and, for an
 // indicator, its sightings and confidence. Only for an object the caller can read (else 404), and only as its newest
-// version the caller can read (see heldValues in correlation.service.ts).
+// version the caller can read (see heldValues in extract.ts and correlation.service.ts).
 import { requireAccess } from '../../auth/access.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';

@@ -5,6 +5,8 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { findCollectionMarks, findEntriesAfter, findFeedOf, type CollectionMark, type EntryAfter } from './changes.repository.js';
 import { latestReadable } from './browse-object.service.js';
+import { findEntriesOfVersions } from './browse.repository.js';
+import { findObjectJson, findStoredVersions } from './store.repository.js';
 import { scopeOf } from './browse.service.js';
 import type { TlpLevel } from '../stix/tlp.js';
 
@@ -26,4 +28,23 @@ export async function readableObjects(
 ): Promise<Map<string, { value: Record<string, unknown>; tlp: TlpLevel }>> {
   if (stixIds.length === 0) return new Map();
   return latestReadable(db, await scopeOf(db, config, ctx), [...new Set(stixIds)]);
+}
+
+/**
+ * The newest version of each of these objects that any collection holds, parsed: what a coordinator, who reads every
+ * collection, sees. Objects no collection holds are absent.
+ */
+export async function newestStoredObjects(db: Database, stixIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  const newest = new Map<string, { pk: number; version_key: string }>();
+  for (const held of await findEntriesOfVersions(db, await findStoredVersions(db, [...new Set(stixIds)]))) {
+    const known = newest.get(held.stix_id);
+    if (!known || held.version_key > known.version_key) newest.set(held.stix_id, held);
+  }
+  const json = await findObjectJson(db, [...newest.values()].map((v) => v.pk));
+  const out = new Map<string, Record<string, unknown>>();
+  for (const [stixId, { pk }] of newest) {
+    const text = json.get(pk);
+    if (text !== undefined) out.set(stixId, JSON.parse(text) as Record<string, unknown>);
+  }
+  return out;
 }
