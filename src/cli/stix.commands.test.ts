@@ -110,6 +110,36 @@ describeEachDatabase('CLI: stix import and export', (database) => {
     expect(run.stdout).toMatch(/^2 objects read: 2 added, 0 duplicates, 0 failed/);
   });
 
+  it('recheck-tlp corrects the TLP of objects stored before granular markings counted, and removes misplaced copies', async () => {
+    const org = await createOrg(ctx, { nameEn: 'Recheck' });
+    const { community, feed } = await collectionIds(ctx, [org]);
+    const object = indicator({ tlp: 'green' });
+    for (const collection of [community, feed[org] as string]) {
+      expect((await anshin('stix', 'import', '--collection', collection, '--quiet', file('green.json', bundle([object])))).exitCode).toBe(0);
+    }
+    // As stored by a version before the fix: the description was marked AMBER, and the object kept TLP:GREEN.
+    const amber = 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421';
+    const json = JSON.stringify({ ...object, description: 'internal', granular_markings: [{ marking_ref: amber, selectors: ['description'] }] });
+    await ctx.db.updateTable('stix_objects').set({ json }).where('stix_id', '=', object.id).execute();
+    const held = async () => (await ctx.db.selectFrom('taxii_entries as e').innerJoin('stix_objects as o', 'o.pk', 'e.object_pk')
+      .innerJoin('taxii_collections as c', 'c.entry_key', 'e.collection_key').select(['c.id', 'o.tlp']).where('o.stix_id', '=', object.id).execute());
+
+    const listed = await anshin('stix', 'recheck-tlp');
+    expect(listed.exitCode).toBe(1);
+    expect(listed.stdout).toContain(`misplaced: ${object.id} ${object.modified} is TLP:AMBER in collection ${community} (community)`);
+    expect(listed.stdout).toMatch(/1 stored versions with granular markings, 1 TLP corrected, 1 misplaced copies, 0 removed/);
+    expect((await held()).map((h) => h.id).sort()).toEqual([community, feed[org]].sort());
+
+    const removed = await anshin('stix', 'recheck-tlp', '--remove');
+    expect(removed.exitCode).toBe(0);
+    expect(removed.stdout).toMatch(/0 TLP corrected, 1 misplaced copies, 1 removed/);
+    expect(await held()).toEqual([{ id: feed[org], tlp: 'amber' }]); // the organisation's own feed may hold AMBER
+    const ledger = await ctx.db.selectFrom('ledger_entries').select('leaf').where('type', '=', 'object_deleted').execute();
+    expect(ledger.some((e) => e.leaf.includes(object.id))).toBe(true);
+
+    expect((await anshin('stix', 'recheck-tlp')).stdout).toMatch(/0 misplaced copies, 0 removed/);
+  });
+
   it('import refuses an unknown collection and stops at a malformed part, keeping the batches before it', async () => {
     const path = file('one.json', bundle([indicator()]));
     await expect(anshin('stix', 'import', '--collection', 'no-such-alias', path)).rejects.toThrow('Not found.');

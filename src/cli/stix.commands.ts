@@ -1,4 +1,4 @@
-// anshin stix validate | import | export: STIX 2.1 bundles from and to files, streamed.
+// anshin stix validate | import | export: STIX 2.1 bundles from and to files, streamed; recheck-tlp after an upgrade.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -11,6 +11,7 @@ import { readBundle } from '../modules/stix/bundle-stream.js';
 import { validateStixObject } from '../modules/stix/validate.js';
 import { exportObjectsAsOperator, resolveCollectionAsOperator, type ExportOptions } from '../modules/taxii/export.service.js';
 import { importBundleAsOperator, type ImportProgress, type ImportSummary } from '../modules/taxii/import.service.js';
+import { recheckTlp } from '../modules/taxii/tlp-recheck.service.js';
 import { print, withDatabase } from './support.js';
 
 type Lang = 'ja' | 'en';
@@ -148,8 +149,24 @@ function registerExport(stix: Command): void {
     );
 }
 
+function registerRecheckTlp(stix: Command): void {
+  stix
+    .command('recheck-tlp')
+    .description('after upgrading: count granular markings in the TLP of stored objects and list copies in collections their TLP does not allow')
+    .option('--remove', 'take the misplaced copies out of those collections (recorded in the audit log and the ledger)')
+    .action(async (options: { remove?: boolean }) =>
+      operate(() => withDatabase(async (db) => {
+        const result = await recheckTlp(db, { remove: options.remove === true });
+        for (const m of result.misplaced) print(`misplaced: ${m.stixId} ${m.version} is TLP:${m.tlp.toUpperCase()} in collection ${m.collectionId} (${m.audience})`);
+        print(`${result.checked} stored versions with granular markings, ${result.retagged} TLP corrected, `
+          + `${result.misplaced.length} misplaced copies, ${result.removed} removed`);
+        if (result.misplaced.length > result.removed) process.exitCode = 1;
+      })),
+    );
+}
+
 export function registerStixCommands(program: Command): void {
-  const stix = program.command('stix').description('STIX 2.1 bundles: validate, import into a collection, export from one');
+  const stix = program.command('stix').description('STIX 2.1 bundles: validate, import into a collection, export from one; recheck stored TLP');
   stix
     .command('validate')
     .description('check every object of a bundle file against STIX 2.1 (streamed: any size)')
@@ -162,4 +179,5 @@ export function registerStixCommands(program: Command): void {
     });
   registerImport(stix);
   registerExport(stix);
+  registerRecheckTlp(stix);
 }
