@@ -83,9 +83,11 @@ export async function markCurrent(db: Database, current: ReadonlyMap<string, Rea
       counts.set(valueId, (counts.get(valueId) ?? 0) + (now === 1 ? 1 : -1));
     }
   }
-  for (const flip of flips) {
-    await db.updateTable('correlation_occurrences').set({ current: flip.current })
-      .where('value_id', '=', flip.value_id).where('source_kind', '=', 'stix').where('source_id', '=', flip.source_id).execute();
+  for (const to of [0, 1]) {
+    for (const part of chunks(flips.filter((f) => f.current === to))) {
+      await db.updateTable('correlation_occurrences').set({ current: to }).where('source_kind', '=', 'stix')
+        .where((eb) => eb(eb.refTuple('value_id', 'source_id'), 'in', part.map((f) => eb.tuple(f.value_id, f.source_id)))).execute();
+    }
   }
   await addToCounts(db, counts);
 }

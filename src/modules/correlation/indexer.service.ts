@@ -96,7 +96,7 @@ async function indexBatch(db: Database, mark: CollectionMark, batch: number, tot
     const now = new Date().toISOString();
     // Each object's occurrences are the values any of its versions held (the candidates callers filter), and those its
     // newest stored version holds are marked current: a newer version, here or in another collection, supersedes.
-    const newest = await newestStoredObjects(trx, entries.map((e) => e.stix_id));
+    const newest = await newestStoredObjects(trx, entries);
     const current = (stixId: string) => heldValues(newest.get(stixId) ?? { revoked: true });
     const items = entries.map((e) => ({
       source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)), current: current(e.stix_id),

@@ -5,7 +5,6 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { findCollectionMarks, findEntriesAfter, findFeedOf, type CollectionMark, type EntryAfter } from './changes.repository.js';
 import { latestReadable } from './browse-object.service.js';
-import { findEntriesOfVersions } from './browse.repository.js';
 import { findObjectJson, findStoredVersions } from './store.repository.js';
 import { scopeOf } from './browse.service.js';
 import type { TlpLevel } from '../stix/tlp.js';
@@ -31,16 +30,20 @@ export async function readableObjects(
 }
 
 /**
- * The newest version of each of these objects that any collection holds, parsed: what a coordinator, who reads every
- * collection, sees. Objects no collection holds are absent.
+ * The newest stored version of the objects of these entries, parsed: what a coordinator, who reads every collection,
+ * sees (a version stays stored only while a collection holds it). The entries' own JSON is used when an entry is that
+ * version, which is the common case, so only newer versions held elsewhere are read.
  */
-export async function newestStoredObjects(db: Database, stixIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+export async function newestStoredObjects(
+  db: Database, entries: ReadonlyArray<{ object_pk: number; stix_id: string; json: string }>,
+): Promise<Map<string, Record<string, unknown>>> {
   const newest = new Map<string, { pk: number; version_key: string }>();
-  for (const held of await findEntriesOfVersions(db, await findStoredVersions(db, [...new Set(stixIds)]))) {
-    const known = newest.get(held.stix_id);
-    if (!known || held.version_key > known.version_key) newest.set(held.stix_id, held);
+  for (const version of await findStoredVersions(db, [...new Set(entries.map((e) => e.stix_id))])) {
+    const known = newest.get(version.stix_id);
+    if (!known || version.version_key > known.version_key) newest.set(version.stix_id, version);
   }
-  const json = await findObjectJson(db, [...newest.values()].map((v) => v.pk));
+  const json = new Map(entries.map((e) => [e.object_pk, e.json]));
+  for (const [pk, text] of await findObjectJson(db, [...newest.values()].map((v) => v.pk).filter((pk) => !json.has(pk)))) json.set(pk, text);
   const out = new Map<string, Record<string, unknown>>();
   for (const [stixId, { pk }] of newest) {
     const text = json.get(pk);
