@@ -9,7 +9,7 @@ import type { DirectoryEntriesTable } from '../modules/directory/directory.table
 import type { OutboxTable } from '../modules/mail/mail.table.js';
 import type { OrgDomainsTable, OrgIpRangesTable, OrganisationsTable } from '../modules/orgs/orgs.table.js';
 import type {
-  SharingGroupMembersTable, SharingGroupsTable, StixIdsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
+  SharingGroupMembersTable, SharingGroupsTable, StixIdentityOwnersTable, StixIdsTable, StixObjectsTable, TaxiiCollectionsTable, TaxiiEntriesTable, TaxiiStatusTable,
 } from '../modules/taxii/taxii.table.js';
 import type {
   OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
@@ -48,6 +48,7 @@ export interface Tables {
   stix_ids_recent: StixIdsTable;
   taxii_entries: TaxiiEntriesTable;
   taxii_status: TaxiiStatusTable;
+  stix_identity_owners: StixIdentityOwnersTable;
   // reports
   reports: ReportsTable;
   report_versions: ReportVersionsTable;

@@ -9,6 +9,7 @@ import {
   collectionsOfAudience, findCollection, findCollectionIdOf, groupsOfOrgs, insertCollections, listCollections,
   type AudienceTarget, type CollectionWithNames,
 } from './collections.repository.js';
+import { registerOrgIdentity } from './identity-claims.js';
 import { STIX_MEDIA_TYPE } from './media.js';
 
 export interface CollectionResource {
@@ -116,9 +117,13 @@ const newRow = (audience: CollectionWithNames['audience'], ids: { orgId?: string
   created_at: new Date().toISOString(),
 });
 
-/** A new organisation's feed and inbox; called inside the transaction that creates the organisation. */
+/**
+ * A new organisation's feed and inbox, and its ownership of its own STIX identity (identity-claims.ts); called inside
+ * the transaction that creates the organisation.
+ */
 export async function createOrgCollections(db: Database, orgId: string): Promise<void> {
   await insertCollections(db, [newRow('feed', { orgId }), newRow('inbox', { orgId })]);
+  await registerOrgIdentity(db, orgId);
 }
 
 /** A new sharing group's collection; called inside the transaction that creates the group. */

@@ -92,10 +92,6 @@ function prepareOne(value: unknown, index: number, options: PrepareOptions): Pre
   if (!key) return fail(failureMessage('invalid', options.locale, { issues: `$.modified: ${version}` }));
   const tlp = tlpOfObject(value, options.defaultTlp);
   if (!placementAllowed(tlp, options.audience)) return fail(placementMessage(tlp, options.audience, options.locale));
-  // The creator it names, and an identity object itself, must be the writer's to name.
-  for (const identity of [text(value.created_by_ref), value.type === 'identity' ? text(value.id) : undefined]) {
-    if (identity && options.mayClaim && !options.mayClaim(identity)) return fail(failureMessage('identity_not_yours', options.locale, { identity }));
-  }
   return {
     index, stixId: value.id as string, type: value.type as string, version, versionKey: key,
     specVersion: text(value.spec_version) ?? SUPPORTED_SPEC_VERSION, tlp,
@@ -138,19 +134,51 @@ function refuseUnknownMarkings(prepared: readonly PreparedObject[], options: Pre
   return refused;
 }
 
+export interface Prepared {
+  prepared: PreparedObject[];
+  failures: Outcome[];
+}
+
+/** The identities an object names: its creator, and its own id when it is an identity. */
+export function identitiesNamedBy(object: PreparedObject): string[] {
+  const named = object.createdByRef ? [object.createdByRef] : [];
+  if (object.type === 'identity') named.push(object.stixId);
+  return named;
+}
+
 /** Splits an envelope's objects into those that may be stored here and failures with their reason, in envelope order. */
-export function prepareObjects(objects: readonly unknown[], options: PrepareOptions): { prepared: PreparedObject[]; failures: Outcome[] } {
-  const candidates: PreparedObject[] = [];
+export function prepareObjects(objects: readonly unknown[], options: PrepareOptions): Prepared {
+  return settleObjects(validateObjects(objects, options), options);
+}
+
+/** The first half of prepareObjects: each object on its own (validity, version, TLP and placement). */
+export function validateObjects(objects: readonly unknown[], options: PrepareOptions): Prepared {
+  const prepared: PreparedObject[] = [];
   const failures: Outcome[] = [];
   objects.forEach((value, index) => {
     const result = prepareOne(value, index, options);
-    if ('stixId' in result) candidates.push(result);
+    if ('stixId' in result) prepared.push(result);
     else failures.push(result);
   });
-  const refused = refuseUnknownMarkings(candidates, options);
-  if (refused.size === 0) return { prepared: candidates, failures };
+  return { prepared, failures };
+}
+
+/**
+ * The second half, cheap enough to run under the store's lock, where the owners of identities are decided: the
+ * identities each object names must be the writer's to name, and its markings known.
+ */
+export function settleObjects(validated: Prepared, options: PrepareOptions): Prepared {
+  const { mayClaim } = options;
+  const refused = new Map<number, Outcome>();
+  for (const p of validated.prepared) {
+    const identity = mayClaim && identitiesNamedBy(p).find((id) => !mayClaim(id));
+    if (identity) refused.set(p.index, { index: p.index, detail: { id: p.stixId, version: p.version, message: failureMessage('identity_not_yours', options.locale, { identity }) } });
+  }
+  const candidates = refused.size > 0 ? validated.prepared.filter((p) => !refused.has(p.index)) : validated.prepared;
+  for (const [index, outcome] of refuseUnknownMarkings(candidates, options)) refused.set(index, outcome);
+  if (refused.size === 0) return { prepared: candidates, failures: validated.failures };
   return {
     prepared: candidates.filter((p) => !refused.has(p.index)),
-    failures: [...failures, ...refused.values()].sort((a, b) => a.index - b.index),
+    failures: [...validated.failures, ...refused.values()].sort((a, b) => a.index - b.index),
   };
 }

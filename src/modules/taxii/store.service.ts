@@ -13,7 +13,7 @@ import { findCollection } from './collections.repository.js';
 import { findEntriesToDelete } from './entries.repository.js';
 import { idKey } from './id-key.js';
 import type { VersionMatch } from './filters.js';
-import { markingsToLookUp, prepareObjects, type PreparedObject } from './prepare.js';
+import { identitiesNamedBy, markingsToLookUp, settleObjects, validateObjects, type Prepared, type PrepareOptions, type PreparedObject } from './prepare.js';
 import { saveStatus, statusResource, statusRow, type StatusResource } from './status.service.js';
 import {
   clearMarker, deleteEntries, deleteOrphanObjects, findEntryPks, findObjectJson, findStoredVersions, insertEntries,
@@ -21,7 +21,7 @@ import {
 } from './store.repository.js';
 import type { TaxiiCollectionRow } from './taxii.table.js';
 import { firstDateAdded, formatMicros, nowMicros } from './timestamps.js';
-import { identityClaims } from './identity-claims.js';
+import { identityClaims, registerIdentities } from './identity-claims.js';
 
 // Every write to the store takes this lock: date_added stays strictly increasing per collection,
 // and versioning rules see every version stored before them.
@@ -76,8 +76,8 @@ export const lockStore = (trx: Database): Promise<void> => lockForWrite(trx, STO
 interface PreparedInput {
   collection: TaxiiCollectionRow;
   receivedAt: string;
-  prepared: PreparedObject[];
-  failures: ReturnType<typeof prepareObjects>['failures'];
+  validated: Prepared;
+  options: PrepareOptions;
 }
 
 // Validation happens before the lock is taken, so that writers wait for each other only while storing.
@@ -87,25 +87,32 @@ async function prepareFor(db: Database, ctx: StoreContext, collectionId: string,
   if (!collection) throw new AppError('not_found');
   const receivedAt = formatMicros(nowMicros());
   const storedMarkings = await findStoredMarkings(db, markingsToLookUp(objects));
-  const mayClaim = objects.some(namesAnIdentity) ? await identityClaims(db, ctx.request, ctx.trustedSources ?? []) : undefined;
-  const { prepared, failures } = prepareObjects(objects, {
-    audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings, ...(mayClaim ? { mayClaim } : {}),
-  });
-  return { collection, receivedAt, prepared, failures };
+  const options: PrepareOptions = { audience: collection.audience, defaultTlp: ctx.defaultTlp, locale: ctx.request.locale, storedMarkings };
+  return { collection, receivedAt, validated: validateObjects(objects, options), options };
 }
 
-const namesAnIdentity = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && ('created_by_ref' in value || (value as { type?: unknown }).type === 'identity');
+// Under the lock: who owns the identities the objects name is decided here, so that of two first writers of an
+// identity one owns it and the other's objects naming it are refused (identity-claims.ts).
+async function settle(trx: Database, ctx: StoreContext, { collection, validated, options }: PreparedInput) {
+  const named = new Set(validated.prepared.flatMap(identitiesNamedBy));
+  const claims = await identityClaims(trx, ctx.request, ctx.trustedSources ?? [], collection, named);
+  const { mayClaim } = claims;
+  return { claims, ...settleObjects(validated, mayClaim ? { ...options, mayClaim } : options) };
+}
 
 // The marking definitions among these ids that the store holds, in any collection.
 async function findStoredMarkings(db: Database, ids: readonly string[]): Promise<Set<string>> {
   return new Set(ids.length > 0 ? (await findStoredVersions(db, ids)).map((version) => version.stix_id) : []);
 }
 
-async function storePrepared(trx: Database, ctx: StoreContext, { collection, receivedAt, prepared, failures }: PreparedInput) {
+async function storePrepared(trx: Database, ctx: StoreContext, input: PreparedInput) {
+  const { collection, receivedAt } = input;
+  const { claims, prepared, failures } = await settle(trx, ctx, input);
   const planned = await makePlan(trx, collection.id, prepared, ctx);
   const stored = await applyPlan(trx, collection, planned);
   const { plan } = planned;
+  const accepted = new Set(plan.successes.map((o) => o.index));
+  await registerIdentities(trx, claims, prepared.filter((p) => accepted.has(p.index)).flatMap(identitiesNamedBy));
   const row = statusRow({
     id: randomUUID(), collectionId: collection.id, at: receivedAt,
     actorUserId: ctx.request.actor.kind === 'user' ? ctx.request.actor.userId : null,

@@ -132,11 +132,13 @@ describeEachDatabase('TAXII access by role', (database) => {
     expect([await read(collections.community), await read(group.collectionId)]).toEqual([200, 404]);
   });
 
+  // Without a creator: the first organisation to name one would own it (identity-owners.test.ts), and the next refused.
   it('writes as the rules say', async () => {
     for (const role of ROLES) {
       const got: number[] = [];
       for (const name of COLLECTIONS) {
-        const res = await taxii(ctx, callers[role])({ method: 'POST', url: `${ROOT}/collections/${collections[name]}/objects/`, json: { objects: [indicator({ tlp: 'clear' })] } });
+        const objects = [indicator({ tlp: 'clear', createdBy: null })];
+        const res = await taxii(ctx, callers[role])({ method: 'POST', url: `${ROOT}/collections/${collections[name]}/objects/`, json: { objects } });
         got.push(res.statusCode);
         if (res.statusCode === 202) expect(statusOf(res).success_count).toBe(1);
       }
@@ -156,7 +158,7 @@ describeEachDatabase('TAXII access by role', (database) => {
   });
 
   it('keeps inboxes and feeds to their organisation: another member finds nothing, a coordinator everything', async () => {
-    const secret = indicator({ tlp: 'amber' });
+    const secret = indicator({ tlp: 'amber', createdBy: null });
     const sent = await taxii(ctx, callers.memberB)({ method: 'POST', url: `${ROOT}/collections/${collections.inboxB}/objects/`, json: { objects: [secret] } });
     expect(statusOf(sent).success_count).toBe(1);
     for (const url of [`objects/`, `objects/${secret.id}/`, `objects/${secret.id}/versions/`, 'manifest/', '']) {

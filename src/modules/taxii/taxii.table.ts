@@ -74,6 +74,14 @@ export interface TaxiiStatusTable {
   failures: string; // JSON [{id, version, message}]
 }
 
+// Who owns a STIX identity (identity-claims.ts): the organisation that registered it, or the desk (null). Only the
+// owner's members name it as a creator or store versions of it.
+export interface StixIdentityOwnersTable {
+  identity_id: string;
+  org_id: string | null;
+  registered_at: string;
+}
+
 export type TaxiiCollectionRow = Selectable<TaxiiCollectionsTable>;
 export type StixObjectRow = Selectable<StixObjectsTable>;
 export type NewStixObjectRow = Insertable<StixObjectsTable>;
