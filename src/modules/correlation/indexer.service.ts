@@ -97,13 +97,15 @@ async function indexBatch(db: Database, mark: CollectionMark, batch: number, tot
     // Each object's occurrences are the values any of its versions held (the candidates callers filter), and those its
     // newest stored version holds are marked current: a newer version, here or in another collection, supersedes.
     const newest = await newestStoredObjects(trx, entries);
-    const current = (stixId: string) => heldValues(newest.get(stixId) ?? { revoked: true });
+    const current = (stixId: string) => heldValues(newest.get(stixId)?.object ?? { revoked: true });
     const items = entries.map((e) => ({
       source: { kind: 'stix' as const, id: e.stix_id, type: e.type }, observables: observablesOf(parsed(e.json)), current: current(e.stix_id),
     }));
     const { added, ids } = await indexMany(trx, items, now);
     totals.occurrences += added;
-    await markCurrent(trx, new Map(entries.map((e) => [e.stix_id, new Set(current(e.stix_id).map((o) => ids.get(keyOf(o)) as number))])));
+    // New occurrences were inserted marked; older ones can differ only for an object with several stored versions.
+    const versioned = entries.filter((e) => (newest.get(e.stix_id)?.versions ?? 1) > 1);
+    await markCurrent(trx, new Map(versioned.map((e) => [e.stix_id, new Set(current(e.stix_id).map((o) => ids.get(keyOf(o)) as number))])));
     if (mark.org_id) await countSightings(trx, mark.org_id, entries);
     totals.entries += entries.length;
     await saveCursor(trx, collectionId, (entries[entries.length - 1] as { date_added: string }).date_added, now);

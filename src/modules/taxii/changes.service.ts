@@ -30,24 +30,26 @@ export async function readableObjects(
 }
 
 /**
- * The newest stored version of the objects of these entries, parsed: what a coordinator, who reads every collection,
- * sees (a version stays stored only while a collection holds it). The entries' own JSON is used when an entry is that
- * version, which is the common case, so only newer versions held elsewhere are read.
+ * The newest stored version of the objects of these entries, parsed, and how many versions of each are stored: what a
+ * coordinator, who reads every collection, sees (a version stays stored only while a collection holds it). The
+ * entries' own JSON is used when an entry is that version, which is the common case, so only newer versions held
+ * elsewhere are read.
  */
 export async function newestStoredObjects(
   db: Database, entries: ReadonlyArray<{ object_pk: number; stix_id: string; json: string }>,
-): Promise<Map<string, Record<string, unknown>>> {
-  const newest = new Map<string, { pk: number; version_key: string }>();
+): Promise<Map<string, { object: Record<string, unknown>; versions: number }>> {
+  const newest = new Map<string, { pk: number; version_key: string; versions: number }>();
   for (const version of await findStoredVersions(db, [...new Set(entries.map((e) => e.stix_id))])) {
     const known = newest.get(version.stix_id);
-    if (!known || version.version_key > known.version_key) newest.set(version.stix_id, version);
+    const versions = (known?.versions ?? 0) + 1;
+    newest.set(version.stix_id, !known || version.version_key > known.version_key ? { ...version, versions } : { ...known, versions });
   }
   const json = new Map(entries.map((e) => [e.object_pk, e.json]));
   for (const [pk, text] of await findObjectJson(db, [...newest.values()].map((v) => v.pk).filter((pk) => !json.has(pk)))) json.set(pk, text);
-  const out = new Map<string, Record<string, unknown>>();
-  for (const [stixId, { pk }] of newest) {
+  const out = new Map<string, { object: Record<string, unknown>; versions: number }>();
+  for (const [stixId, { pk, versions }] of newest) {
     const text = json.get(pk);
-    if (text !== undefined) out.set(stixId, JSON.parse(text) as Record<string, unknown>);
+    if (text !== undefined) out.set(stixId, { object: JSON.parse(text) as Record<string, unknown>, versions });
   }
   return out;
 }
