@@ -1,12 +1,18 @@
-// Builds redaction-project.jsonl from source.txt: marks {{LABEL|value}} become spans with JavaScript string
-// offsets (UTF-16 code units, the corpus format's unit; texts are kept inside the BMP so Python agrees).
-//   node eval/redaction/build.mjs           write the JSONL
-//   node eval/redaction/build.mjs --check   fail if the committed JSONL is not what the source gives
+// Builds the project's redaction sets from their readable sources: marks {{LABEL|value}} become spans with
+// JavaScript string offsets (UTF-16 code units, the corpus format's unit; texts are kept inside the BMP so
+// Python agrees). source.txt -> redaction-project.jsonl, source-2.txt -> redaction-project-2.jsonl.
+//   node eval/redaction/build.mjs           write the JSONL files
+//   node eval/redaction/build.mjs --check   fail if a committed JSONL is not what its source gives
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename as base } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SOURCE = fileURLToPath(new URL('source.txt', import.meta.url));
-export const JSONL = fileURLToPath(new URL('redaction-project.jsonl', import.meta.url));
+const here = (name) => fileURLToPath(new URL(name, import.meta.url));
+// One entry per source; run.mjs scores each under its name.
+export const SETS = [
+  { name: 'project set', source: here('source.txt'), jsonl: here('redaction-project.jsonl'), predictions: 'redaction-project.predictions.jsonl' },
+  { name: 'project set 2', source: here('source-2.txt'), jsonl: here('redaction-project-2.jsonl'), predictions: 'redaction-project-2.predictions.jsonl' },
+];
 
 const SENSITIVE = ['PERSON', 'EMAIL', 'PHONE', 'POSTAL_ADDRESS', 'MY_NUMBER', 'CARD_NUMBER', 'SECRET', 'ACCOUNT', 'INTERNAL_IP', 'INTERNAL_HOST', 'VICTIM_ORG', 'VICTIM_DOMAIN', 'VICTIM_IP'];
 const INDICATORS = ['IOC_IP', 'IOC_DOMAIN', 'IOC_URL', 'IOC_EMAIL', 'IOC_HASH', 'CVE', 'MALWARE'];
@@ -36,7 +42,7 @@ export function unmark(body, where) {
   return { text, spans };
 }
 
-export function parseSource(source) {
+export function parseSource(source, file = 'source.txt') {
   const orgs = new Map();
   const records = [];
   let current = null;
@@ -47,7 +53,7 @@ export function parseSource(source) {
     records.push({ id: current.id, lang: current.lang, org: current.org, text, spans });
   };
   source.split(/\r?\n/).forEach((line, n) => {
-    const where = `source.txt:${n + 1}`;
+    const where = `${file}:${n + 1}`;
     const header = /^=== (\S+) (ja|en) (\S+)(?: -- .*)?$/.exec(line);
     if (header) {
       finish();
@@ -91,30 +97,40 @@ export function unlabelledLookalikes(record) {
 
 export const toJsonl = (records) => records.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-export const buildJsonl = () => toJsonl(parseSource(readFileSync(SOURCE, 'utf8')));
+export const buildRecords = (set) => parseSource(readFileSync(set.source, 'utf8'), base(set.source));
+export const buildJsonl = (set) => toJsonl(buildRecords(set));
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const records = parseSource(readFileSync(SOURCE, 'utf8'));
+// Builds (or with check, compares) one set; returns false when its committed JSONL is stale.
+function buildSet(set, check) {
+  const records = buildRecords(set);
   const jsonl = toJsonl(records);
+  const out = `eval/redaction/${base(set.jsonl)}`;
   for (const r of records) for (const s of unlabelledLookalikes(r)) process.stderr.write(`note: ${r.id}: ${JSON.stringify(s)} carries no label\n`);
-  if (process.argv.includes('--check')) {
+  if (check) {
     let committed = '';
     try {
-      committed = readFileSync(JSONL, 'utf8');
+      committed = readFileSync(set.jsonl, 'utf8');
     } catch {
       // missing: reported as stale below
     }
     if (committed !== jsonl) {
-      process.stderr.write('eval/redaction/redaction-project.jsonl is not what source.txt gives: run node eval/redaction/build.mjs\n');
-      process.exit(1);
+      process.stderr.write(`${out} is not what ${base(set.source)} gives: run node eval/redaction/build.mjs\n`);
+      return false;
     }
-    process.stdout.write(`redaction-project.jsonl is up to date (${records.length} records)\n`);
-  } else {
-    writeFileSync(JSONL, jsonl);
-    const counts = {};
-    for (const r of records) for (const s of r.spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
-    const langs = records.reduce((acc, r) => ({ ...acc, [r.lang]: (acc[r.lang] ?? 0) + 1 }), {});
-    process.stdout.write(`wrote ${records.length} records (${Object.entries(langs).map(([k, v]) => `${k} ${v}`).join(', ')}) to eval/redaction/redaction-project.jsonl\n`);
-    process.stdout.write(`${Object.entries(counts).sort().map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+    process.stdout.write(`${base(set.jsonl)} is up to date (${records.length} records)\n`);
+    return true;
   }
+  writeFileSync(set.jsonl, jsonl);
+  const counts = {};
+  for (const r of records) for (const s of r.spans) counts[s.label] = (counts[s.label] ?? 0) + 1;
+  const langs = records.reduce((acc, r) => ({ ...acc, [r.lang]: (acc[r.lang] ?? 0) + 1 }), {});
+  process.stdout.write(`wrote ${records.length} records (${Object.entries(langs).map(([k, v]) => `${k} ${v}`).join(', ')}) to ${out}\n`);
+  process.stdout.write(`${Object.entries(counts).sort().map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes('--check');
+  const ok = SETS.map((set) => buildSet(set, check)).every(Boolean);
+  if (!ok) process.exit(1);
 }

@@ -1,11 +1,12 @@
-// npm run eval:redaction (after tsc): runs the redaction detector (anshin redact --jsonl) over the project's own
-// evaluation set and scores it (anshin redact-score); does the same for the shared dev corpus when a
-// ../shared/corpus or ../../shared/corpus directory sits next to the repository. No Python needed.
+// npm run eval:redaction (after tsc): runs the redaction detector (anshin redact --jsonl) over each of the project's
+// own evaluation sets (build.mjs SETS: source.txt, source-2.txt) and scores it (anshin redact-score); does the same
+// for the shared dev corpus when a ../shared/corpus or ../../shared/corpus directory sits next to the repository.
+// No Python needed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JSONL, buildJsonl } from './build.mjs';
+import { SETS, buildJsonl } from './build.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAIN = join(ROOT, 'dist/main.js');
@@ -27,13 +28,17 @@ function score(name, corpus, predictions) {
 }
 
 if (!existsSync(MAIN)) throw new Error(`${show(MAIN)} is missing: compile first (tsc -p tsconfig.json)`);
-if (readFileSync(JSONL, 'utf8') !== buildJsonl()) {
-  throw new Error(`${show(JSONL)} is not what source.txt gives: run node eval/redaction/build.mjs`);
+for (const set of SETS) {
+  if (!existsSync(set.jsonl) || readFileSync(set.jsonl, 'utf8') !== buildJsonl(set)) {
+    throw new Error(`${show(set.jsonl)} is not what ${basename(set.source)} gives: run node eval/redaction/build.mjs`);
+  }
 }
 
 const scored = [];
-score('project set', JSONL, join(ROOT, 'dist/redaction-project.predictions.jsonl'));
-scored.push('project set');
+for (const set of SETS) {
+  score(set.name, set.jsonl, join(ROOT, 'dist', set.predictions));
+  scored.push(set.name);
+}
 
 const sharedDirs = ['../shared/corpus', '../../shared/corpus'].map((d) => resolve(ROOT, d));
 const shared = sharedDirs.find((d) => existsSync(join(d, 'redaction-dev.jsonl')));
