@@ -16,8 +16,8 @@ describe('anshin redact --jsonl', () => {
     expect(lines[0]?.redactions.map((r) => [record.text.slice(r.start, r.end), r.label])).toEqual([['鈴木', 'PERSON'], ['10.1.1.1', 'INTERNAL_IP']]);
     expect(lines[1]?.redactions).toEqual([]);
   });
-  it('rejects a line that is not a record, with its line number', () => {
-    expect(() => redactLine('{oops', 3)).toThrow('line 3: not valid JSON');
-    expect(() => redactLine('{"id":1}', 4)).toThrow('line 4: a record needs a "text" string');
+  it('rejects a line that is not a record, with its line number', async () => {
+    await expect(redactLine('{oops', 3)).rejects.toThrow('line 3: not valid JSON');
+    await expect(redactLine('{"id":1}', 4)).rejects.toThrow('line 4: a record needs a "text" string');
   });
 });

@@ -19,7 +19,7 @@ function toOrg(value: unknown): OrgProfile {
 }
 
 // One output line for one input line; a line that is not a record with a text is an error with its line number.
-export function redactLine(line: string, lineNumber: number): string {
+export async function redactLine(line: string, lineNumber: number): Promise<string> {
   let record: RecordIn;
   try {
     record = JSON.parse(line) as RecordIn;
@@ -27,7 +27,7 @@ export function redactLine(line: string, lineNumber: number): string {
     throw new Error(`line ${lineNumber}: not valid JSON`);
   }
   if (typeof record !== 'object' || record === null || typeof record.text !== 'string') throw new Error(`line ${lineNumber}: a record needs a "text" string`);
-  const redactions = detectSensitive(record.text, toOrg(record.org)).map(({ start, end, label }) => ({ start, end, label }));
+  const redactions = (await detectSensitive(record.text, toOrg(record.org))).map(({ start, end, label }) => ({ start, end, label }));
   return JSON.stringify({ id: record.id ?? null, redactions });
 }
 
@@ -37,7 +37,7 @@ export async function redactJsonl(input: Readable, output: Writable): Promise<nu
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNumber++;
     if (line.trim() === '') continue;
-    if (!output.write(`${redactLine(line, lineNumber)}\n`)) await once(output, 'drain');
+    if (!output.write(`${await redactLine(line, lineNumber)}\n`)) await once(output, 'drain');
     n++;
   }
   return n;

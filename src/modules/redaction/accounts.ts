@@ -10,7 +10,21 @@ const JA_WORDS = String.raw`(?:アカウント(?:名|ID)?|ユーザー?(?:名|ID
 const VALUE = String.raw`(?:「([^」\s]{2,64})」|"([^"\s]{2,64})"|'([^'\s]{2,64})'|([A-Za-z0-9][A-Za-z0-9._@\\-]{1,63}))`;
 const KEYWORD_RE = new RegExp(String.raw`(?:(?<![A-Za-z])${ASCII_WORDS}(?![A-Za-z])|${JA_WORDS})(?:\s?(?:は|：|:|=|is|was|#|\|)\s?|\s?[:：=]\s?|\s)?\s*(?:(?:普通|当座|savings|checking)\s*)?${VALUE}`, 'dgi');
 const SERVICE_ACCOUNT_RE = /(?<![\w.@\\-])(?:admin|adm|svc|sa|srv|service|backup|bk)[-_]?[a-z]*\d{1,4}(?![\w.@-])/gi;
-const WINDOWS_RE = /(?<![A-Za-z0-9\\])[A-Z][A-Z0-9-]{1,14}\\[A-Za-z][A-Za-z0-9._-]{1,30}/g;
+const WINDOWS_RE = /(?<![A-Za-z0-9\\.-])([A-Z][A-Z0-9-]{1,14})\\[A-Za-z][A-Za-z0-9._-]{1,30}/g;
+// Registry hives, built-in principals and system folders are not domains (HKLM\SOFTWARE, NT AUTHORITY\SYSTEM).
+const NOT_A_DOMAIN = /^(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]+|AUTHORITY|BUILTIN|NT|SYSVOL|NETLOGON|WINDOWS|SYSTEM32|PROGRAMDATA|TEMP|APPDATA)$/;
+// "Event ID 4625", "Process ID: 4521", "Tox ID", "with ESMTP id 4XyZ": ids of things, not of accounts.
+const THING_ID = /(?:e?smtps?a?|lmtp|queue|event|process|thread|session|alert|incident|ticket|request|correlation|tenant|object|rule|signature|transaction|message|order|invoice|device|sample|file|case|record|job|task|report|detection|app|application|client|resource|subscription|activity|logon|tox|chat|product|vendor|machine|sensor|agent|policy|trace|batch|build|commit|query|item|sku)[\s_-]?$/i;
+// A hash-length hex value after a plain id word is a file hash (an indicator); only a ransom note's victim id
+// (personal / victim / decryption id) is the victim's.
+const HASH_LIKE = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
+// Null, SYSTEM, LOCAL/NETWORK SERVICE and BUILTIN SIDs name no one.
+const WELL_KNOWN_SID = /^S-1-(?:0-0|1-0|5-(?:7|18|19|20)|5-32-\d{3})$/i;
+const RANSOM_ID = /(?:victim|personal|decryption|your)\s?id|被害者ID|復号ID|識別ID/i;
+
+// "User: reported a pop-up.", "Account: disabled.": a word that a sentence goes on from is no field value.
+const endsField = (text: string, end: number): boolean =>
+  /^[ \t]*(?:$|\n|\r|[,|;\t)）」"'])|^[ \t]{2,}|^[ \t]+[A-Za-z][\w -]{0,30}[:：=]|^[\u0080-\uffff]/.test(text.slice(end, end + 40));
 
 // An unquoted value after an account word must look like an id, not like the next English word.
 function looksLikeId(value: string): boolean {
@@ -19,19 +33,34 @@ function looksLikeId(value: string): boolean {
   return /^(?:admin|administrator|root|guest|backup|svc\w*|test\w*)$/i.test(value) || /^[a-z]{2,}_[a-z]+$/i.test(value);
 }
 
+// The value after an account word, or nothing when it is not an account of the member.
+function keywordValue(text: string, m: RegExpExecArray): Candidate | undefined {
+  const g = [1, 2, 3, 4].find((n) => m.indices?.[n]);
+  const span = g === undefined ? undefined : m.indices?.[g];
+  if (g === undefined || !span) return undefined;
+  const value = text.slice(span[0], span[1]).replace(/[.,;:-]+$/, '');
+  const end = span[0] + value.length;
+  if (/^id/i.test(m[0]) && THING_ID.test(text.slice(Math.max(0, m.index - 16), m.index))) return undefined;
+  // A ransom note's victim id opens the negotiation: a secret, even when it looks like a hash.
+  if (RANSOM_ID.test(m[0])) return { kind: 'sensitive', label: 'SECRET', start: span[0], end, reason: 'ransom_victim_id', priority: 2 };
+  if (HASH_LIKE.test(value) || WELL_KNOWN_SID.test(value)) return undefined;
+  // "Failed password for invalid user admin": the attacker's guess, no account of the member.
+  if (/invalid\s$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
+  const explicit = /[:：=]\s*$/.test(text.slice(m.index, span[0])) && /^[a-z][a-z0-9]{2,31}$/i.test(value) && !/^(?:none|null|unknown|n\/a|admin|root)$/i.test(value)
+    && endsField(text, end);
+  return g < 4 || explicit || looksLikeId(value) ? account(span[0], end, 'account_after_keyword') : undefined;
+}
+
 export function detectAccounts(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(KEYWORD_RE, text)) {
-    for (let g = 1; g <= 4; g++) {
-      const span = m.indices?.[g];
-      if (!span) continue;
-      const value = text.slice(span[0], span[1]).replace(/[.,;:-]+$/, '');
-      const explicit = /[:：=]\s*$/.test(text.slice(m.index, span[0])) && /^[a-z][a-z0-9]{2,31}$/i.test(value) && !/^(?:none|null|unknown|n\/a|admin|root)$/i.test(value);
-      if (g < 4 || explicit || looksLikeId(value)) out.push(account(span[0], span[0] + value.length, 'account_after_keyword'));
-      break;
-    }
+    const c = keywordValue(text, m);
+    if (c) out.push(c);
   }
   for (const m of matches(SERVICE_ACCOUNT_RE, text)) out.push(account(m.index, m.index + m[0].length, 'account_after_keyword'));
-  for (const m of matches(WINDOWS_RE, text)) out.push(account(m.index, m.index + m[0].length, 'windows_account'));
+  for (const m of matches(WINDOWS_RE, text)) {
+    // A sentence's full stop is not part of the user name (User: MINATO\k.tanabe.).
+    if (!NOT_A_DOMAIN.test(m[1] as string)) out.push(account(m.index, m.index + m[0].replace(/[._-]+$/, '').length, 'windows_account'));
+  }
   return out;
 }

@@ -6,20 +6,20 @@ import { luhnOk, myNumberCheckDigitOk } from './numbers.js';
 const ORG = { name: '株式会社みなと運輸', aliases: ['みなと運輸'], domains: ['minato-unyu.example.jp'], cidrs: [] };
 
 describe('applyRedactions', () => {
-  it('gives the same token to the same person throughout a report (田中, 田中さん, 田中 太郎)', () => {
+  it('gives the same token to the same person throughout a report (田中, 田中さん, 田中 太郎)', async () => {
     const text = '田中 太郎さんが開封。田中さんのPCは隔離済み。佐藤課長に報告し、田中が再起動した。';
-    const { text: out, replacements } = applyRedactions(text, detectSensitive(text, ORG));
+    const { text: out, replacements } = applyRedactions(text, await detectSensitive(text, ORG));
     expect(out).toBe('[PERSON-1]さんが開封。[PERSON-1]さんのPCは隔離済み。[PERSON-2]課長に報告し、[PERSON-1]が再起動した。');
     expect(replacements.map((r) => r.original)).toEqual(['田中 太郎', '田中', '佐藤', '田中']);
   });
-  it('numbers tokens per label, normalising e-mail case, phone formats and host short names', () => {
+  it('numbers tokens per label, normalising e-mail case, phone formats and host short names', async () => {
     const text = 'T.Ito@minato-unyu.example.jp と t.ito@minato-unyu.example.jp、電話 03-1111-2222 / ０３－１１１１－２２２２、host fs01.minato.local と host fs01';
-    const { text: out } = applyRedactions(text, detectSensitive(text, ORG));
+    const { text: out } = applyRedactions(text, await detectSensitive(text, ORG));
     expect(out).toBe('[EMAIL-1] と [EMAIL-1]、電話 [PHONE-1] / [PHONE-1]、host [INTERNAL_HOST-1] と host [INTERNAL_HOST-1]');
   });
-  it('gives one token to the victim under its name and aliases, and keeps Latin names consistent', () => {
+  it('gives one token to the victim under its name and aliases, and keeps Latin names consistent', async () => {
     const text = '株式会社みなと運輸（みなと運輸）の Kenji Ito と Mr. Ito、そして Mary Smith';
-    const { text: out } = applyRedactions(text, detectSensitive(text, ORG));
+    const { text: out } = applyRedactions(text, await detectSensitive(text, ORG));
     expect(out).toBe('[VICTIM_ORG-1]（[VICTIM_ORG-1]）の [PERSON-1] と Mr. [PERSON-1]、そして [PERSON-2]');
   });
   it('merges overlapping and clamps out-of-range redactions added by hand', () => {

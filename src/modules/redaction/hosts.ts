@@ -10,9 +10,15 @@ const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|m
 const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
 const NOT_HOST = /^(?:SHA\d*|MD5|AES\d*|RSA\d*|IPv[46]|HTTPS?\d*|TLS\d*|SSL\d*|SMB\d*|RDP|VPN|CVE|T\d{4}|RFC\d+|ISO\d+|UTF-?\d+|Win(?:dows)?\d*|Office\d*|Server\d*|COVID-19|x64|x86|ARM64|P2P|2FA|MFA|OS|ID|IP|DNS|NTLM|LDAP|SQL|API|URL|was|is|and|the|name|names|logs?|side|room|itself|software|hardware)$/i;
 
+// Product versions and models look like role names: SQL2019, EX2016 (a year), TS-453D (digits then letters), or
+// a name followed by a device word (EX4300 switch).
+const PRODUCT = /^(?:(?:SQL|EX|EXCH|WIN|SERVER|OFFICE|ESXI?|VM)[-_]?(?:19|20)\d\d(?:R2)?|[A-Z]{2,4}-\d{3,4}[A-Z]{1,3}\+?)$/;
+export const DEVICE_WORD = /^\s?(?:switch|router|firewall|appliance|series|model|シリーズ|モデル|型番|スイッチ|ルーター)/i;
+
 export function detectHosts(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(PATTERN_RE, text)) {
+    if (PRODUCT.test(m[0]) || DEVICE_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (!NOT_HOST.test(m[0])) out.push(host(m.index, m.index + m[0].length, 'host_naming_pattern'));
   }
   for (const m of matches(CONTEXT_RE, text)) {

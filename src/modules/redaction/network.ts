@@ -3,7 +3,7 @@ import { AT, DOT, LABEL, isDefanged, refang } from './defang.js';
 import { indicator, normaliseIp } from './indicator.js';
 import { ipv4Kind, ipv6Kind, parseIpv4, parseIpv6 } from './ip.js';
 import { inVictimRanges, victimDomainOf } from './profile.js';
-import { emailIsStaff } from './email-context.js';
+import { emailIsStaff, isRansomNote } from './email-context.js';
 import { acceptsBareDomain, isInternalHostName, isPublicTld } from './tlds.js';
 import { before, matches } from './text.js';
 import type { Candidate, OrgProfile } from './types.js';
@@ -82,7 +82,7 @@ function classifyEmail(text: string, start: number, raw: string, org: OrgProfile
   const end = start + raw.length;
   if (victimDomainOf(domain, org) !== undefined) return sensitive('EMAIL', start, end, 'victim_profile_email');
   if (isInternalHostName(domain)) return sensitive('EMAIL', start, end, 'victim_profile_email');
-  if (!isDefanged(raw) && emailIsStaff(before(text, start, 40))) return sensitive('EMAIL', start, end, 'staff_email_context');
+  if (!isDefanged(raw) && emailIsStaff(before(text, start, 40), isRansomNote(text))) return sensitive('EMAIL', start, end, 'staff_email_context');
   return indicator('IOC_EMAIL', start, end, raw, 'attacker_email');
 }
 

@@ -33,11 +33,17 @@ export function luhnOk(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+// Digits inside an IBAN-shaped run (DE89 3704 0044 0532 …) are part of it, valid or not: not a My Number or card.
+const insideIbanLike = (text: string, start: number): boolean => /[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/.test(text.slice(Math.max(0, start - 40), start));
+// Order, invoice, tracking and ticket numbers can pass Luhn by chance (one in ten).
+const NOT_CARD_CONTEXT = /(?:order|invoice|tracking|ticket|reference|ref\.?|serial|受注|注文|発注|伝票|請求書|問い?合わせ|受付|追跡|チケット|シリアル)(?:\s?(?:no\.?|number|#|id|番号|ID))?\s?[:：#]?\s?$/i;
+
 export function detectMyNumbers(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(MY_NUMBER_RE, text)) {
     const sep = m[0].replace(/\d/g, '');
     if (sep.length === 1 || (sep.length === 2 && sep[0] !== sep[1])) continue;
+    if (insideIbanLike(text, m.index)) continue;
     if (myNumberCheckDigitOk(digitsOf(m[0]))) out.push({ kind: 'sensitive', label: 'MY_NUMBER', start: m.index, end: m.index + m[0].length, reason: 'my_number_check_digit' });
   }
   return out;
@@ -47,7 +53,8 @@ export function detectCards(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of matches(CARD_RE, text)) {
     const digits = digitsOf(m[0]);
-    if (digits.length < 13 || !luhnOk(digits) || /^0/.test(digits)) continue;
+    if (digits.length < 13 || !luhnOk(digits) || /^0/.test(digits) || insideIbanLike(text, m.index)) continue;
+    if (NOT_CARD_CONTEXT.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     out.push({ kind: 'sensitive', label: 'CARD_NUMBER', start: m.index, end: m.index + m[0].length, reason: 'luhn_valid_card' });
   }
   return out;

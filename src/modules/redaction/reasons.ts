@@ -38,6 +38,21 @@ export const REASONS = {
   cve_id: { ja: 'CVE識別子', en: 'CVE identifier' },
   malware_list: { ja: 'マルウェア名リストに一致', en: 'malware family from the maintained list' },
   manual: { ja: 'コーディネーターが追加', en: 'added by a coordinator' },
+  member_known_name: { ja: '会員組織の利用者・連絡先として登録された氏名・アドレス', en: "name or address of the member's registered users and contacts" },
+  remembered_value: { ja: 'この組織の報告で以前に伏せた値（コーディネーターが記憶させたもの）', en: "value a coordinator taught the detector for this member's reports" },
+  structured_field: { ja: 'ユーザー・ホスト・氏名などを示す欄の値（JSON・key=value・CSV・表の列）', en: 'value of a user, host or name field (JSON, key=value, CSV or table column)' },
+  labelled_field: { ja: '「項目名: 値」形式の行の値（イベントログ・フォームなど）', en: 'value of a labelled "Key: value" line (event log, form, …)' },
+  windows_profile_path: { ja: 'パス中のユーザー名（C:\\Users\\名前、/home/名前）', en: 'user name inside a path (C:\\Users\\<name>, /home/<name>)' },
+  unc_host: { ja: 'UNCパス（\\\\ホスト\\共有）のホスト名', en: 'host part of a UNC path (\\\\HOST\\share)' },
+  mail_header_address: { ja: 'メールヘッダーの会員・個人のアドレス（宛先、私用アドレスの差出人）', en: "member's or private person's address in a mail header (recipient, private sender)" },
+  mail_relay_host: { ja: 'Received ヘッダーの受信側（会員の）メールサーバー名', en: "the member's receiving mail relay in a Received header" },
+  netbios_host: { ja: '拠点・部署記号付きの社内ホスト名（ZQ7DC01, KWS-NAS03 など）', en: 'internal host name with a site prefix and role (ZQ7DC01, KWS-NAS03, …)' },
+  iban_checksum: { ja: '検査数字が正しいIBAN', en: 'IBAN with a valid checksum' },
+  bank_account_ja: { ja: '銀行・支店・預金種目の後の口座番号、ゆうちょの記号番号', en: 'account number after bank, branch and account type; ゆうちょ 記号番号' },
+  bank_account_holder: { ja: '口座名義人のカナ氏名', en: 'katakana name of an account holder' },
+  passport_number: { ja: '旅券番号', en: 'passport number' },
+  health_insurance_number: { ja: '保険者番号（検証番号が正しいもの）・被保険者の記号番号', en: 'insurer number with a valid check digit, or the insured person\'s symbol and number' },
+  id_number_context: { ja: '患者番号・社員番号・学籍番号などの語の後の番号', en: 'number after patient, employee, staff, student or member number' },
 } as const satisfies Record<string, { ja: string; en: string }>;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -16,8 +16,13 @@ function dedupeIndicators(list: Ind[]): Ind[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+// What the platform knows is the member's (its people, values coordinators taught it: known.ts) is never an indicator.
+const KNOWN = new Set(['member_known_name', 'remembered_value']);
+// A user or e-mail field of a log record, or a mail's recipient, names the member's people even on an outside domain.
+const STRUCTURAL = new Set(['structured_field', 'mail_header_address']);
 const beatsIndicator = (s: Sens, i: Ind): boolean =>
-  (s.label === 'SECRET' || s.label === 'ACCOUNT') && (i.label === 'IOC_HASH' || i.label === 'IOC_DOMAIN') && s.start <= i.start && i.end <= s.end;
+  (KNOWN.has(s.reason) || (STRUCTURAL.has(s.reason) && i.label === 'IOC_EMAIL') || ((s.label === 'SECRET' || s.label === 'ACCOUNT') && (i.label === 'IOC_HASH' || i.label === 'IOC_DOMAIN')))
+  && s.start <= i.start && i.end <= s.end;
 
 function mergeSensitive(list: Sens[]): Proposal[] {
   const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -18,6 +18,8 @@ const KNOWN = [
   /(?<=(?<![A-Za-z])[Bb]asic\s{1,3})[A-Za-z0-9+/]{12,}={0,2}/g,
   /(?<![A-Za-z0-9])(?:SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,})/g,
 ];
+// Phobos / 8Base: the victim's id inside the encrypted files' extension (.id[8F3A1B2C-3483].[mail].8base).
+const PHOBOS_ID_RE = /(?<=\.id[[-])[A-F0-9]{8}(?:-\d{4})?(?=\]?\.)/gi;
 
 const ASCII_KEYWORD = String.raw`(?:pass(?:word|wd|phrase|code)?|pwd|pw|secret(?:[_ -]?key)?|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?access[_ -]?key|token|bearer|authorization|auth[_ -]?token|private[_ -]?key|credentials?|pin)`;
 const JA_KEYWORD = String.raw`(?:パスワード|暗証番号|パスフレーズ|APIキー|アクセスキー|シークレット(?:キー)?|トークン|認証キー|秘密鍵)`;
@@ -29,6 +31,8 @@ const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|
 // An unquoted value is a secret only when it looks like one: no plain word like "reset" or "changed".
 function looksSecret(value: string, quoted: boolean): boolean {
   if (quoted) return value.trim().length >= 3;
+  // PWD=/home/oshiro in a sudo log is the working directory.
+  if (/^(?:\/|~\/|[A-Za-z]:\\)[\w./\\-]*$/.test(value)) return false;
   if (value.length < 6 && !/\d/.test(value)) return false;
   if (/^(?:reset|changed?|change|expired?|policy|manager|required|protected|spraying|spray|attack|attempts?|for|and|the|of|was|is|to|in|on|with|from|leak(?:ed)?|dump|file|list|hash(?:es)?|authentication|login|update[ds]?|rotation|rotated|none|null|unknown|n\/a)$/i.test(value)) return false;
   return /[0-9!-/:-@[-`{-~]/.test(value) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value) || value.length >= 12;
@@ -51,6 +55,7 @@ function urlCredentials(text: string): Candidate[] {
 export function detectSecrets(text: string): Candidate[] {
   const out: Candidate[] = urlCredentials(text);
   for (const re of KNOWN) for (const m of matches(re, text)) out.push(secret(m.index, m.index + m[0].length, 'known_token_format'));
+  for (const m of matches(PHOBOS_ID_RE, text)) out.push(secret(m.index, m.index + m[0].length, 'ransom_victim_id'));
   for (const m of matches(KEYWORD_RE, text)) {
     for (let g = 1; g <= 6; g++) {
       const span = m.indices?.[g];

@@ -1,4 +1,5 @@
-// Top-level domains accepted for bare domain names (no scheme), and internal suffixes.
+// Top-level domains accepted for bare domain names (no scheme), and internal suffixes (.onion counts: a ransom
+// note gives its leak site without a scheme).
 // Country codes that are also common file extensions (.py, .sh, .md, …) need a scheme or a defanged form.
 
 const GENERIC = `com net org info biz xyz top site online click link live club shop store app dev io co me tv cc ws pw
@@ -6,7 +7,7 @@ icu buzz cyou vip work fun space website tech cloud email support host pro mobi 
 blog digital network services solutions systems agency center company group global international media one page
 plus run win bid loan men date stream download review trade party science racing cricket accountant faith gdn
 kim ltd monster rest beauty hair skin lol quest sbs bond cfd autos boats homes motorcycles yachts best bar uno
-gov edu mil int arpa tokyo osaka nagoya yokohama kyoto okinawa jpn` .split(/\s+/);
+gov edu mil int arpa tokyo osaka nagoya yokohama kyoto okinawa jpn onion` .split(/\s+/);
 
 const CC = `ac ad ae af ag al ao ar at au az ba bd be bg bh bo br bs by bz ca ch cl cn cr cu cy cz de dk dz ec ee eg
 es eu fi fj fr ge gh gr gt hk hn hr ht hu id ie il in iq ir is it jm jo jp ke kg kh kr kw kz la lb li lk lt lu lv ly

@@ -18,6 +18,11 @@ export interface OrgProfile {
   aliases?: readonly string[];
   domains?: readonly string[];
   cidrs?: readonly string[];
+  // Its people: the names and e-mail addresses of its users and contacts, sensitive wherever they appear.
+  people?: readonly string[];
+  emails?: readonly string[];
+  // Values coordinators taught the detector for this member after it missed them (sharing/redaction-memory).
+  remembered?: ReadonlyArray<{ readonly value: string; readonly label: SensitiveLabel }>;
 }
 
 export interface Span {

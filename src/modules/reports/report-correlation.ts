@@ -14,7 +14,7 @@ export async function correlateReport(db: Database, reportId: string, orgId: str
   const observables: Observable[] = [];
   if (input.text) {
     const org = await getOrgAsOperator(db, orgId);
-    const found = extractIndicators(input.text, { name: org.nameJa, aliases: [org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.ipRanges });
+    const found = await extractIndicators(input.text, { name: org.nameJa, aliases: [org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.ipRanges });
     for (const i of found) {
       const observable = KEPT.has(i.label) ? detectObservable(i.value) : null;
       if (observable) observables.push(observable);

@@ -136,6 +136,7 @@ export async function getReportForRedaction(db: Database, ctx: RequestContext, i
       id: org.id, nameJa: org.name_ja, nameEn: org.name_en, aliases: JSON.parse(org.aliases) as string[],
       domains: await listOrgDomains(db, org.id), cidrs: await listOrgIpRanges(db, org.id),
       sector: org.sector, sizeBand: org.size_band, prefecture: org.prefecture,
+      contacts: JSON.parse(org.contacts) as Array<{ name: string; email?: string }>,
     },
   };
 }

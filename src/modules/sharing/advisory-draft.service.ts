@@ -30,7 +30,7 @@ export async function getAdvisoryDraft(db: Database, config: Pick<Config, 'anony
   requireAccess({ actor: ctx.actor, permission: 'sharing.review' });
   const report = await loadReport(db, ctx, reportId);
   const rows = await proposalsOf(db, report);
-  const found = extractIndicators(report.text, detectorProfile(report));
+  const found = await extractIndicators(report.text, detectorProfile(report));
   const indicators = new Map<string, { kind: IndicatorKind; value: string }>();
   for (const i of found) {
     const kind = kindOf(i.label, i.value);

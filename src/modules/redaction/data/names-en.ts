@@ -59,3 +59,12 @@ daniels ferguson nichols stephens soto weaver gardner payne grant dunn spencer h
 bradley knight elliott cunningham duncan armstrong hudson carroll lane riley andrews berry perkins hoffman johnston matthews
 richards willis carpenter wang zhang liu yang huang zhao wu zhou park choi kang singh kumar sharma muller schneider fischer weber
 `);
+
+// Given names that are also ordinary words: never a name alone, but a name before a surname ("Mark Baker").
+export const EN_GIVEN_WORDS = words(`
+mark bill grace rose jack frank ray dawn don pat rob gene nick penny ruby amber jade iris holly ivy sandy gail lance
+dean drew chase rich rex jay kit ken jun ai mari rin ren sho mao nana emi rie kei
+`);
+
+// Lower-case words inside names of many cultures: "Pieter van der Berg", "Abdullah bin Rashid", "Maria de la Cruz".
+export const NAME_PARTICLES = words(`van von der den de del della di da dos das du la le bin binti ibn al el ter ten y`);

@@ -1,36 +1,33 @@
-// Maintained lists of common Japanese surnames and given names (kanji/kana), from general knowledge.
+// Japanese names the analyser's dictionary (IPADIC, in kuromoji) does not always tag as personal names: in some
+// sentences it tags them as companies (清水, 本田), places (山田, 服部) or common words (山下, 東), it splits them
+// (三上, 髙橋), or they are given names that are also words (誠, 大地, さくら). They supplement its tags. These are
+// what remained of the earlier hand-kept lists after dropping every name IPADIC tagged 固有名詞・人名 in each of a
+// set of plain sentences (after が, の, と, は, に, から, a chat speaker's colon, after 担当:, between 、 and 。).
 // AMBIGUOUS_SURNAMES are also place names or ordinary words: they count only with an honorific, a role word
 // or a person context, never bare.
 
 const words = (s: string): string[] => s.split(/\s+/).filter((w) => w.length > 0);
 
-export const JA_SURNAMES = words(`
-佐藤 鈴木 高橋 髙橋 田中 伊藤 伊東 渡辺 渡邊 渡邉 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 井上 木村 林 斎藤 斉藤 齋藤 齊藤
-清水 山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 福田 太田 西村 藤井
-金子 岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山 和田 石田 森田 上田 原 柴田 酒井 工藤 横山 宮崎 宮本 内田 高木
-安藤 島田 谷口 大野 高田 丸山 今井 河野 藤本 村田 武田 上野 杉山 増田 小山 大塚 平野 菅原 久保 松井 千葉 岩崎 桜井 櫻井 木下
-野口 松尾 菊地 野村 新井 渡部 佐野 杉本 古川 小島 西田 菊池 市川 北村 水野 小松 五十嵐 東 中西 吉川 山内 関 平田 大西 服部
-川口 飯田 高野 吉村 岩田 永井 小池 桑原 松下 樋口 久保田 辻 大久保 荒木 秋山 黒田 中田 浅野 本田 熊谷 土屋 星野 大橋 小田
-川崎 内藤 安田 松岡 早川 堀 片山 望月 栗原 田口 大石 荒井 野田 西川 岩本 関口 上原 今村 平井 須藤 宮下 松村 森本 中井 松浦
-吉岡 小西 宮田 大谷 中沢 高山 石原 堀内 前川 本間 村井 田辺 大川 中尾 岡崎 小沢 森下 川上 大島 奥村 坂口 宮川 西山 須田 河合
-堀口 福井 細川 松永 北川 福島 池上 石塚 竹田 安井 上村 矢野 南 二宮 新田 石橋 浜田 広瀬 横田 榊原 尾崎 大森 稲垣 西野 森川
-金井 今野 吉野 菅野 根本 山中 水谷 沢田 杉浦 千田 永田 中根 大竹 平山 飯塚 相馬 篠原 梅田 長田 小倉 土井 西 岩井 青山 白石
-古田 秋元 三宅 森山 八木 浅井 小泉 寺田 坂田 竹中 柏木 佐伯 大山 片岡 岡村 武藤 宇野 荻野 大平 小久保 若林 松原 角田 青柳
-宮原 川村 川島 田島 平川 西岡 三上 福本 松山 村山 神田 鎌田 岸 石黒 大沢 竹下 稲葉 小野寺 小澤 吉原 野崎 河村 浅田 桜田
-藤岡 北野 福原 大城 比嘉 金城 宮城 玉城 島袋 新垣 上地 仲村 照屋 安藤 内山 早坂 戸田 白井 富田 小原 大木 谷 米田 宮内 岡野
+export const JA_EXTRA_SURNAMES = words(`
+髙橋 伊東 吉田 山田 山口 松本 林 清水 森 池田 橋本 石川 山下 岡田 青木 太田 金子 岡本 中野 三浦
+松田 小野 中山 石田 宮崎 安藤 島田 谷口 上野 杉山 小山 大塚 平野 千葉 野村 新井 古川 市川 小松 東
+山内 関 平田 服部 川口 飯田 高野 小池 桑原 松下 辻 荒木 黒田 浅野 本田 大橋 川崎 早川 堀 望月 大石
+西川 岩本 関口 平井 中沢 高山 村井 田辺 大川 岡崎 森下 大島 奥村 坂口 宮川 福井 福島 池上 竹田 安井
+南 二宮 新田 石橋 浜田 広瀬 榊原 尾崎 大森 吉野 菅野 根本 山中 永田 中根 大竹 平山 飯塚 篠原 梅田
+長田 小倉 土井 西 岩井 青山 白石 三宅 森山 八木 小泉 寺田 大山 宇野 荻野 大平 松原 青柳 宮原 川村
+川島 田島 平川 三上 松山 鎌田 岸 大沢 吉原 藤岡 北野 福原 大城 金城 宮城 島袋 上地 戸田 大木 谷
+宮内
 `);
 
 export const AMBIGUOUS_SURNAMES = new Set(words(`
 林 森 原 関 東 南 西 辻 堀 岸 谷 石川 千葉 福島 宮崎 福井 山口 宮城 松本 上野 中野 梅田 大塚 青山 大森 本田 浜田 市川 川崎
 岡崎 平野 小山 熊谷 小松 高山 神田 大山 松山 長田 新田 大島 川口 金子 土屋 星野 前川 中山 横山 松原 桜田 大平 北野 戸田
+小倉 飯田 飯塚 白石 吉野 藤岡 吉原 大竹
 `));
 
-export const JA_GIVEN_NAMES = words(`
-太郎 次郎 三郎 一郎 健一 健二 健太 健 翔 翔太 翔平 大輔 大樹 大翔 誠 学 浩 浩二 浩一 隆 隆之 和也 拓也 達也 直樹 智也 哲也
-雄一 裕太 悠斗 蓮 陽翔 湊 樹 悠真 颯太 優斗 陸 修 剛 茂 清 勇 進 実 豊 博 聡 亮 亮太 涼 駿 悠 海斗 陽太 康介 慎太郎 俊介
-圭 航 秀樹 正人 正樹 雅人 雅之 明 拓海 大介 信也 健吾 孝 洋 徹 淳 弘 誠一 恭平 祐介 光 薫 翼 優 大地 直人 智 拓真 蒼 陽向
-花子 美咲 陽子 由美 愛 恵 恵子 裕子 和子 洋子 幸子 京子 久美子 真由美 直美 智子 典子 美穂 美香 麻衣 舞 彩 彩花 結衣 葵 陽菜
-凛 結菜 優子 真理 真央 美優 七海 芽依 莉子 花 沙織 香織 千尋 奈々 理恵 美紀 友美 敦子 純子 明子 早苗 亜希子 由香 加奈子 美穂子
-春香 明美 晴美 恵美 由紀 真紀 美奈子 美由紀 裕美 愛子 玲奈 瑞穂 美月 紬 咲良 楓 杏 朋子 礼子 節子 弘子 良子 文子 順子
-さくら ゆかり さやか あゆみ ひとみ めぐみ ひかり あかり はるか みゆき まゆみ ゆい ひなた あおい
+export const JA_EXTRA_GIVEN_NAMES = words(`
+太郎 三郎 健 翔平 大樹 大翔 誠 学 裕太 悠斗 蓮 陽翔 湊 樹 悠真 颯太 優斗 陸 清 実 博 聡 涼 海斗
+陽太 康介 慎太郎 航 明 拓海 大介 孝 洋 徹 淳 恭平 光 翼 優 大地 直人 拓真 蒼 陽向 陽子 愛 恵子
+和子 幸子 舞 彩 葵 陽菜 結菜 真理 花 千尋 早苗 春香 明美 晴美 愛子 瑞穂 紬 咲良 楓 杏 節子 さくら
+ゆかり さやか あゆみ ひとみ めぐみ ひかり はるか みゆき ゆい ひなた あおい
 `);

@@ -1,0 +1,48 @@
+// What the platform already knows is the member's: its people (users' and contacts' names and addresses), the values
+// coordinators taught the detector for it, and its own names. Each is found in any spelling a reader would recognise
+// (variants.ts: width, case, spacing, invisible characters, look-alike letters, katakana for hiragana). A person's name
+// is also found by its parts ("山本" of "山本 太郎", "Okafor" of "Mark Okafor"), since reports name people by surname,
+// and a Japanese value by its reading too (ミツハシ for 三橋), once the analyser is loaded.
+import { readingOf, readingSkeleton } from './reading.js';
+import { findVariants, searchable, skeletonOf } from './variants.js';
+import type { Candidate, OrgProfile, SensitiveLabel } from './types.js';
+
+interface Known {
+  readonly value: string;
+  readonly label: SensitiveLabel;
+  readonly reason: 'member_known_name' | 'remembered_value' | 'victim_profile_name';
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/u;
+
+function knownValues(org: OrgProfile): Known[] {
+  const out: Known[] = [];
+  for (const name of org.people ?? []) {
+    const parts = name.trim().split(/[\s\u3000]+/u);
+    for (const value of parts.length > 1 ? [name, ...parts] : [name]) out.push({ value, label: 'PERSON', reason: 'member_known_name' });
+  }
+  for (const value of org.emails ?? []) out.push({ value, label: 'EMAIL', reason: 'member_known_name' });
+  for (const r of org.remembered ?? []) out.push({ value: r.value, label: r.label, reason: 'remembered_value' });
+  for (const value of [org.name ?? '', ...(org.aliases ?? [])]) out.push({ value, label: 'VICTIM_ORG', reason: 'victim_profile_name' });
+  return out.filter((k) => searchable(k.value));
+}
+
+export function detectKnown(text: string, org: OrgProfile): Candidate[] {
+  const known = knownValues(org);
+  if (known.length === 0) return [];
+  const haystack = skeletonOf(text);
+  const sounds = JAPANESE.test(text) ? readingSkeleton(text) : undefined;
+  // Taught and registered values outrank what a rule guessed for the same text (priority), not indicators.
+  return known.flatMap((k) => {
+    // Names are whole words; a taught value may be part of a longer host or address (KHS-PACS02 in khs-pacs02.local).
+    const wholeWords = k.reason !== 'remembered_value' && k.label !== 'EMAIL';
+    const spans = findVariants(haystack, k.value, { wholeWords });
+    if (sounds && JAPANESE.test(k.value)) {
+      const sound = readingOf(k.value);
+      if (searchable(sound)) spans.push(...findVariants({ ...sounds, source: text }, sound, { wholeWords }));
+    }
+    // The member's names rank as org.ts ranks them; its people and taught values above what a rule guessed.
+    const priority = k.label === 'VICTIM_ORG' ? 1 : 2;
+    return spans.map(({ start, end }) => ({ kind: 'sensitive' as const, label: k.label, start, end, reason: k.reason, priority }));
+  });
+}
