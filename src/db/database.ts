@@ -14,7 +14,7 @@ import type {
 import type {
   OrgDeadlineRegimesTable, ReportAttachmentsTable, ReportEventsTable, ReportRemindersTable, ReportsTable, ReportVersionsTable,
 } from '../modules/reports/reports.table.js';
-import type { AdvisoriesTable, OrgNotificationsTable, ReportRedactionsTable } from '../modules/sharing/sharing.table.js';
+import type { AdvisoriesTable, OrgNotificationsTable, RedactionMemoryTable, ReportRedactionsTable } from '../modules/sharing/sharing.table.js';
 import type {
   AidEscalationsTable, AidGrantsTable, AidNotificationsTable, AidOffersTable, AidPostsTable, AidRequestsTable, AidRespondersTable, AidTasksTable,
 } from '../modules/aid/aid.table.js';
@@ -57,6 +57,7 @@ export interface Tables {
   org_deadline_regimes: OrgDeadlineRegimesTable;
   report_reminders: ReportRemindersTable;
   report_redactions: ReportRedactionsTable;
+  redaction_memory: RedactionMemoryTable;
   advisories: AdvisoriesTable;
   org_notifications: OrgNotificationsTable;
   ledger_entries: LedgerEntriesTable;

@@ -15,6 +15,7 @@ import * as publicationIsAnEvent from './migrations/2026-12-07-0015-publication-
 import * as ledgerCosignatures from './migrations/2026-12-07-0016-ledger-cosignatures.js';
 import * as correlationCurrent from './migrations/2026-12-07-0017-correlation-current.js';
 import * as identityOwners from './migrations/2026-12-07-0018-identity-owners.js';
+import * as redactionMemory from './migrations/2026-12-07-0019-redaction-memory.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0016-ledger-cosignatures': ledgerCosignatures,
   '2026-12-07-0017-correlation-current': correlationCurrent,
   '2026-12-07-0018-identity-owners': identityOwners,
+  '2026-12-07-0019-redaction-memory': redactionMemory,
 };
 
 function migrator(db: Kysely<any>): Migrator {

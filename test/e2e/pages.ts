@@ -27,6 +27,7 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/orgs/new', role: 'admin', name: 'organisation-new' },
   { path: '/orgs/:hospital', role: 'hospital-admin', name: 'organisation-org-admin' },
   { path: '/orgs/:hospital', role: 'admin', name: 'organisation-admin' },
+  { path: '/orgs/:hospital', role: 'coordinator', name: 'organisation-coordinator' },
   { path: '/users', role: 'admin', name: 'users' },
   { path: '/users/:staffUser', role: 'admin', name: 'user' },
   { path: '/intel', role: 'hospital-staff', name: 'intel-browse' },

@@ -3,6 +3,9 @@
 // community (RED is refused) → another member is notified, opens the indicator and confirms a
 // sighting → a third member's TAXII client receives the indicator. The victim's name and people
 // appear nowhere outside the victim and the coordinators.
+// Issue 18: the publish page says what to do with a report not yet in triage; decisions show in the
+// highlighted text at once and kept items stay marked; indicators are marked too; the summary draft
+// follows the decisions; a leak is named by its field; the organisation's remembered redactions.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { systemContext } from '../../src/auth/actor.js';
@@ -10,12 +13,15 @@ import { issueToken } from '../../src/auth/account.service.js';
 import { drainIndex } from '../../src/modules/correlation/indexer.service.js';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
 import { collectionIds, TAXII } from '../helpers/taxii.js';
-import { describeBrowser, journey, newPage, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
+import { auditPage } from './a11y.js';
+import { answered, describeBrowser, journey, newPage, savedItem, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
 
 const VICTIM = { nameJa: '株式会社みどり精工', nameEn: 'Midori Seiko', alias: 'みどり精工', domain: 'midori-seiko.example.jp' };
 const TEXT = `${VICTIM.nameJa}の田中さん（電話 03-1234-5678）が、経理のパソコン pc-keiri01.${VICTIM.domain} のファイルが暗号化されているのを見つけました。画面には LockBit の身代金要求が表示され、通信先は 203.0.113.77 でした。`;
 const SECRETS = [VICTIM.nameJa, VICTIM.nameEn, VICTIM.alias, VICTIM.domain, '田中', '03-1234-5678', 'pc-keiri01'];
 const TITLE = '製造業でのランサムウェア被害（LockBit）';
+const PHONE = '03-1234-5678';
+const MISSED = '経理'; // a department the detector does not propose; the coordinator adds it
 
 describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () => {
   const e2e = useE2E();
@@ -26,10 +32,11 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
   let reader: TestUser;
   let taxiiAuth = '';
   let reportUrl = '';
+  let victimOrg = '';
   const leaked = (text: string) => SECRETS.filter((s) => text.includes(s));
 
   beforeAll(async () => {
-    const victimOrg = await createOrg(e2e, { nameJa: VICTIM.nameJa, nameEn: VICTIM.nameEn });
+    victimOrg = await createOrg(e2e, { nameJa: VICTIM.nameJa, nameEn: VICTIM.nameEn });
     await e2e.db.updateTable('organisations').set({ aliases: JSON.stringify([VICTIM.alias]) }).where('id', '=', victimOrg).execute();
     await e2e.db.insertInto('org_domains').values({ org_id: victimOrg, domain: VICTIM.domain }).execute();
     const readerOrg = await createOrg(e2e, { nameJa: '北浜市役所', nameEn: 'Kitahama City' });
@@ -57,10 +64,20 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     await signOut(page);
   });
 
-  step('the coordinator triages it and opens the redaction review: name, phone, host and victim are proposed', async () => {
+  step('the publish page of a submitted report says in words to take it into triage first, and links to the report', async () => {
     await signIn(page, coordinator);
     await seen(page.getByRole('navigation', { name: 'メインメニュー' }));
-    await page.goto(reportUrl);
+    await page.goto(`${reportUrl}/publish`);
+    const notice = page.locator('#report-state');
+    expect(await seen(notice)).toContain('公開する前に、報告のページで状態を「確認中」に変更してください');
+    expect(await seen(page.getByText('報告の状態を「確認中」または「対応中」にすると、注意喚起を作成できます。'))).not.toContain('submitted');
+    expect(await page.getByRole('region', { name: '2. 注意喚起（アドバイザリ）の作成' }).count()).toBe(0);
+    await screenshots(page, 'publication-submitted');
+    await notice.getByRole('link', { name: '報告のページを開いて状態を変更する' }).click();
+    await seen(page.getByRole('heading', { name: /提出済み/, level: 1 }));
+  });
+
+  step('the coordinator triages it and opens the redaction review: name, phone, host and victim are proposed', async () => {
     const panel = page.getByRole('region', { name: '対応（コーディネーター）' });
     await panel.getByLabel('状態を変更').selectOption({ label: '確認中' });
     await panel.getByRole('button', { name: '変更する' }).click();
@@ -69,24 +86,74 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     const review = page.getByRole('region', { name: '1. 墨消しの確認' });
     await seen(review.getByRole('table'));
     const rows = await review.getByRole('table').textContent();
-    for (const s of ['田中', '03-1234-5678', `pc-keiri01.${VICTIM.domain}`, VICTIM.nameJa]) expect(rows).toContain(s);
+    for (const s of ['田中', PHONE, `pc-keiri01.${VICTIM.domain}`, VICTIM.nameJa]) expect(rows).toContain(s);
     expect(rows).not.toContain('203.0.113.77'); // an indicator: kept, never proposed
+    expect(await page.locator('#report-state').count(), 'no state notice for a report in triage').toBe(0);
     await screenshots(page, 'publication-review');
   });
 
-  step('accepts every proposal; the decisions are saved', async () => {
+  step('the highlighted text marks indicators, and a decision shows in it at once, before saving', async () => {
+    const review = page.getByRole('region', { name: '1. 墨消しの確認' });
+    const text = review.getByRole('region', { name: '墨消し箇所を強調した本文' });
+    expect(await seen(text.locator('mark', { hasText: '203.0.113.77' }))).toContain('[指標・IP アドレス]');
+    expect(await text.locator('mark', { hasText: PHONE }).textContent()).toContain('[電話番号・未確認]');
+    await review.getByRole('row').filter({ hasText: PHONE }).getByLabel('残す').check();
+    expect(await seen(text.locator('mark', { hasText: '電話番号・残す（未保存）' }))).toContain(PHONE);
+    expect(await seen(review.getByText(/未保存の判断: 1 件/))).toContain('判断を保存');
+    await auditPage(page, 'publication-review-decisions');
+  });
+
+  step('a missed value is added, remembered for the organisation by default', async () => {
+    const review = page.getByRole('region', { name: '1. 墨消しの確認' });
+    const at = TEXT.indexOf(MISSED);
+    await review.getByLabel('本文（墨消ししたい部分を選択してください）').focus();
+    await page.evaluate(`document.getElementById('redaction-source').setSelectionRange(${at}, ${at + MISSED.length - 1})`);
+    await page.keyboard.press('Shift+ArrowRight'); // the keyboard way to extend a selection
+    await seen(review.getByText(`選択中: 「${MISSED}」`));
+    await review.getByLabel('種類', { exact: true }).selectOption({ label: 'アカウント・各種番号' });
+    const remember = review.getByLabel('この組織の今後の報告でも自動で伏せる');
+    expect(await remember.isChecked(), 'remembering is the default').toBe(true);
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/redactions'));
+    await review.getByRole('button', { name: '選択部分を墨消しに追加' }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ additions: [{ start: at, end: at + MISSED.length, label: 'ACCOUNT', remember: true }] });
+    expect(await seen(review.getByRole('status').filter({ hasText: '伏せ字の記憶' }))).toContain(`「${MISSED}」を墨消しに追加し`);
+    const text = review.getByRole('region', { name: '墨消し箇所を強調した本文' });
+    expect(await text.locator('mark', { hasText: MISSED }).textContent()).toContain('[アカウント・各種番号・墨消し]');
+    expect(await text.locator('mark', { hasText: PHONE }).textContent(), 'the unsaved decision is still there').toContain('残す（未保存）');
+  });
+
+  step('accepts the rest; after saving, the kept phone number stays marked as kept', async () => {
     const review = page.getByRole('region', { name: '1. 墨消しの確認' });
     await review.getByRole('button', { name: '未確認をすべて墨消しする' }).click();
     await review.getByRole('button', { name: '判断を保存' }).click();
-    expect(await seen(review.getByRole('status').filter({ hasText: '台帳' }))).toContain('保存しました');
+    expect(await seen(review.getByRole('status').filter({ hasText: '判断を保存しました' }))).toContain('台帳');
     expect(await review.getByRole('status').first().textContent()).toContain('すべての候補を確認しました');
+    const text = review.getByRole('region', { name: '墨消し箇所を強調した本文' });
+    const phone = await text.locator('mark', { hasText: PHONE }).textContent();
+    expect(phone).toContain('[電話番号・残す]');
+    expect(phone).not.toContain('未保存');
+    expect(await text.locator('mark', { hasText: '田中' }).textContent()).toContain('[人名・墨消し]');
+    await screenshots(page, 'publication-review-saved');
   });
 
-  step('composes the advisory from the redacted text; RED is refused with a clear message', async () => {
+  step('the summary draft follows a changed decision', async () => {
+    const review = page.getByRole('region', { name: '1. 墨消しの確認' });
     const form = page.getByRole('region', { name: '2. 注意喚起（アドバイザリ）の作成' });
     await seen(form.getByLabel('概要（日本語）'));
-    expect(await form.getByLabel('概要（日本語）').inputValue()).toContain('[PERSON-1]');
-    expect(leaked(await form.getByLabel('概要（日本語）').inputValue())).toEqual([]);
+    expect(await form.getByLabel('概要（日本語）').inputValue(), 'the kept number is in the draft').toContain(PHONE);
+    await review.getByRole('row').filter({ hasText: PHONE }).getByLabel('墨消しする').check();
+    expect(await seen(review.getByRole('region', { name: '墨消し箇所を強調した本文' }).locator('mark', { hasText: PHONE }))).toContain('[電話番号・墨消し（未保存）]');
+    await review.getByRole('button', { name: '判断を保存' }).click();
+    expect(await seen(form.getByRole('status').filter({ hasText: '作り直しました' }))).toContain('最新の判断');
+    expect(await form.getByLabel('概要（日本語）').inputValue()).not.toContain(PHONE);
+  });
+
+  step('composes the advisory from the redacted text; RED is refused, and a leak is named by its field in Japanese', async () => {
+    const form = page.getByRole('region', { name: '2. 注意喚起（アドバイザリ）の作成' });
+    const summary = form.getByLabel('概要（日本語）');
+    const drafted = await summary.inputValue();
+    expect(drafted).toContain('[PERSON-1]');
+    expect(leaked(drafted)).toEqual([]);
     await form.getByLabel('件名（日本語）').fill(TITLE);
     await form.getByLabel('件名（英語）').fill('Ransomware at a manufacturer (LockBit)');
     await form.getByLabel('概要（英語）').fill('A member manufacturer was hit by LockBit ransomware. Block 203.0.113.77.');
@@ -97,8 +164,17 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     expect(await seen(form.getByRole('alert'))).toContain('TLP:RED');
     await form.getByLabel('TLP（共有範囲の制限）').selectOption('green');
     await form.getByLabel('公開先').selectOption('community');
-    await screenshots(page, 'publication-compose');
+    await summary.fill(`${VICTIM.nameJa}でランサムウェアの被害がありました。`);
     await form.getByRole('button', { name: '公開する' }).click();
+    const leak = await seen(form.getByRole('alert').filter({ hasText: '伏せるべき情報' }));
+    expect(leak).toContain('被害組織名');
+    expect(leak).toContain('次の欄を直してから公開してください: 概要（日本語）');
+    expect(leak).not.toMatch(/\[0\]|description/);
+    expect(await summary.getAttribute('aria-invalid')).toBe('true');
+    await screenshots(page, 'publication-leak');
+    await summary.fill(drafted);
+    await screenshots(page, 'publication-compose');
+    await answered(page, 'POST', /\/advisory$/, () => form.getByRole('button', { name: '公開する' }).click());
     expect(await seen(form.getByRole('status').filter({ hasText: '公開しました' }))).toMatch(/6 組織に通知しました/);
     await drainIndex(e2e.db); // the server's background indexer runs under `anshin serve`, not here
     await signOut(page);
@@ -128,5 +204,24 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     expect(body).toContain("[ipv4-addr:value = '203.0.113.77']");
     expect(body).toContain(TITLE);
     expect(leaked(body)).toEqual([]);
+  });
+
+  step('the organisation\'s remembered redactions list the value added in the review; the coordinator adds one, then deletes it after confirming', async () => {
+    await signIn(page, coordinator);
+    await seen(page.getByRole('navigation', { name: 'メインメニュー' }));
+    await page.goto(`/orgs/${victimOrg}`);
+    const section = page.getByRole('region', { name: '伏せ字の記憶' });
+    expect(await seen(savedItem(section.getByRole('list'), MISSED)), 'remembered from the review').toContain('アカウント・各種番号');
+    await section.getByLabel('伏せる値（2 文字以上）').fill('みどり丸');
+    await section.getByLabel('種類').selectOption({ label: '被害組織名' });
+    await section.getByRole('button', { name: '記憶に追加' }).click();
+    const item = savedItem(section.getByRole('list'), 'みどり丸');
+    expect(await seen(item)).toContain('被害組織名');
+    expect(await item.textContent()).toMatch(/登録した人: .+ \/ 登録日時: /);
+    await auditPage(page, 'organisation-remembered-redactions');
+    await item.getByRole('button', { name: '「みどり丸」を削除' }).click();
+    await section.getByRole('button', { name: '削除する（確定）' }).click();
+    expect(await seen(section.getByRole('status').filter({ hasText: '記憶から削除しました' }))).toContain('みどり丸');
+    expect(await savedItem(section.getByRole('list'), 'みどり丸').count()).toBe(0);
   });
 });

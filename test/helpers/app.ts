@@ -69,13 +69,13 @@ export interface TestUser {
 
 export async function createUser(
   ctx: TestContext,
-  input: { email?: string; roles?: PlatformRole[]; orgs?: Array<{ orgId: string; role: OrgRole }>; locale?: 'ja' | 'en'; status?: string } = {},
+  input: { email?: string; displayName?: string; roles?: PlatformRole[]; orgs?: Array<{ orgId: string; role: OrgRole }>; locale?: 'ja' | 'en'; status?: string } = {},
 ): Promise<TestUser> {
   const id = randomUUID();
   const email = input.email ?? `user-${id.slice(0, 8)}@example.org`;
   const now = new Date().toISOString();
   await insertUser(ctx.db, {
-    id, email, display_name: email.split('@')[0] ?? email, locale: input.locale ?? 'ja',
+    id, email, display_name: input.displayName ?? email.split('@')[0] ?? email, locale: input.locale ?? 'ja',
     password_hash: await hashPassword(ctx.config.argon2, PASSWORD), status: input.status ?? 'active',
     totp_secret: null, totp_pending_secret: null, created_at: now, updated_at: now,
   });

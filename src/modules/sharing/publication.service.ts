@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import type { OrgSummary } from '../orgs/org-model.js';
 import { listOrgsAsOperator } from '../orgs/orgs.service.js';
+import { readingFunction } from '../redaction/index.js';
 import { markReportPublished } from '../reports/reports.service.js';
 import { findAudienceCollections } from '../taxii/collections.service.js';
 import { activeGroupMemberIds } from '../taxii/sharing-groups.service.js';
@@ -22,10 +23,12 @@ import { checkAudience, collectionAudiences, isPublishable, type AdvisoryAudienc
 import type { TlpLevel } from '../stix/tlp.js';
 import { deskIdentity } from './desk-identity.js';
 import { generaliseVictim, type Generalisation } from './k-anonymity.js';
-import { findLeaks, stringsOf, type Forbidden } from './leak-check.js';
+import { findLeaks, stringsOf, type Forbidden, type ReadingOf } from './leak-check.js';
+import { leakFields } from './leak-fields.js';
 import { acceptedOf, proposalsOf } from './redaction-review.service.js';
 import { loadReport, type ReportForSharing } from './sharing-sources.js';
 import { findAdvisoryOfReport, insertAdvisory, insertNotifications } from './sharing.repository.js';
+import type { ReportRedactionRow } from './sharing.table.js';
 
 export type PublishInput = Omit<AdvisoryInput, 'tlp'> & { tlp: TlpLevel; audience: AdvisoryAudience; nameVictim?: boolean | undefined };
 type SharingConfig = Pick<Config, 'anonymityK' | 'defaultTlp' | 'deskName'>;
@@ -62,16 +65,23 @@ async function audienceCollections(db: Database, audience: AdvisoryAudience): Pr
   return ids;
 }
 
-// With the victim's consent to be named, its names and domains may appear; its people and hosts never may.
-function forbiddenOf(report: ReportForSharing, accepted: ReadonlyArray<{ start: number; end: number; label: string }>, named: boolean): Forbidden[] {
+// With the victim's consent to be named, its names and domains may appear; its people and hosts never may: what was
+// redacted, its users' and contacts' names and addresses, and the values coordinators taught the detector for it. A
+// text the coordinator decided to keep (a rejected proposal) is not forbidden for being one of those.
+function forbiddenOf(report: ReportForSharing, rows: readonly ReportRedactionRow[], named: boolean): Forbidden[] {
   const identity = new Set(['VICTIM_ORG', 'VICTIM_DOMAIN']);
+  const kept = new Set(rows.filter((r) => r.decision === 'rejected').map((r) => report.text.slice(r.start_offset, r.end_offset).trim()));
   return [
-    ...accepted.filter((r) => !(named && identity.has(r.label))).map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
+    ...acceptedOf(rows).filter((r) => !(named && identity.has(r.label))).map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
+    // A person's name and each of its parts: reports and advisories name people by surname or given name alone.
+    ...report.org.people.flatMap((name) => [name, ...name.trim().split(/[\s\u3000]+/u)]).map((text) => ({ text, reason: 'PERSON' })),
+    ...report.org.emails.map((text) => ({ text, reason: 'EMAIL' })),
+    ...report.org.remembered.map((r) => ({ text: r.value, reason: r.label })),
     ...(named ? [] : [
       ...report.org.names.map((text) => ({ text, reason: 'VICTIM_ORG' })),
       ...report.org.domains.map((text) => ({ text, reason: 'VICTIM_DOMAIN' })),
     ]),
-  ];
+  ].filter((f) => !kept.has(f.text.trim()));
 }
 
 function victimAddressLeaks(report: ReportForSharing, input: AdvisoryInput): string[] {
@@ -85,13 +95,15 @@ function victimAddressLeaks(report: ReportForSharing, input: AdvisoryInput): str
     .map((i) => i.value);
 }
 
-function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: readonly unknown[], accepted: ReadonlyArray<{ start: number; end: number; label: string }>, named: boolean): void {
-  const leaks = findLeaks(stringsOf(objects), forbiddenOf(report, accepted, named));
+function refuseLeaks(report: ReportForSharing, input: AdvisoryInput, objects: ReadonlyArray<Record<string, unknown>>, rows: readonly ReportRedactionRow[], named: boolean, readingOf: ReadingOf): void {
+  const leaks = findLeaks(stringsOf(objects), forbiddenOf(report, rows, named), readingOf);
   const addresses = victimAddressLeaks(report, input);
   if (leaks.length === 0 && addresses.length === 0) return;
   const reasons = [...new Set([...leaks.map((l) => l.reason), ...(addresses.length > 0 ? ['VICTIM_IP'] : [])])];
-  const where = [...new Set([...leaks.map((l) => l.where), ...addresses.map(() => 'indicators')])].slice(0, 5);
-  throw new AppError('publication_leak', { reasons: reasons.join(', '), where: where.join(', ') }, { reasons, where });
+  const places = [...new Set([...leaks.map((l) => l.where), ...addresses.map(() => 'indicators')])];
+  const where = places.slice(0, 5);
+  // `where` are paths into the STIX objects; `fields` name the form fields, for the UI to say in its language.
+  throw new AppError('publication_leak', { reasons: reasons.join(', '), where: where.join(', ') }, { reasons, where, fields: leakFields(objects, places) });
 }
 
 export async function publishAdvisory(db: Database, config: SharingConfig, ctx: RequestContext, reportId: string, raw: PublishInput) {
@@ -119,8 +131,7 @@ export async function publishAdvisory(db: Database, config: SharingConfig, ctx: 
   const objects = composeAdvisory({ ...input, category: report.category, victim: { profile: victim.profile, k: victim.k, ...(victimName ? { name: victimName } : {}) } }, {
     deskIdentityId: desk.id, now, newId: (type) => `${type}--${randomUUID()}`,
   });
-  const accepted = acceptedOf(rows);
-  refuseLeaks(report, input, objects, accepted, named);
+  refuseLeaks(report, input, objects, rows, named, await readingFunction());
   const advisoryId = randomUUID();
   const stixReport = objects[0] as { id: string };
   await db.transaction().execute(async (trx) => {

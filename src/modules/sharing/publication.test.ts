@@ -101,6 +101,12 @@ describeEachDatabase('publication', (database) => {
     const leak = await publish(publishBody({ summary: { ja: 'ＭＩＤＯＲＩ ＳＥＩＫＯ で被害', en: 'Hit by ransomware' } }));
     expect(leak.statusCode).toBe(422);
     expect(errorCode(leak)).toBe('publication_leak');
+    const details = leak.json<{ error: { details: { reasons: string[]; where: string[]; fields: string[] } } }>().error.details;
+    expect(details.fields, 'the form field, for the UI to name in its language').toEqual(['summaryJa']);
+    expect(details.where, 'and the STIX path, as before').toContain('[0].description');
+    expect(details.reasons).toContain('VICTIM_ORG');
+    const english = await publish(publishBody({ summary: { ja: '製造業で被害', en: 'Midori Seiko was hit' } }));
+    expect(english.json<{ error: { details: { fields: string[] } } }>().error.details.fields).toEqual(['summaryEn']);
     const person = await publish(publishBody({ summary: { ja: '担当の田中さんが対応', en: 'handled' } }));
     expect(errorCode(person)).toBe('publication_leak');
     expect(await storedObjects()).toBe(before);

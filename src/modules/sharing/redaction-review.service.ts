@@ -11,6 +11,7 @@ import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import { applyRedactions, detectSensitive, extractIndicators, SENSITIVE_LABELS } from '../redaction/index.js';
+import { rememberWithin } from './redaction-memory.service.js';
 import { detectorProfile, loadReport, type ReportForSharing } from './sharing-sources.js';
 import { insertRedactions, listRedactions, setRedactionDecision } from './sharing.repository.js';
 import type { ReportRedactionRow, ReportRedactionsTable } from './sharing.table.js';
@@ -18,7 +19,7 @@ import type { ReportRedactionRow, ReportRedactionsTable } from './sharing.table.
 export interface DecisionInput {
   version: number;
   decisions?: Array<{ id: string; decision: 'accepted' | 'rejected' }> | undefined;
-  additions?: Array<{ start: number; end: number; label: string }> | undefined;
+  additions?: Array<{ start: number; end: number; label: string; remember?: boolean | undefined }> | undefined;
 }
 
 const itemOf = (text: string) => (row: ReportRedactionRow) => ({
@@ -42,12 +43,14 @@ export const acceptedOf = (rows: readonly ReportRedactionRow[]) =>
 export async function proposalsOf(db: Database, report: ReportForSharing): Promise<ReportRedactionRow[]> {
   const stored = await listRedactions(db, report.id, report.version);
   if (stored.length > 0) return stored;
+  // Detected before the transaction: the first call in a process waits for the analyser's dictionary.
+  const proposals = await detectSensitive(report.text, detectorProfile(report));
   return db.transaction().execute(async (trx) => {
     await lockForWrite(trx, `anshin.redaction.${report.id}`);
     const again = await listRedactions(trx, report.id, report.version);
     if (again.length > 0) return again;
     const now = new Date().toISOString();
-    const rows: ReportRedactionsTable[] = detectSensitive(report.text, detectorProfile(report)).map((p) => ({
+    const rows: ReportRedactionsTable[] = proposals.map((p) => ({
       id: randomUUID(), report_id: report.id, report_version: report.version, start_offset: p.start, end_offset: p.end, label: p.label,
       reason: p.reason, origin: 'detector', decision: null, decided_by: null, decided_at: null, created_at: now,
     }));
@@ -65,7 +68,7 @@ export async function getRedactionReview(db: Database, ctx: RequestContext, repo
     version: report.version,
     text: report.text,
     redactions: rows.map(itemOf(report.text)),
-    indicators: extractIndicators(report.text, detectorProfile(report)).map((i) => ({ start: i.start, end: i.end, label: i.label, value: i.value })),
+    indicators: (await extractIndicators(report.text, detectorProfile(report))).map((i) => ({ start: i.start, end: i.end, label: i.label, value: i.value })),
     redactedText: applyRedactions(report.text, acceptedOf(rows)).text,
     undecided: rows.filter((r) => r.decision === null).length,
   };
@@ -94,6 +97,9 @@ export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secret
       reason: 'coordinator_added', origin: 'coordinator', decision: 'accepted', decided_by: actor.userId, decided_at: now, created_at: now,
     }));
     await insertRedactions(trx, added);
+    // "Remember": the same text is proposed in the organisation's later reports (redaction-memory.service.ts).
+    const remembered = (input.additions ?? []).filter((a) => a.remember === true).map((a) => ({ value: report.text.slice(a.start, a.end), label: a.label }));
+    if (remembered.length > 0) await rememberWithin(trx, ctx, report.orgId, remembered);
     for (const d of input.decisions ?? []) await setRedactionDecision(trx, d.id, d.decision, actor.userId, now);
     const decided = [
       ...(input.decisions ?? []).map((d) => ({ row: byId.get(d.id) as ReportRedactionRow, decision: d.decision })),

@@ -4,7 +4,10 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import type { IncidentCategory } from '../../vocabulary/incident-categories.js';
+import type { OrgProfile, SensitiveLabel } from '../redaction/index.js';
 import { getReportForRedaction } from '../reports/reports.service.js';
+import { peopleOfOrg } from '../users/memberships.service.js';
+import { rememberedValues } from './redaction-memory.service.js';
 
 export interface ReportForSharing {
   readonly id: string;
@@ -20,6 +23,10 @@ export interface ReportForSharing {
     readonly names: readonly string[]; // Japanese and English names and aliases
     readonly domains: readonly string[];
     readonly cidrs: readonly string[];
+    // Its users' and contacts' names and addresses, and the values coordinators taught the detector for it.
+    readonly people: readonly string[];
+    readonly emails: readonly string[];
+    readonly remembered: ReadonlyArray<{ readonly value: string; readonly label: SensitiveLabel }>;
     readonly profile: { readonly sector: string; readonly sizeBand: string; readonly prefecture: string };
   };
 }
@@ -29,16 +36,21 @@ export async function loadReport(db: Database, ctx: RequestContext, reportId: st
   const report = await getReportForRedaction(db, ctx, reportId);
   if (report.version < 1) throw notFound();
   const { org } = report;
+  const members = await peopleOfOrg(db, org.id);
   return {
     id: report.reportId, orgId: org.id, state: report.state, version: report.version, text: report.text, publishedAt: report.publishedAt,
     nameConsent: report.answers.sharing?.nameConsent === 'yes', category: report.answers.category,
     org: {
       names: [org.nameJa, org.nameEn, ...org.aliases], domains: org.domains, cidrs: org.cidrs,
+      people: [...members.names, ...org.contacts.map((c) => c.name)],
+      emails: [...members.emails, ...org.contacts.flatMap((c) => (c.email ? [c.email] : []))],
+      remembered: await rememberedValues(db, org.id),
       profile: { sector: org.sector, sizeBand: org.sizeBand, prefecture: org.prefecture },
     },
   };
 }
 
-export const detectorProfile = (report: ReportForSharing) => ({
-  name: report.org.names[0] ?? '', aliases: report.org.names.slice(1), domains: [...report.org.domains], cidrs: [...report.org.cidrs],
+export const detectorProfile = (report: ReportForSharing): OrgProfile => ({
+  name: report.org.names[0] ?? '', aliases: report.org.names.slice(1), domains: report.org.domains, cidrs: report.org.cidrs,
+  people: report.org.people, emails: report.org.emails, remembered: report.org.remembered,
 });

@@ -29,6 +29,7 @@ export const DecisionBody = Type.Object({
   decisions: Type.Optional(Type.Array(Type.Object({ id: Id, decision: literals(['accepted', 'rejected'] as const) }, { additionalProperties: false }), { maxItems: 5000 })),
   additions: Type.Optional(Type.Array(Type.Object({
     start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 1 }), label: Type.String({ maxLength: 40 }),
+    remember: Type.Optional(Type.Boolean({ description: 'also redact this text in the organisation\'s later reports (redaction memory)' })),
   }, { additionalProperties: false }), { maxItems: 1000 })),
 }, { additionalProperties: false });
 export type DecisionBody = Static<typeof DecisionBody>;
@@ -78,6 +79,19 @@ export const PublishBody = Type.Object({
 }, { additionalProperties: false });
 export type PublishBody = Static<typeof PublishBody>;
 
+/** publication_leak (422): the shared error body plus what leaked where; `fields` are the form's fields (ADVISORY_FIELDS). */
+export const LeakError = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Object({
+      reasons: Type.Array(Type.String(), { description: 'redaction labels, or VICTIM_ORG / VICTIM_DOMAIN / VICTIM_IP' }),
+      where: Type.Array(Type.String(), { description: 'paths into the composed STIX objects, at most five' }),
+      fields: Type.Array(Type.String(), { description: 'the advisory fields the leaks are in: titleJa, summaryJa, indicators, …' }),
+    })),
+  }),
+});
+
 export const Published = Type.Object({
   id: Type.String(), stixReportId: Type.String(), objectCount: Type.Integer(), notifiedOrgs: Type.Integer(), victim: Generalisation, publishedAt: Timestamp,
 });
@@ -101,3 +115,16 @@ export type Draft = Static<typeof Draft>;
 export type Published = Static<typeof Published>;
 export type NotificationList = Static<typeof NotificationList>;
 export type AdvisoryList = Static<typeof AdvisoryList>;
+
+export const OrgParams = Type.Object({ orgId: Id });
+export type OrgParams = Static<typeof OrgParams>;
+export const MemoryParams = Type.Object({ orgId: Id, id: Id });
+export type MemoryParams = Static<typeof MemoryParams>;
+export const MemoryItem = Type.Object({
+  id: Type.String(), value: Type.String(), label: Type.String(), createdAt: Timestamp, createdByName: Type.Union([Type.String(), Type.Null()]),
+});
+export const MemoryList = Type.Object({ items: Type.Array(MemoryItem) });
+export const MemoryBody = Type.Object({
+  value: Type.String({ minLength: 1, maxLength: 200 }), label: Type.String({ maxLength: 40 }),
+}, { additionalProperties: false });
+export type MemoryBody = Static<typeof MemoryBody>;

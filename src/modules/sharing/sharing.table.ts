@@ -18,6 +18,17 @@ export interface ReportRedactionsTable {
 }
 export type ReportRedactionRow = Selectable<ReportRedactionsTable>;
 
+// A value a coordinator taught the detector for one organisation (redaction-memory.service.ts).
+export interface RedactionMemoryTable {
+  id: string;
+  org_id: string;
+  value: string;
+  label: string;
+  created_by: string | null;
+  created_at: string;
+}
+export type RedactionMemoryRow = Selectable<RedactionMemoryTable>;
+
 // What was published, to whom, with which generalised victim profile. The objects live in the STIX store.
 export interface AdvisoriesTable {
   id: string;

@@ -25,6 +25,15 @@ export async function listMembers(db: Database, ctx: RequestContext, orgId: stri
   return { items: (await listMembersOfOrg(db, orgId)).map(memberView) };
 }
 
+/**
+ * The names and e-mail addresses of the organisation's members, for the redaction detector (its people are sensitive
+ * wherever they appear). No access check: callers have already been allowed to read one of its reports.
+ */
+export async function peopleOfOrg(db: Database, orgId: string): Promise<{ names: string[]; emails: string[] }> {
+  const members = await listMembersOfOrg(db, orgId);
+  return { names: members.map((m) => m.displayName), emails: members.map((m) => m.email) };
+}
+
 // Whoever manages people platform-wide may add anyone; an org admin only works with existing members.
 const managesPeople = (actor: UserActor) => can(actor, 'user.manage');
 

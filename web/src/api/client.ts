@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What some errors add beside the code and message (e.g. publication_leak: the fields that leak). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,9 +46,9 @@ export function withQuery(path: string, query: Query): string {
 
 async function readError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     if (body.error?.code) {
-      return new ApiError(response.status, body.error.code, body.error.message ?? body.error.code);
+      return new ApiError(response.status, body.error.code, body.error.message ?? body.error.code, body.error.details);
     }
   } catch {
     // not JSON: fall through to a generic error

@@ -13,6 +13,7 @@ import { MembersSection } from './members-section.tsx';
 import { draftOf } from './org-draft.ts';
 import { OrgForm } from './org-form.tsx';
 import { OrgSummary } from './org-summary.tsx';
+import { RememberedRedactions } from './remembered-redactions.tsx';
 
 export function OrgPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -76,6 +77,7 @@ export function OrgPage({ id }: { id: string }) {
         )}
       </Card>
       {isMember ? <MembersSection orgId={id} canManage={canManage} /> : null}
+      {hasRole(user, 'coordinator') ? <RememberedRedactions orgId={id} /> : null}
       {canManage ? (
         <Card title={t('invite.formTitle')} id="org-invite">
           <InviteForm fixedOrgId={id} />

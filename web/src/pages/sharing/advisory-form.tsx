@@ -1,6 +1,6 @@
 // Step 2 of publishing: the advisory's texts, indicators, TLP and audience, with the victim's
 // profile as it will be published (generalised to k). The server checks everything again.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
@@ -11,7 +11,8 @@ import { api } from '../../api/client.ts';
 import { Link } from '../../router.tsx';
 import { groupLabel } from '../../../../src/modules/sharing/victim-hierarchy.ts';
 import { INDICATOR_KINDS } from '../../../../src/modules/sharing/advisory-limits.ts';
-import { sharingApi, type Draft, type PublishBody, type Published } from './sharing-api.ts';
+import { labelKey } from './highlighted-text.tsx';
+import { leakDetailsOf, sharingApi, type AdvisoryField, type Draft, type LeakDetails, type PublishBody, type Published } from './sharing-api.ts';
 
 type Kind = (typeof INDICATOR_KINDS)[number];
 type AudienceKind = PublishBody['audience']['kind'];
@@ -79,13 +80,52 @@ function bodyOf(f: FormState): PublishBody {
   };
 }
 
+const FIELD_NAMES: Record<AdvisoryField, MessageKey> = {
+  titleJa: 'sharing.compose.titleJa', titleEn: 'sharing.compose.titleEn', summaryJa: 'sharing.compose.summaryJa', summaryEn: 'sharing.compose.summaryEn',
+  indicators: 'sharing.compose.indicators', malware: 'sharing.field.malware', vulnerabilities: 'sharing.field.vulnerabilities',
+  attackPatterns: 'sharing.field.attackPatterns', actionJa: 'sharing.compose.actionJa', actionEn: 'sharing.compose.actionEn',
+};
+
+// A refused publication names the fields to correct in the UI's language, and what must not appear in them.
+function LeakAlert({ leak }: { leak: LeakDetails }) {
+  const { t } = useI18n();
+  const separator = t('sharing.leak.separator');
+  return (
+    <div className="alert alert-error" role="alert">
+      {t('sharing.leak.message', {
+        reasons: leak.reasons.map((r) => t(labelKey(r)) || r).join(separator),
+        fields: leak.fields.map((f) => t(FIELD_NAMES[f]) || f).join(separator),
+      })}
+    </div>
+  );
+}
+
+// The Japanese summary starts as the redacted text. While nobody has edited it, it follows the saved decisions;
+// once edited, a change of decision is only announced, with a way to rebuild it.
+function useSummaryDraft(redactedText: string, summary: string, setSummary: (text: string) => void) {
+  const [basis, setBasis] = useState(summary);
+  const [note, setNote] = useState<'followed' | 'rebuilt' | null>(null);
+  if (redactedText !== basis && summary === basis) {
+    setBasis(redactedText);
+    setSummary(redactedText);
+    setNote('followed');
+  }
+  const rebuild = () => {
+    setBasis(redactedText);
+    setSummary(redactedText);
+    setNote('rebuilt');
+  };
+  // The note says what happened to the draft; once the coordinator edits it, the note has nothing to say.
+  return { stale: redactedText !== basis, note: summary === basis ? note : null, rebuild };
+}
+
 interface FormState {
   titleJa: string; titleEn: string; summaryJa: string; summaryEn: string; tlp: (typeof TLPS)[number]; audience: AudienceKind;
   groupId: string; orgIds: string[]; indicators: Draft['indicators']; chosen: string[]; malware: string; cves: string;
   attackPatterns: string; actionJa: string; actionEn: string; nameVictim: boolean;
 }
 
-export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Draft }) {
+export function AdvisoryForm({ reportId, draft, redactedText }: { reportId: string; draft: Draft; redactedText: string }) {
   const { t } = useI18n();
   const action = useAction();
   const [published, setPublished] = useState<Published | null>(null);
@@ -95,6 +135,11 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
     cves: draft.vulnerabilities.join(', '), attackPatterns: '', actionJa: '', actionEn: '', nameVictim: false,
   }));
   const set = <K extends keyof FormState>(key: K) => (value: FormState[K]) => setF((old) => ({ ...old, [key]: value }));
+  const summary = useSummaryDraft(redactedText, f.summaryJa, set('summaryJa'));
+  const summaryBox = useRef<HTMLDivElement>(null);
+  const leak = leakDetailsOf(action.error);
+  const invalid = (field: AdvisoryField) => (leak?.fields.includes(field) ? { 'aria-invalid': true } : {});
+  const leakNote = (field: AdvisoryField) => (leak?.fields.includes(field) ? <p className="field-error">{t('sharing.leak.field')}</p> : null);
   const [newKind, setNewKind] = useState<Kind>('ipv4');
   const [newValue, setNewValue] = useState('');
   const done = published ?? draft.published;
@@ -116,15 +161,34 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
   };
   return (
     <Card title={t('sharing.compose.title')} id="advisory-form">
-      <form onSubmit={(e) => { e.preventDefault(); void action.run(async () => setPublished(await sharingApi.publish(reportId, bodyOf(f)))); }}>
-        <TextField label={t('sharing.compose.titleJa')} value={f.titleJa} onValue={set('titleJa')} required maxLength={200} />
-        <TextField label={t('sharing.compose.titleEn')} value={f.titleEn} onValue={set('titleEn')} required maxLength={200} />
-        <TextAreaField label={t('sharing.compose.summaryJa')} hint={t('sharing.compose.summaryHint')} value={f.summaryJa} onValue={set('summaryJa')} required rows={8} />
-        <TextAreaField label={t('sharing.compose.summaryEn')} value={f.summaryEn} onValue={set('summaryEn')} required rows={6} />
+      <form className="advisory-form" onSubmit={(e) => { e.preventDefault(); void action.run(async () => setPublished(await sharingApi.publish(reportId, bodyOf(f)))); }}>
+        <TextField label={t('sharing.compose.titleJa')} value={f.titleJa} onValue={set('titleJa')} required maxLength={200} {...invalid('titleJa')} />
+        {leakNote('titleJa')}
+        <TextField label={t('sharing.compose.titleEn')} value={f.titleEn} onValue={set('titleEn')} required maxLength={200} {...invalid('titleEn')} />
+        {leakNote('titleEn')}
+        <div role="status">
+          {summary.note && !summary.stale ? <p className="alert alert-success">{t(summary.note === 'followed' ? 'sharing.compose.followed' : 'sharing.compose.rebuilt')}</p> : null}
+        </div>
+        {summary.stale ? (
+          <div className="alert alert-warning">
+            <p>{t('sharing.compose.stale')}</p>
+            <button type="button" className="button button-secondary" onClick={() => {
+              summary.rebuild();
+              summaryBox.current?.querySelector('textarea')?.focus();
+            }}>{t('sharing.compose.rebuild')}</button>
+          </div>
+        ) : null}
+        <div ref={summaryBox}>
+          <TextAreaField label={t('sharing.compose.summaryJa')} hint={t('sharing.compose.summaryHint')} value={f.summaryJa} onValue={set('summaryJa')} required rows={8} {...invalid('summaryJa')} />
+          {leakNote('summaryJa')}
+        </div>
+        <TextAreaField label={t('sharing.compose.summaryEn')} value={f.summaryEn} onValue={set('summaryEn')} required rows={6} {...invalid('summaryEn')} />
+        {leakNote('summaryEn')}
         {f.indicators.length === 0 ? <p>{t('sharing.compose.noIndicators')}</p> : (
           <CheckboxGroup legend={t('sharing.compose.indicators')} values={f.chosen} onValues={set('chosen')}
             options={f.indicators.map((i) => ({ value: `${i.kind} ${i.value}`, label: `${t(`sharing.kind.${i.kind}` as MessageKey)}: ${i.value}` }))} />
         )}
+        {leakNote('indicators')}
         <fieldset className="field">
           <legend>{t('sharing.compose.addIndicator')}</legend>
           <SelectField label={t('sharing.compose.indicatorKind')} value={newKind} onValue={(v) => setNewKind(v as Kind)}
@@ -132,11 +196,16 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
           <TextField label={t('sharing.compose.indicatorValue')} value={newValue} onValue={setNewValue} maxLength={2048} />
           <button type="button" className="button button-secondary" onClick={addIndicator}>{t('sharing.compose.addIndicator')}</button>
         </fieldset>
-        <TextField label={t('sharing.compose.malware')} value={f.malware} onValue={set('malware')} />
-        <TextField label={t('sharing.compose.cves')} value={f.cves} onValue={set('cves')} />
-        <TextAreaField label={t('sharing.compose.attackPatterns')} value={f.attackPatterns} onValue={set('attackPatterns')} rows={3} />
-        <TextAreaField label={t('sharing.compose.actionJa')} value={f.actionJa} onValue={set('actionJa')} rows={3} />
-        <TextAreaField label={t('sharing.compose.actionEn')} value={f.actionEn} onValue={set('actionEn')} rows={3} />
+        <TextField label={t('sharing.compose.malware')} value={f.malware} onValue={set('malware')} {...invalid('malware')} />
+        {leakNote('malware')}
+        <TextField label={t('sharing.compose.cves')} value={f.cves} onValue={set('cves')} {...invalid('vulnerabilities')} />
+        {leakNote('vulnerabilities')}
+        <TextAreaField label={t('sharing.compose.attackPatterns')} value={f.attackPatterns} onValue={set('attackPatterns')} rows={3} {...invalid('attackPatterns')} />
+        {leakNote('attackPatterns')}
+        <TextAreaField label={t('sharing.compose.actionJa')} value={f.actionJa} onValue={set('actionJa')} rows={3} {...invalid('actionJa')} />
+        {leakNote('actionJa')}
+        <TextAreaField label={t('sharing.compose.actionEn')} value={f.actionEn} onValue={set('actionEn')} rows={3} {...invalid('actionEn')} />
+        {leakNote('actionEn')}
         <SelectField label={t('sharing.compose.tlp')} hint={t('sharing.compose.tlpHint')} value={f.tlp} onValue={(v) => set('tlp')(v as FormState['tlp'])}
           options={TLPS.map((l) => ({ value: l, label: `TLP:${l.toUpperCase()}` }))} />
         <AudiencePicker kind={f.audience} onKind={set('audience')} groupId={f.groupId} onGroup={set('groupId')} orgIds={f.orgIds} onOrgs={set('orgIds')} />
@@ -147,7 +216,7 @@ export function AdvisoryForm({ reportId, draft }: { reportId: string; draft: Dra
             {t('sharing.compose.nameVictim')}
           </label>
         ) : <p className="hint">{t('sharing.compose.noConsent')}</p>}
-        <ErrorAlert error={action.error} />
+        {leak && leak.fields.length > 0 ? <LeakAlert leak={leak} /> : <ErrorAlert error={action.error} />}
         <div className="form-actions">
           <button type="submit" className="button" disabled={action.pending}>{t('sharing.compose.publish')}</button>
         </div>

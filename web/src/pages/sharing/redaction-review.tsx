@@ -1,49 +1,30 @@
 // Step 1 of publishing: every proposal accepted or rejected, missed ones added by selecting text.
-import { useRef, useState, type ReactNode } from 'react';
+// Decisions show in the highlighted text at once; they are recorded (and logged) when saved.
+import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
-import { useI18n, type MessageKey } from '../../i18n/index.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { useAction } from '../../lib/use-load.ts';
 import { explainReason } from '../../../../src/modules/redaction/reasons.ts';
-import { REDACTION_LABELS, sharingApi, type Decision, type Redaction, type Review } from './sharing-api.ts';
+import { HighlightedText, labelKey } from './highlighted-text.tsx';
+import { REDACTION_LABELS, sharingApi, type Addition, type Decision, type Redaction, type Review } from './sharing-api.ts';
 
-export const labelKey = (label: string) => `sharing.label.${label}` as MessageKey;
-
-function Highlighted({ review }: { review: Review }) {
-  const { t } = useI18n();
-  const parts: ReactNode[] = [];
-  let at = 0;
-  const shown = review.redactions.filter((r) => r.decision !== 'rejected' && r.start >= at);
-  for (const r of shown) {
-    if (r.start < at) continue;
-    parts.push(review.text.slice(at, r.start));
-    parts.push(
-      <mark key={r.id} className={r.decision === 'accepted' ? 'redaction redaction-accepted' : 'redaction'} title={t(labelKey(r.label))}>
-        {review.text.slice(r.start, r.end)}
-        <span className="redaction-label"> [{t(labelKey(r.label))}]</span>
-      </mark>,
-    );
-    at = r.end;
-  }
-  parts.push(review.text.slice(at));
-  return <pre className="report-text" aria-label={t('sharing.review.highlighted')}>{parts}</pre>;
-}
-
-function DecisionRow({ item, decision, onDecision }: { item: Redaction; decision: Decision | null; onDecision: (d: Decision) => void }) {
+function DecisionRow({ item, decision, readOnly, onDecision }: { item: Redaction; decision: Decision | null; readOnly: boolean; onDecision: (d: Decision) => void }) {
   const { t, locale } = useI18n();
   const name = `decision-${item.id}`;
+  const reason = item.origin === 'coordinator' ? t('sharing.review.origin.coordinator') : explainReason(item.reason, locale);
   return (
     <tr>
       <td><code>{item.text}</code></td>
-      <td>{t(labelKey(item.label))}</td>
-      <td className="wide-only">{item.origin === 'coordinator' ? t('sharing.review.origin.coordinator') : explainReason(item.reason, locale)}</td>
+      <td>{t(labelKey(item.label)) || item.label}<span className="narrow-only hint">{reason}</span></td>
+      <td className="wide-only">{reason}</td>
       <td>
         <fieldset className="inline-choice">
           <legend className="visually-hidden">{t('sharing.review.decision')}: {item.text}</legend>
           {(['accepted', 'rejected'] as const).map((d) => (
             <label key={d} className="checkbox">
-              <input type="radio" name={name} checked={decision === d} onChange={() => onDecision(d)} />
+              <input type="radio" name={name} checked={decision === d} disabled={readOnly} onChange={() => onDecision(d)} />
               {t(d === 'accepted' ? 'sharing.review.accept' : 'sharing.review.reject')}
             </label>
           ))}
@@ -53,14 +34,20 @@ function DecisionRow({ item, decision, onDecision }: { item: Redaction; decision
   );
 }
 
-function AddRedaction({ review, onAdd }: { review: Review; onAdd: (a: { start: number; end: number; label: string }) => Promise<boolean> }) {
+function AddRedaction({ review, pending, onAdd }: { review: Review; pending: boolean; onAdd: (a: Addition) => Promise<boolean> }) {
   const { t } = useI18n();
   const source = useRef<HTMLTextAreaElement>(null);
   const [range, setRange] = useState<{ start: number; end: number } | null>(null);
   const [label, setLabel] = useState<string>('PERSON');
+  const [remember, setRemember] = useState(true);
   const track = () => {
     const el = source.current;
     setRange(el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null);
+  };
+  const add = async () => {
+    if (!range || !(await onAdd({ ...range, label, remember }))) return;
+    setRange(null);
+    setRemember(true); // each new value starts from the safe default
   };
   return (
     <div className="add-redaction">
@@ -71,37 +58,54 @@ function AddRedaction({ review, onAdd }: { review: Review; onAdd: (a: { start: n
         {range ? t('sharing.review.add.selection', { text: review.text.slice(range.start, range.end) }) : t('sharing.review.add.noSelection')}
       </p>
       <SelectField label={t('sharing.review.label')} value={label} onValue={setLabel} options={REDACTION_LABELS.map((l) => ({ value: l, label: t(labelKey(l)) }))} />
-      <button type="button" className="button button-secondary" disabled={!range} onClick={async () => {
-        if (range && (await onAdd({ ...range, label }))) setRange(null);
-      }}>
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} aria-describedby="remember-hint" />
+          {t('sharing.review.add.remember')}
+        </label>
+        <p className="hint" id="remember-hint">{t('sharing.review.add.rememberHint')}</p>
+      </div>
+      <button type="button" className="button button-secondary" disabled={!range || pending} onClick={() => void add()}>
         {t('sharing.review.add.button')}
       </button>
     </div>
   );
 }
 
-export function RedactionReview({ reportId, review, onChange }: { reportId: string; review: Review; onChange: (r: Review) => void }) {
+export function RedactionReview({ reportId, review, onChange, readOnly = false }: { reportId: string; review: Review; onChange: (r: Review) => void; readOnly?: boolean }) {
   const { t } = useI18n();
   const action = useAction();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Decision>>({});
+  const savedNote = useRef<HTMLParagraphElement>(null);
   const decisionOf = (r: Redaction): Decision | null => choices[r.id] ?? r.decision;
-  const send = (body: Parameters<typeof sharingApi.decide>[1]) => action.run(async () => {
+  const unsaved = (r: Redaction) => r.id in choices && choices[r.id] !== r.decision;
+  const changed = review.redactions.filter(unsaved).map((r) => ({ id: r.id, decision: choices[r.id] as Decision }));
+  // Adding a redaction keeps the decisions not yet saved; saving them clears them.
+  const send = (body: Parameters<typeof sharingApi.decide>[1], message: string) => action.run(async () => {
+    setSaved(null);
     onChange(await sharingApi.decide(reportId, body));
-    setChoices({});
-    setSaved(true);
+    if (body.decisions) setChoices({});
+    setSaved(message);
   });
-  const changed = Object.entries(choices).map(([id, decision]) => ({ id, decision }));
-  const acceptAll = () => setChoices(Object.fromEntries(review.redactions.filter((r) => decisionOf(r) === null).map((r) => [r.id, 'accepted' as const])));
+  // Once saved, the keyboard continues from the note that says so (the save button is disabled by then).
+  useEffect(() => { if (saved && !action.pending) savedNote.current?.focus(); }, [saved, action.pending]);
+  const choose = (id: string, d: Decision) => { setSaved(null); setChoices({ ...choices, [id]: d }); };
+  const acceptAll = () => {
+    setSaved(null);
+    setChoices({ ...choices, ...Object.fromEntries(review.redactions.filter((r) => decisionOf(r) === null).map((r) => [r.id, 'accepted' as const])) });
+  };
+  const add = (a: Addition) => send({ version: review.version, additions: [a] }, t(a.remember ? 'sharing.review.addedRemembered' : 'sharing.review.added', { text: review.text.slice(a.start, a.end) }));
+  const stillUndecided = review.redactions.filter((r) => decisionOf(r) === null).length;
   return (
     <Card title={t('sharing.review.title')} id="redaction-review">
       <p>{t('sharing.review.intro')}</p>
       <p className={review.undecided > 0 ? 'tag tag-warn' : 'tag tag-ok'} role="status">
         {review.undecided > 0 ? t('sharing.review.undecided', { count: review.undecided }) : t('sharing.review.done')}
       </p>
-      <Highlighted review={review} />
+      <HighlightedText review={review} decisionOf={decisionOf} unsaved={unsaved} />
       {review.redactions.length === 0 ? <p>{t('sharing.review.none')}</p> : (
-        <div className="table-wrap">
+        <div className="table-wrap review-table">
           <table>
             <caption className="visually-hidden">{t('sharing.review.title')}</caption>
             <thead><tr>
@@ -110,21 +114,30 @@ export function RedactionReview({ reportId, review, onChange }: { reportId: stri
             </tr></thead>
             <tbody>
               {review.redactions.map((r) => (
-                <DecisionRow key={r.id} item={r} decision={decisionOf(r)} onDecision={(d) => { setSaved(false); setChoices({ ...choices, [r.id]: d }); }} />
+                <DecisionRow key={r.id} item={r} decision={decisionOf(r)} readOnly={readOnly} onDecision={(d) => choose(r.id, d)} />
               ))}
             </tbody>
           </table>
         </div>
       )}
       <ErrorAlert error={action.error} />
-      {saved && !action.pending ? <p className="alert alert-success" role="status">{t('sharing.review.saved')}</p> : null}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={acceptAll} disabled={review.undecided === 0}>{t('sharing.review.acceptAll')}</button>
-        <button type="button" className="button" disabled={changed.length === 0 || action.pending} onClick={() => send({ version: review.version, decisions: changed })}>
-          {t('sharing.review.save')}
-        </button>
-      </div>
-      <AddRedaction review={review} onAdd={(a) => send({ version: review.version, additions: [a] })} />
+      <p className="hint" aria-live="polite">
+        {changed.length > 0 ? t('sharing.review.unsaved', { count: changed.length }) : null}
+        {changed.length > 0 && stillUndecided > 0 ? ` ${t('sharing.review.stillUndecided', { count: stillUndecided })}` : null}
+      </p>
+      {saved && !action.pending ? <p className="alert alert-success" role="status" tabIndex={-1} ref={savedNote}>{saved}</p> : null}
+      {readOnly ? <p className="hint">{t('sharing.review.readOnly')}</p> : (
+        <>
+          <div className="form-actions">
+            <button type="button" className="button button-secondary" onClick={acceptAll} disabled={stillUndecided === 0}>{t('sharing.review.acceptAll')}</button>
+            <button type="button" className="button" disabled={changed.length === 0 || action.pending}
+              onClick={() => void send({ version: review.version, decisions: changed }, t('sharing.review.saved'))}>
+              {t('sharing.review.save')}
+            </button>
+          </div>
+          <AddRedaction review={review} pending={action.pending} onAdd={add} />
+        </>
+      )}
     </Card>
   );
 }
