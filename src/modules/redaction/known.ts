@@ -15,6 +15,20 @@ interface Known {
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/u;
 
+// The readings of known values, kept: the same organisation's names come with every report, and analysing them anew
+// would also push the report itself out of the analyser's cache of recent texts.
+const sounds = new Map<string, string>();
+const SOUNDS_KEPT = 5000;
+function soundOf(value: string): string {
+  let sound = sounds.get(value);
+  if (sound === undefined) {
+    if (sounds.size >= SOUNDS_KEPT) sounds.clear();
+    sound = readingOf(value);
+    sounds.set(value, sound);
+  }
+  return sound;
+}
+
 function knownValues(org: OrgProfile): Known[] {
   const out: Known[] = [];
   for (const name of org.people ?? []) {
@@ -31,15 +45,15 @@ export function detectKnown(text: string, org: OrgProfile): Candidate[] {
   const known = knownValues(org);
   if (known.length === 0) return [];
   const haystack = skeletonOf(text);
-  const sounds = JAPANESE.test(text) ? readingSkeleton(text) : undefined;
+  const heard = JAPANESE.test(text) ? readingSkeleton(text) : undefined;
   // Taught and registered values outrank what a rule guessed for the same text (priority), not indicators.
   return known.flatMap((k) => {
     // Names are whole words; a taught value may be part of a longer host or address (KHS-PACS02 in khs-pacs02.local).
     const wholeWords = k.reason !== 'remembered_value' && k.label !== 'EMAIL';
     const spans = findVariants(haystack, k.value, { wholeWords });
-    if (sounds && JAPANESE.test(k.value)) {
-      const sound = readingOf(k.value);
-      if (searchable(sound)) spans.push(...findVariants({ ...sounds, source: text }, sound, { wholeWords }));
+    if (heard && JAPANESE.test(k.value)) {
+      const sound = soundOf(k.value);
+      if (searchable(sound)) spans.push(...findVariants({ ...heard, source: text }, sound, { wholeWords }));
     }
     // The member's names rank as org.ts ranks them; its people and taught values above what a rule guessed.
     const priority = k.label === 'VICTIM_ORG' ? 1 : 2;
