@@ -3,7 +3,8 @@
 // community (RED is refused) → another member is notified, opens the indicator and confirms a
 // sighting → a third member's TAXII client receives the indicator. The victim's name and people
 // appear nowhere outside the victim and the coordinators.
-// Issue 18: the publish page says what to do with a report not yet in triage; decisions show in the
+// Issue 18: the report holds a chat transcript and a log excerpt, whose speakers, user, host and address are proposed;
+// the publish page says what to do with a report not yet in triage; decisions show in the
 // highlighted text at once and kept items stay marked; indicators are marked too; the summary draft
 // follows the decisions; a leak is named by its field; the organisation's remembered redactions.
 import type { Page } from 'playwright-core';
@@ -17,8 +18,19 @@ import { auditPage } from './a11y.js';
 import { answered, describeBrowser, journey, newPage, savedItem, screenshots, seen, signIn, signOut, useE2E } from './helpers.js';
 
 const VICTIM = { nameJa: '株式会社みどり精工', nameEn: 'Midori Seiko', alias: 'みどり精工', domain: 'midori-seiko.example.jp' };
-const TEXT = `${VICTIM.nameJa}の田中さん（電話 03-1234-5678）が、経理のパソコン pc-keiri01.${VICTIM.domain} のファイルが暗号化されているのを見つけました。画面には LockBit の身代金要求が表示され、通信先は 203.0.113.77 でした。`;
-const SECRETS = [VICTIM.nameJa, VICTIM.nameEn, VICTIM.alias, VICTIM.domain, '田中', '03-1234-5678', 'pc-keiri01'];
+// As a member pastes it: prose, a chat transcript (the speakers are people) and a Windows log excerpt (a user, a host,
+// an internal address, the profile folder).
+const TEXT = `${VICTIM.nameJa}の田中さん（電話 03-1234-5678）が、経理のパソコン pc-keiri01.${VICTIM.domain} のファイルが暗号化されているのを見つけました。画面には LockBit の身代金要求が表示され、通信先は 203.0.113.77 でした。
+
+社内チャット（抜粋）:
+[09:12] 田中: 経理のPCの画面が変です、ファイルが開けません
+[09:14] 佐々木 浩二: すぐにLANケーブルを抜いて、電源は切らずにそのままにしてください
+[09:15] 田中: 抜きました
+
+ログ（抜粋）:
+2025-11-04 09:10:22 EventID=4624 TargetUserName=tanaka.k WorkstationName=PC-KEIRI01 IpAddress=10.20.3.15 LogonType=10
+2025-11-04 09:11:05 EventID=4688 NewProcessName=C:\\Users\\tanaka.k\\AppData\\Local\\Temp\\lb3.exe`;
+const SECRETS = [VICTIM.nameJa, VICTIM.nameEn, VICTIM.alias, VICTIM.domain, '田中', '03-1234-5678', 'pc-keiri01', '佐々木', '浩二', 'tanaka.k', 'PC-KEIRI01', '10.20.3.15'];
 const TITLE = '製造業でのランサムウェア被害（LockBit）';
 const PHONE = '03-1234-5678';
 const MISSED = '経理'; // a department the detector does not propose; the coordinator adds it
@@ -86,7 +98,7 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     const review = page.getByRole('region', { name: '1. 墨消しの確認' });
     await seen(review.getByRole('table'));
     const rows = await review.getByRole('table').textContent();
-    for (const s of ['田中', PHONE, `pc-keiri01.${VICTIM.domain}`, VICTIM.nameJa]) expect(rows).toContain(s);
+    for (const s of ['田中', PHONE, `pc-keiri01.${VICTIM.domain}`, VICTIM.nameJa, '佐々木 浩二', 'tanaka.k', 'PC-KEIRI01', '10.20.3.15']) expect(rows).toContain(s);
     expect(rows).not.toContain('203.0.113.77'); // an indicator: kept, never proposed
     expect(await page.locator('#report-state').count(), 'no state notice for a report in triage').toBe(0);
     await screenshots(page, 'publication-review');
@@ -118,7 +130,9 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     expect((await sent).postDataJSON()).toMatchObject({ additions: [{ start: at, end: at + MISSED.length, label: 'ACCOUNT', remember: true }] });
     expect(await seen(review.getByRole('status').filter({ hasText: '伏せ字の記憶' }))).toContain(`「${MISSED}」を墨消しに追加し`);
     const text = review.getByRole('region', { name: '墨消し箇所を強調した本文' });
-    expect(await text.locator('mark', { hasText: MISSED }).textContent()).toContain('[アカウント・各種番号・墨消し]');
+    const marks = await text.locator('mark', { hasText: MISSED }).all();
+    expect(marks.length, 'every occurrence of a remembered value is redacted').toBe(2);
+    for (const mark of marks) expect(await mark.textContent()).toContain('[アカウント・各種番号・墨消し]');
     expect(await text.locator('mark', { hasText: PHONE }).textContent(), 'the unsaved decision is still there').toContain('残す（未保存）');
   });
 
@@ -132,7 +146,9 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     const phone = await text.locator('mark', { hasText: PHONE }).textContent();
     expect(phone).toContain('[電話番号・残す]');
     expect(phone).not.toContain('未保存');
-    expect(await text.locator('mark', { hasText: '田中' }).textContent()).toContain('[人名・墨消し]');
+    for (const mark of await text.locator('mark', { hasText: '田中' }).all()) expect(await mark.textContent()).toContain('[人名・墨消し]');
+    expect(await text.locator('mark', { hasText: '佐々木 浩二' }).textContent(), 'a chat speaker').toContain('[人名・墨消し]');
+    expect(await text.locator('mark', { hasText: '10.20.3.15' }).textContent(), 'from the log excerpt').toContain('墨消し]');
     await screenshots(page, 'publication-review-saved');
   });
 

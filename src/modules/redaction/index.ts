@@ -5,7 +5,7 @@ export { loadAnalyser, tokenize, type Token } from './analyser.js';
 export { applyRedactions } from './apply.js';
 export { REASONS, explainReason, type ReasonCode } from './reasons.js';
 export { refang } from './defang.js';
-export { latinForm, romanisedForm, skeleton } from './variants.js';
+export { latinForm, occurrencesOf, romanisedForm, skeleton } from './variants.js';
 export { readingFunction } from './reading.js';
 export { luhnOk, myNumberCheckDigitOk } from './numbers.js';
 export { formatCorpusScore, parseCorpusJsonl, parsePredictionsJsonl, scoreCorpus, scoreJsonl, type CorpusScore, type LabelledRecord, type PredictedRecord } from './corpus-score.js';

@@ -113,6 +113,10 @@ export function findVariants(
 
 export const skeletonOf = (source: string): Skeleton & { source: string } => ({ ...skeleton(source), source });
 
+/** Every place `value` appears in `text` in any of the spellings above (a coordinator's addition, found again). */
+export const occurrencesOf = (text: string, value: string): Array<{ start: number; end: number }> =>
+  (searchable(value) ? findVariants(skeletonOf(text), value) : []);
+
 /**
  * A romanised comparison form of a reading in kana (`さくらそうごう` → `sakurasogo`): Hepburn without long vowels or
  * separators, so "Sakura-Sogo", "SAKURA SOUGOU" and "sakura sōgō" compare alike (see latinForm).

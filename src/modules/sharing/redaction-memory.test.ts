@@ -46,15 +46,17 @@ describeEachDatabase('redaction memory', (database) => {
   });
 
   it('remembers a value a coordinator added and proposes it in the organisation\'s next report', async () => {
-    const first = await report('共有フォルダ AOB-FS7 の中身が暗号化された。');
+    const text = '共有フォルダ AOB-FS7 の中身が暗号化された。ａｏｂ－ｆｓ７ は停止済み。';
+    const first = await report(text);
     const { version } = await review(first);
-    const text = '共有フォルダ AOB-FS7 の中身が暗号化された。';
     const start = text.indexOf('AOB-FS7');
     const added = await as(ctx, s.coordinator)({
       method: 'POST', url: `/api/reports/${first}/redactions`,
       payload: { version, additions: [{ start, end: start + 7, label: 'INTERNAL_HOST', remember: true }] },
     });
     expect(added.statusCode).toBe(200);
+    // Taught for later reports, and redacted wherever it appears in this one too.
+    expect(added.json<Review>().redactions.filter((r) => r.reason === 'coordinator_added').map((r) => r.text)).toEqual(['AOB-FS7', 'ａｏｂ－ｆｓ７']);
     const listed = (await memory('coordinator', 'GET')).json<Memory>();
     expect(listed.items.map((i) => ({ value: i.value, label: i.label }))).toEqual([{ value: 'AOB-FS7', label: 'INTERNAL_HOST' }]);
     expect(listed.items[0]?.createdByName).not.toBeNull();

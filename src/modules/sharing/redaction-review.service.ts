@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
-import { applyRedactions, detectSensitive, extractIndicators, SENSITIVE_LABELS } from '../redaction/index.js';
+import { applyRedactions, detectSensitive, extractIndicators, occurrencesOf, SENSITIVE_LABELS } from '../redaction/index.js';
 import { rememberWithin } from './redaction-memory.service.js';
 import { detectorProfile, loadReport, type ReportForSharing } from './sharing-sources.js';
 import { insertRedactions, listRedactions, setRedactionDecision } from './sharing.repository.js';
@@ -81,6 +81,22 @@ function checkAddition(text: string, a: { start: number; end: number; label: str
   if (!(SENSITIVE_LABELS as readonly string[]).includes(a.label)) throw new AppError('validation_failed', { detail: `additions: unknown label "${a.label.slice(0, 30)}"` });
 }
 
+/**
+ * The additions, and for those to remember, every other place the same text appears in the report that no proposal or
+ * addition covers yet: a value taught for later reports is redacted throughout this one too.
+ */
+function withOtherOccurrences(
+  text: string, current: readonly ReportRedactionRow[], additions: NonNullable<DecisionInput['additions']>,
+): Array<{ start: number; end: number; label: string }> {
+  const out = additions.map(({ start, end, label }) => ({ start, end, label }));
+  const covered = (s: number, e: number) =>
+    current.some((r) => r.decision !== 'rejected' && r.start_offset <= s && e <= r.end_offset) || out.some((a) => a.start < e && s < a.end);
+  for (const a of additions.filter((x) => x.remember === true)) {
+    for (const o of occurrencesOf(text, text.slice(a.start, a.end))) if (!covered(o.start, o.end)) out.push({ ...o, label: a.label });
+  }
+  return out;
+}
+
 export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secretKey'>, ctx: RequestContext, reportId: string, input: DecisionInput) {
   const actor = requireAccess({ actor: ctx.actor, permission: 'sharing.review' });
   const report = await loadReport(db, ctx, reportId);
@@ -92,7 +108,7 @@ export async function decideRedactions(db: Database, deps: Pick<AppDeps, 'secret
   if ((input.decisions ?? []).some((d) => !byId.has(d.id))) throw new AppError('not_found');
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const added: ReportRedactionsTable[] = (input.additions ?? []).map((a) => ({
+    const added: ReportRedactionsTable[] = withOtherOccurrences(report.text, current, input.additions ?? []).map((a) => ({
       id: randomUUID(), report_id: report.id, report_version: report.version, start_offset: a.start, end_offset: a.end, label: a.label,
       reason: 'coordinator_added', origin: 'coordinator', decision: 'accepted', decided_by: actor.userId, decided_at: now, created_at: now,
     }));
