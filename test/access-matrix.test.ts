@@ -255,6 +255,20 @@ const CASES: Case[] = [
       },
     }),
   },
+  // Redaction memory (issue 18): what coordinators taught the detector for an organisation, the desk's only.
+  { route: 'GET /api/orgs/:orgId/redaction-memory', allowed: ['coordinator'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgA}/redaction-memory` }) },
+  {
+    route: 'POST /api/orgs/:orgId/redaction-memory', allowed: ['coordinator'],
+    request: (f) => ({ method: 'POST', url: `/api/orgs/${f.orgA}/redaction-memory`, payload: { value: `matrix-${randomUUID().slice(0, 8)}`, label: 'INTERNAL_HOST' } }),
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/redaction-memory/:id', allowed: ['coordinator'],
+    request: async (f) => {
+      const id = randomUUID();
+      await f.ctx.db.insertInto('redaction_memory').values({ id, org_id: f.orgA, value: `matrix-${id.slice(0, 8)}`, label: 'PERSON', created_by: null, created_at: new Date().toISOString() }).execute();
+      return { method: 'DELETE', url: `/api/orgs/${f.orgA}/redaction-memory/${id}` };
+    },
+  },
   { route: 'GET /api/advisories', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/advisories' }) },
   { route: 'GET /api/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/notifications' }) },
   // Ledger (issue 6): hashes, proofs, the checkpoint and the key are public; events and receipts by who may read them.
