@@ -9,6 +9,9 @@ const ASCII_WORDS = String.raw`(?:(?:service|user|admin(?:istrator)?|local|domai
 const JA_WORDS = String.raw`(?:アカウント(?:名|ID)?|ユーザー?(?:名|ID)|ユーザＩＤ|ログイン(?:名|ID)|利用者ID|社員(?:番号|コード|ID)|職員(?:番号|ID)|従業員(?:番号|ID)|会員(?:番号|ID)|顧客(?:番号|ID|コード)|口座(?:番号)?|旅券番号|パスポート(?:番号)?|免許証番号|保険証番号|被害者ID|復号ID|識別ID)`;
 const VALUE = String.raw`(?:「([^」\s]{2,64})」|"([^"\s]{2,64})"|'([^'\s]{2,64})'|([A-Za-z0-9][A-Za-z0-9._@\\-]{1,63}))`;
 const KEYWORD_RE = new RegExp(String.raw`(?:(?<![A-Za-z])${ASCII_WORDS}(?![A-Za-z])|${JA_WORDS})(?:\s?(?:は|：|:|=|is|was|#|\|)\s?|\s?[:：=]\s?|\s)?\s*(?:(?:普通|当座|savings|checking)\s*)?${VALUE}`, 'dgi');
+const LOGIN_VALUE = String.raw`([A-Za-z0-9][A-Za-z0-9._@-]{1,62}[A-Za-z0-9])`;
+const LOGIN_AS_RE = new RegExp(String.raw`(?:(?:logged|signed|log|sign)[ -]?(?:in|on)|authenticated|connected|impersonat(?:ed|ing))\s+(?:as|with\s+(?:the\s+)?(?:account|user(?:name)?))\s+["'「]?${LOGIN_VALUE}`
+  + String.raw`|(?<![A-Za-z0-9._@-])["'「]?${LOGIN_VALUE}["'」]?\s*(?:として|の(?:アカウント|ID)で|で)(?:ログイン|サインイン|ログオン)`, 'dgi');
 const SERVICE_ACCOUNT_RE = /(?<![\w.@\\-])(?:admin|adm|svc|sa|srv|service|backup|bk)[-_]?[a-z]*\d{1,4}(?![\w.@-])/gi;
 const WINDOWS_RE = /(?<![A-Za-z0-9\\.-])([A-Z][A-Z0-9-]{1,14})\\[A-Za-z][A-Za-z0-9._-]{1,30}/g;
 // Registry hives, built-in principals and system folders are not domains (HKLM\SOFTWARE, NT AUTHORITY\SYSTEM).
@@ -58,6 +61,12 @@ export function detectAccounts(text: string): Candidate[] {
     if (c) out.push(c);
   }
   for (const m of matches(SERVICE_ACCOUNT_RE, text)) out.push(account(m.index, m.index + m[0].length, 'account_after_keyword'));
+  // Who someone signed in as: the account used (the member's, taken over), after or before the sign-in verb.
+  for (const m of matches(LOGIN_AS_RE, text)) {
+    const span = m.indices?.[1] ?? m.indices?.[2];
+    const value = span ? text.slice(span[0], span[1]) : '';
+    if (span && looksLikeId(value) && !/^(?:admin|administrator|root|guest)$/i.test(value)) out.push(account(span[0], span[1], 'account_after_keyword'));
+  }
   for (const m of matches(WINDOWS_RE, text)) {
     // A sentence's full stop is not part of the user name (User: MINATO\k.tanabe.).
     if (!NOT_A_DOMAIN.test(m[1] as string)) out.push(account(m.index, m.index + m[0].replace(/[._-]+$/, '').length, 'windows_account'));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectAccounts } from './accounts.js';
 import { detectIbans, detectJapaneseBankAccounts } from './banking.js';
 import { detectAddresses } from './address.js';
 import { detectIdNumbers, shortLuhnOk } from './id-numbers.js';
@@ -180,5 +181,19 @@ describe('check digits', () => {
   it('an address runs over a line break only into a line that continues it', () => {
     const text = '東京都港区芝公園4-2-8\n被害は3台です';
     expect(detectAddresses(text).map((c) => text.slice(c.start, c.end))).toEqual(['東京都港区芝公園4-2-8']);
+  });
+});
+
+describe('the account someone signed in as', () => {
+  const accounts = (text: string) => [...new Set(detectAccounts(text).map((c) => text.slice(c.start, c.end)))];
+  it('is the member\'s account, in English and Japanese', () => {
+    expect(accounts('The intruder logged in as j.whitfield from a VPN exit node.')).toEqual(['j.whitfield']);
+    expect(accounts('Someone signed in with the account ops-kato2 at 02:14.')).toEqual(['ops-kato2']);
+    expect(accounts('攻撃者は「m.sugita」としてログインし、メールを転送した。')).toEqual(['m.sugita']);
+    expect(accounts('深夜に k-nakane01 でログインされた記録がある。')).toEqual(['k-nakane01']);
+  });
+  it('is not an ordinary word or a built-in name', () => {
+    expect(accounts('She logged in as usual and saw nothing.')).toEqual([]);
+    expect(accounts('The attacker logged in as admin over RDP.')).toEqual([]);
   });
 });
