@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAccounts } from './accounts.js';
+import { detectHosts } from './hosts.js';
 import { detectIbans, detectJapaneseBankAccounts } from './banking.js';
 import { detectAddresses } from './address.js';
 import { detectIdNumbers, shortLuhnOk } from './id-numbers.js';
@@ -195,5 +196,15 @@ describe('the account someone signed in as', () => {
   it('is not an ordinary word or a built-in name', () => {
     expect(accounts('She logged in as usual and saw nothing.')).toEqual([]);
     expect(accounts('The attacker logged in as admin over RDP.')).toEqual([]);
+  });
+});
+
+describe('host names in lower case', () => {
+  const hosts = (text: string) => detectHosts(text).map((c) => text.slice(c.start, c.end));
+  it('are found by their role part and a two- or three-digit number', () => {
+    expect(hosts('We isolated mailsrv01 and fs-02, then rebuilt websv103.')).toEqual(['mailsrv01', 'fs-02', 'websv103']);
+  });
+  it('are not versions, counts or products', () => {
+    expect(hosts('Upgrade win10 and web2 clients, vm1 and sql2019, and the ex4300 switch.')).toEqual([]);
   });
 });

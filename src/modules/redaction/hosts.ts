@@ -6,6 +6,9 @@ const host = (start: number, end: number, reason: string): Candidate => ({ kind:
 
 const ROLE = String.raw`(?:PC|SV|SRV|SVR|SERVER|WS|DC|FS|DB|AD|NAS|WEB|MAIL|APP|FILE|FILESV|FILESRV|EX|EXCH|SQL|VDI|LT|NB|DT|HV|ESX|ESXI|VM|CL|CLT|PRN|RDS|TS|BK|BKUP|BACKUP|DEV|STG|PRD|PROD|TEST|HOST|NODE|GW|FW|PROXY|VPN|JUMP|CAD|ERP|HR|ACC|ACCT|SALES|DESKTOP|LAPTOP|WIN|TOKYO|OSAKA)`;
 const PATTERN_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/-])(?:${ROLE}(?:[-_][A-Z0-9]+)+|${ROLE}\d{1,4}[A-Z]?|(?:DESKTOP|LAPTOP|WIN)-[A-Z0-9]{5,})(?![A-Za-z0-9_.-]*[A-Za-z0-9])`, 'g');
+// The same names written in lower case (mailsrv01, fs-02, websv03), with two or three digits at the end: shorter
+// numbers are too often versions or counts (web2, vm1).
+const LOWER_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/@-])${ROLE}[a-z]{0,8}[-_]?\d{2,3}(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'gi');
 const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|machine|computer|endpoint|device|client|node|vm|nas|pc|dc|domain controller)(?![A-Za-z])|ホスト名?|サーバー?|端末|機器|パソコン|コンピューター?|クライアント|ノード|マシン)`;
 const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
 const NOT_HOST = /^(?:SHA\d*|MD5|AES\d*|RSA\d*|IPv[46]|HTTPS?\d*|TLS\d*|SSL\d*|SMB\d*|RDP|VPN|CVE|T\d{4}|RFC\d+|ISO\d+|UTF-?\d+|Win(?:dows)?\d*|Office\d*|Server\d*|COVID-19|x64|x86|ARM64|P2P|2FA|MFA|OS|ID|IP|DNS|NTLM|LDAP|SQL|API|URL|was|is|and|the|name|names|logs?|side|room|itself|software|hardware)$/i;
@@ -20,6 +23,10 @@ export function detectHosts(text: string): Candidate[] {
   for (const m of matches(PATTERN_RE, text)) {
     if (PRODUCT.test(m[0]) || DEVICE_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (!NOT_HOST.test(m[0])) out.push(host(m.index, m.index + m[0].length, 'host_naming_pattern'));
+  }
+  for (const m of matches(LOWER_RE, text)) {
+    if (m[0] !== m[0].toLowerCase() || PRODUCT.test(m[0].toUpperCase()) || NOT_HOST.test(m[0])) continue;
+    if (!DEVICE_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) out.push(host(m.index, m.index + m[0].length, 'host_naming_pattern'));
   }
   for (const m of matches(CONTEXT_RE, text)) {
     const span = m.indices?.[1];

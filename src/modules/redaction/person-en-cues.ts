@@ -41,7 +41,7 @@ function lastWord(prefix: string): string {
   while (s > 0 && WORD_CHAR.test(prefix[s - 1] as string)) s--;
   return prefix.slice(s, e);
 }
-const DEPT = String.raw`accounting|finance|hr|it|sales|legal|marketing|payroll|procurement|purchasing|logistics|operations|support|engineering|admissions|pharmacy|reception|facilities|security|ops|admin|administration|shipping|warehouse|billing|nursing|radiology|research|the\s+[\p{L}-]+\s+(?:team|department|dept|office|desk|unit)`;
+const DEPT = String.raw`accounts\s+(?:payable|receivable)|accounting|finance|treasury|hr|human\s+resources|it|sales|legal|compliance|marketing|payroll|procurement|purchasing|logistics|operations|support|customer\s+service|engineering|admissions|pharmacy|reception|front\s+desk|facilities|security|ops|admin|administration|shipping|warehouse|billing|nursing|radiology|research|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:team|department|dept|office|desk|unit)`;
 const APPOSITION_AFTER = new RegExp(String.raw`^[ \t]*(?:,|\(|-|–|—|\|)[ \t]*(?:(?:our|the|a|an|their|my|his|her|your)[ \t]+)?` +
   String.raw`(?:[\p{L}&-]+[ \t]+){0,3}?${ROLE}(?![\p{L}])|^[ \t]*\([ \t]*(?:${DEPT})[ \t]*[),/]`, 'iu');
 const MAIL_AFTER = /^["']?[ \t]*(?:<[^<>\s@]+@[^<>\s]+>|\[mailto:|\([^()\s@]+@[^()\s]+\))/;

@@ -22,6 +22,8 @@ describe('person-en: names with cues', () => {
     ['Ms YAMADA Hanako (総務) forwarded the mail to everyone.', ['YAMADA Hanako']],
     ['Please ask Suzuki-san before rebooting the file server.', ['Suzuki']],
     ['Dr. van der Berg confirmed the patient records were not accessed.', ['van der Berg']],
+    ['Hi team, Marcus from accounts payable forwarded the invoice.', ['Marcus']],
+    ['Ask Olga in human resources whether she got the same mail.', ['Olga']],
     ['Mr Kowalski asked whether the backups were affected.', ['Kowalski']],
     ['Takahashi-sensei sent the exam files from a personal address.', ['Takahashi']],
     ['Priya Raman, our payroll clerk, saw the pop-up first.', ['Priya Raman']],
