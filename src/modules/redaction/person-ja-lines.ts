@@ -2,8 +2,11 @@
 // a mail header's display name ("From: 村岡 里美 <…>", "差出人：高木 翔"). The place is the cue; the analyser's
 // tokens check that the word there can be a name and not a label ("件名:", "宛先: 経理部 御中").
 import { tokenIndexAt, type Token } from './analyser.js';
-import type { NameContext } from './person-ja.js';
 import type { Candidate } from './types.js';
+
+// What person-ja.ts made of a text: its tokens and the kind of name part each can be.
+export type Kind = 'sur' | 'given' | 'person' | 'place' | 'unknown' | 'fragment';
+export interface NameContext { text: string; toks: readonly Token[]; kinds: (Kind | undefined)[] }
 
 const CH = String.raw`[\u3400-\u9fff々〆\u3041-\u3096\u30a1-\u30fa\u30fc・]`;
 const NAME = String.raw`${CH}{1,10}(?: ${CH}{1,8})?`;

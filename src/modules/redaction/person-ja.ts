@@ -6,12 +6,10 @@
 // IPADIC tags otherwise, and the surnames that are also places.
 import { tokenIndexAt, tokenize, type Token } from './analyser.js';
 import { isAmbiguousSurname, isExtraGivenName, isExtraSurname } from './names.js';
-import { detectNamesAtLineCues } from './person-ja-lines.js';
+import { detectNamesAtLineCues, type Kind, type NameContext } from './person-ja-lines.js';
 import type { Candidate } from './types.js';
 
-type Kind = 'sur' | 'given' | 'person' | 'place' | 'unknown' | 'fragment';
 interface Run { first: number; last: number; start: number; end: number }
-export interface NameContext { text: string; toks: readonly Token[]; kinds: (Kind | undefined)[] }
 
 const KANJI = /^[\u3400-\u9fff々〆]+$/;
 const NAME_CHARS = /^[\u3400-\u9fff々〆\u3041-\u3096\u30a1-\u30fa\u30fc・]+$/;
