@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from '../../test/helpers/databases.js';
-import { connectDatabase } from './connect.js';
+import { expect, it } from 'vitest';
+import { describeEachDatabase, useEmptyDatabase } from '../../test/helpers/databases.js';
 import type { Database } from './database.js';
 import { MIGRATION_NAMES, migrateDownAll, migrateTo, migrateToLatest } from './migrate.js';
 
@@ -40,22 +39,6 @@ async function tableNames(db: Database): Promise<string[]> {
 }
 
 const belongsToMigrator = (line: string): boolean => MIGRATION_TABLES.some((t) => new RegExp(`\\b${t}\\b`).test(line));
-
-/** An empty database of this dialect for one block of tests, dropped after it. */
-function useEmptyDatabase(database: TestDatabase): { db: Database } {
-  const scratch = {} as { db: Database };
-  let drop: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    scratch.db = connectDatabase(created.url);
-  });
-  afterAll(async () => {
-    await scratch.db?.destroy();
-    await drop?.();
-  });
-  return scratch;
-}
 
 describeEachDatabase('migrations up and down', (database) => {
   const scratch = useEmptyDatabase(database);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { connectDatabase } from '../../src/db/connect.js';
+import type { Database } from '../../src/db/database.js';
 
 // Integration tests run once per database: a SQLite file per test file, and a fresh PostgreSQL
 // database per test file when TEST_DATABASE_URL is set.
@@ -52,4 +54,20 @@ export function describeEachDatabase(title: string, suite: (database: TestDataba
   describe(`${title} [sqlite]`, () => suite(sqlite));
   if (pgUrl) describe(`${title} [postgres]`, () => suite(postgresDatabase));
   else describe.skip(`${title} [postgres — ${PG_SKIP_REASON}]`, () => suite(postgresDatabase));
+}
+
+/** An empty database of this dialect for one block of tests (not migrated), dropped after it. */
+export function useEmptyDatabase(database: TestDatabase): { db: Database } {
+  const scratch = {} as { db: Database };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await database.create();
+    drop = created.drop;
+    scratch.db = connectDatabase(created.url);
+  });
+  afterAll(async () => {
+    await scratch.db?.destroy();
+    await drop?.();
+  });
+  return scratch;
 }

@@ -1,34 +1,19 @@
 // Readings of Japanese text, for comparing names by sound: サクラ総合病院 and 桜総合病院 read alike. Used to find the
 // member's own names written in kana (known.ts) and by the publication safety net (sharing/leak-check.ts).
 import { analyserLoaded, loadAnalyser, tokenize } from './analyser.js';
-import { skeletonThrough, type Skeleton } from './variants.js';
+import { RangedText, skeletonThrough, type Skeleton } from './variants.js';
 
-interface Reading {
-  readonly text: string;
-  // For each character of the reading, the range of the original text it stands for (its word).
-  readonly start: readonly number[];
-  readonly end: readonly number[];
-}
-
-function reading(text: string): Reading {
-  let out = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  const add = (chars: string, s: number, e: number) => {
-    out += chars;
-    for (let k = 0; k < chars.length; k++) {
-      start.push(s);
-      end.push(e);
-    }
-  };
+// The text with each word the analyser knows replaced by its reading, each character keeping its word's range.
+function reading(text: string): RangedText {
+  const out = new RangedText();
   let at = 0;
   for (const token of tokenize(text)) {
-    for (let i = at; i < token.start; i++) add(text[i] as string, i, i + 1);
-    add(token.reading || token.surface, token.start, token.end);
+    for (let i = at; i < token.start; i++) out.add(text[i] as string, i, i + 1);
+    out.add(token.reading || token.surface, token.start, token.end);
     at = token.end;
   }
-  for (let i = at; i < text.length; i++) add(text[i] as string, i, i + 1);
-  return { text: out, start, end };
+  for (let i = at; i < text.length; i++) out.add(text[i] as string, i, i + 1);
+  return out;
 }
 
 /** The text with each Japanese word replaced by its reading in katakana (words the dictionary lacks as written). */

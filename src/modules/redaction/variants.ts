@@ -40,30 +40,35 @@ function foldChar(c: string): string {
 }
 
 /** The skeleton of a text; with `words`, each run of separators becomes one space instead of nothing. */
-export function skeleton(text: string, options: { words?: boolean } = {}): Skeleton {
-  let out = '';
-  const origin: number[] = [];
-  const originEnd: number[] = [];
-  const push = (chars: string, start: number, end: number) => {
-    out += chars;
+/** A text built piece by piece, each of its characters remembering the range of an original text it stands for. */
+export class RangedText {
+  text = '';
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  add(chars: string, start: number, end: number): void {
+    this.text += chars;
     for (let k = 0; k < chars.length; k++) {
-      origin.push(start);
-      originEnd.push(end);
+      this.start.push(start);
+      this.end.push(end);
     }
-  };
+  }
+}
+
+export function skeleton(text: string, options: { words?: boolean } = {}): Skeleton {
+  const built = new RangedText();
   for (let i = 0; i < text.length;) {
     const c = String.fromCodePoint(text.codePointAt(i) as number);
     const end = i + c.length;
     if (!isInvisible(c)) {
       for (const part of c.normalize('NFKC')) {
         if (isInvisible(part)) continue;
-        if (!SEPARATOR.test(part)) push(foldChar(part), i, end);
-        else if (options.words && out.length > 0 && !out.endsWith(' ')) push(' ', i, end);
+        if (!SEPARATOR.test(part)) built.add(foldChar(part), i, end);
+        else if (options.words && built.text.length > 0 && !built.text.endsWith(' ')) built.add(' ', i, end);
       }
     }
     i = end;
   }
-  return { text: out, origin, originEnd };
+  return { text: built.text, origin: built.start, originEnd: built.end };
 }
 
 /**

@@ -1,13 +1,12 @@
 // Where collections come from: the migration (community, public, and every existing organisation's
 // feed and inbox) and the organisation service (a new organisation's feed and inbox).
 import { Migrator } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { systemContext } from '../../auth/actor.js';
-import { connectDatabase } from '../../db/connect.js';
 import type { Database } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import * as foundation from '../../db/migrations/2026-11-23-0001-foundation.js';
-import { describeEachDatabase } from '../../../test/helpers/databases.js';
+import { describeEachDatabase, useEmptyDatabase } from '../../../test/helpers/databases.js';
 import { useTestApp } from '../../../test/helpers/app.js';
 import { createOrgAsOperator } from '../orgs/orgs.service.js';
 
@@ -18,20 +17,10 @@ const audiences = async (db: Database, orgId: string | null) => {
 };
 
 describeEachDatabase('collections from the migration', (database) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-
-  beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    db = connectDatabase(created.url);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await drop?.();
-  });
+  const scratch = useEmptyDatabase(database);
 
   it('creates the community and public collections and backfills a feed and an inbox per existing organisation', async () => {
+    const { db } = scratch;
     const foundationOnly = new Migrator({
       db, provider: { getMigrations: async () => ({ '2026-11-23-0001-foundation': foundation }) },
       migrationTableName: 'anshin_migrations', migrationLockTableName: 'anshin_migrations_lock',

@@ -2,13 +2,12 @@
 // nobody owns, owns it; another organisation's objects that name it, or versions of it, are refused one by one.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/helpers/databases.js';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, useEmptyDatabase } from '../../../test/helpers/databases.js';
 import { createOrg, useTestApp } from '../../../test/helpers/app.js';
 import { collectionIds, indicator, ROOT, statusOf, stixId, taxii, taxiiCaller, TLP, type TaxiiCaller } from '../../../test/helpers/taxii.js';
 import type { RequestContext } from '../../auth/actor.js';
 import type { OrgRole } from '../../auth/roles.js';
-import { connectDatabase } from '../../db/connect.js';
 import type { Database } from '../../db/database.js';
 import { migrateTo, migrateToLatest } from '../../db/migrate.js';
 import { orgIdentityId } from '../stix/org-identity.js';
@@ -131,19 +130,10 @@ describeEachDatabase('STIX identities belong to the organisation that registered
 });
 
 describeEachDatabase('the identity owners migration', (database) => {
-  let db: Database;
-  let drop: () => Promise<void> = async () => {};
-  beforeAll(async () => {
-    const created = await database.create();
-    drop = created.drop;
-    db = connectDatabase(created.url);
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await drop();
-  });
+  const scratch = useEmptyDatabase(database);
 
   it('gives every existing organisation its own identity, and goes back down', async () => {
+    const { db } = scratch;
     await migrateTo(db, '2026-12-07-0017-correlation-current');
     const at = '2026-12-01T00:00:00.000Z';
     const org = { name_ja: '組織', name_en: 'Org', sector: 'E', size_band: '1-20', prefecture: '13', status: 'active', aliases: '[]', contacts: '[]', created_at: at, updated_at: at };
