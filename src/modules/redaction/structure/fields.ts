@@ -115,6 +115,8 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 }
 
 // The candidate for one value (offsets into the text), or nothing when the value names nobody.
+const JAPANESE_NAME = /^[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc\u3041-\u3096・]{2,12}$/;
+
 export function valueCandidate(kind: FieldKind, text: string, start: number, end: number, reason: FieldReason = 'structured_field'): Candidate | undefined {
   const candidate = (label: SensitiveLabel, s: number, e: number): Candidate => ({ kind: 'sensitive', label, start: s, end: e, reason, priority: 1 });
   const [s, e] = trimmed(text, start, end);
@@ -124,8 +126,9 @@ export function valueCandidate(kind: FieldKind, text: string, start: number, end
   if (EMAIL_VALUE.test(value)) return kind === 'host' ? undefined : candidate('EMAIL', s, e);
   switch (kind) {
     case 'account':
-      // A user column of a sign-in export may hold the display name.
+      // A user column of a sign-in export may hold the display name; in Japanese (利用者: 西田) it is a name, no id.
       if (/\s/.test(value) && !/\\/.test(value)) return PERSON_VALUE.test(value) && !GROUP_VALUE.test(value) && /^[A-Z\u3400-\u9fff\u30a1-\u30fa]/.test(value) ? candidate('PERSON', s, e) : undefined;
+      if (JAPANESE_NAME.test(value)) return GROUP_VALUE.test(value) ? undefined : candidate('PERSON', s, e);
       // A computer's own account (ZQ7DC01$) names a host.
       if (/^[A-Za-z0-9][A-Za-z0-9-]{0,14}\$$/.test(value)) return candidate('INTERNAL_HOST', s, e - 1);
       return /^0x[0-9a-f]+$/i.test(value) ? undefined : candidate('ACCOUNT', s, e);

@@ -26,6 +26,12 @@ function check(c: Case, org: OrgProfile = MINATO): void {
 
 const CASES: Case[] = [
   {
+    name: 'ja: a Markdown table whose user column holds people\'s names, not ids',
+    text: '| 端末名 | 利用者 | 状態 |\n|---|---|---|\n| SOUMU-NB11 | 大槻 | 暗号化 |\n| SOUMU-NB12 | ひろみ | 正常 |\n| SOUMU-NB13 | 総務課 | 正常 |',
+    redact: [['INTERNAL_HOST', 'SOUMU-NB11'], ['PERSON', '大槻'], ['PERSON', 'ひろみ']],
+    clean: ['総務課', '暗号化'],
+  },
+  {
     name: 'en: JSON sign-in log (Entra ID style)',
     text: '{"createdDateTime":"2025-03-02T01:12:09Z","userPrincipalName":"k.tanabe@minato-seiko.co.jp","userDisplayName":"Kenji Tanabe","appDisplayName":"Office 365 Exchange Online","ipAddress":"185.220.101.4","status":{"errorCode":50126},"deviceDetail":{"displayName":"MSK-LT044"}}',
     redact: [['EMAIL', 'k.tanabe@minato-seiko.co.jp'], ['PERSON', 'Kenji Tanabe'], ['INTERNAL_HOST', 'MSK-LT044']],
