@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectAccounts } from './accounts.js';
 import { detectHosts } from './hosts.js';
+import { detectSecrets } from './secrets.js';
+import { fold } from './text.js';
 import { detectIbans, detectJapaneseBankAccounts } from './banking.js';
 import { detectAddresses } from './address.js';
 import { detectIdNumbers, shortLuhnOk } from './id-numbers.js';
@@ -206,5 +208,23 @@ describe('host names in lower case', () => {
   });
   it('are not versions, counts or products', () => {
     expect(hosts('Upgrade win10 and web2 clients, vm1 and sql2019, and the ex4300 switch.')).toEqual([]);
+  });
+});
+
+describe('secrets after their key', () => {
+  const secrets = (text: string) => detectSecrets(text).filter((c) => c.label === 'SECRET').map((c) => text.slice(c.start, c.end));
+  it('takes a config key of several words whole, and only the value', () => {
+    expect(secrets('export AWS_SECRET_ACCESS_KEY=Zp4kQ9sLm2Vx7Tn0Rb8Wc6Yd1Hf3Jg5Ke9Ua2Ix')).toEqual(['Zp4kQ9sLm2Vx7Tn0Rb8Wc6Yd1Hf3Jg5Ke9Ua2Ix']);
+    expect(secrets('API_KEY_PROD="k3-99ab-cc21"')).toEqual(['k3-99ab-cc21']);
+  });
+  it('stops before a note in brackets', () => {
+    const text = fold('暗証番号は 0825（誕生日）だった。');
+    expect(detectSecrets(text).map((c) => text.slice(c.start, c.end))).toEqual(['0825']);
+  });
+  it('finds the password of a user / password pair', () => {
+    expect(secrets('RDP was open with Administrator / P@ssw0rd! on the old server.')).toEqual(['P@ssw0rd!']);
+    const pair = 'ID/PW: k.sato / Haru2025 を付箋に書いていた';
+    expect(analyseRules(pair, {}).proposals.map((p) => [p.label, pair.slice(p.start, p.end)])).toEqual([['ACCOUNT', 'k.sato'], ['SECRET', 'Haru2025']]);
+    expect(secrets('We met with sales / marketing yesterday.')).toEqual([]);
   });
 });

@@ -23,9 +23,12 @@ const PHOBOS_ID_RE = /(?<=\.id[[-])[A-F0-9]{8}(?:-\d{4})?(?=\]?\.)/gi;
 
 const ASCII_KEYWORD = String.raw`(?:pass(?:word|wd|phrase|code)?|pwd|pw|secret(?:[_ -]?key)?|client[_ -]?secret|api[_ -]?key|apikey|access[_ -]?key(?:[_ -]?id)?|secret[_ -]?access[_ -]?key|token|bearer|authorization|auth[_ -]?token|private[_ -]?key|credentials?|pin)`;
 const JA_KEYWORD = String.raw`(?:パスワード|暗証番号|パスフレーズ|APIキー|アクセスキー|シークレット(?:キー)?|トークン|認証キー|秘密鍵)`;
-const KEYWORD = String.raw`(?:(?<![A-Za-z])${ASCII_KEYWORD}(?![A-Za-z])|${JA_KEYWORD})`;
+// An environment variable or config key may carry more words (AWS_SECRET_ACCESS_KEY, API_KEY_PROD): they belong to
+// the key, not to the value.
+const KEYWORD = String.raw`(?:(?<![A-Za-z])${ASCII_KEYWORD}(?:[_-][A-Za-z0-9]+)*(?![A-Za-z0-9])|${JA_KEYWORD})`;
 const QUOTED = String.raw`「([^」\n]{1,200})」|『([^』\n]{1,200})』|"([^"\n]{1,200})"|'([^'\n]{1,200})'|\x60([^\x60\n]{1,200})\x60`;
-const BARE = String.raw`([!-~]{4,200}?)(?=[\s、。，,;）)」\]]|$|[^\x00-\x7f])`;
+// A bare value ends at a space or punctuation, or at a bracket that opens a note in Japanese (0825（誕生日）).
+const BARE = String.raw`([!-~]{4,200}?)(?=[\s、。，,;）)」\]]|\((?=[^\x00-\x7f])|$|[^\x00-\x7f])`;
 const KEYWORD_RE = new RegExp(String.raw`${KEYWORD}(?:\s?(?:は|を|が|も|：|:|=|is|was|=>|->|(?:for|of)\s(?:[^\s:=]+\s){0,4}?(?:is|was|[:=]))\s?|\s?[:：=]\s?|\s)?\s*(?:${QUOTED}|${BARE})`, 'dgi');
 
 // An unquoted value is a secret only when it looks like one: no plain word like "reset" or "changed".
@@ -36,6 +39,24 @@ function looksSecret(value: string, quoted: boolean): boolean {
   if (value.length < 6 && !/\d/.test(value)) return false;
   if (/^(?:reset|changed?|change|expired?|policy|manager|required|protected|spraying|spray|attack|attempts?|for|and|the|of|was|is|to|in|on|with|from|leak(?:ed)?|dump|file|list|hash(?:es)?|authentication|login|update[ds]?|rotation|rotated|none|null|unknown|n\/a)$/i.test(value)) return false;
   return /[0-9!-/:-@[-`{-~]/.test(value) || /[a-z][A-Z]|[A-Z][a-z].*[A-Z]/.test(value) || value.length >= 12;
+}
+
+// "with Administrator / P@ssw0rd!", "ID/PW: sato / Haru2025": a user and a password written as a pair.
+const PAIR_RE = /(?:(?<![A-Za-z])(?:with|using|creds?|credentials?|login)|ID\s?[/／・]\s?(?:PW|パス(?:ワード)?)|認証情報)[:：]?\s+([\w.@\\-]{2,40})\s?[/／]\s?([!-~]{4,64}?)(?=[\s、。，,;)）」\]]|$|[^\s!-~])/dgi;
+
+function credentialPairs(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of matches(PAIR_RE, text)) {
+    // The user of the pair is an account (the password keyword before it must not make it a secret), unless built in.
+    const user = m.indices?.[1];
+    if (user && !/^(?:administrator|admin|root|guest)$/i.test(text.slice(user[0], user[1]))) {
+      out.push({ kind: 'sensitive', label: 'ACCOUNT', start: user[0], end: user[1], reason: 'account_after_keyword', priority: 3 });
+    }
+    const pass = m.indices?.[2];
+    const value = pass ? text.slice(pass[0], pass[1]).replace(/[.,;:]+$/, '') : '';
+    if (pass && looksSecret(value, false)) out.push(secret(pass[0], pass[0] + value.length, 'secret_after_keyword'));
+  }
+  return out;
 }
 
 // scheme://user:password@host: the password is a secret, the user an account.
@@ -53,7 +74,7 @@ function urlCredentials(text: string): Candidate[] {
 }
 
 export function detectSecrets(text: string): Candidate[] {
-  const out: Candidate[] = urlCredentials(text);
+  const out: Candidate[] = [...urlCredentials(text), ...credentialPairs(text)];
   for (const re of KNOWN) for (const m of matches(re, text)) out.push(secret(m.index, m.index + m[0].length, 'known_token_format'));
   for (const m of matches(PHOBOS_ID_RE, text)) out.push(secret(m.index, m.index + m[0].length, 'ransom_victim_id'));
   for (const m of matches(KEYWORD_RE, text)) {
