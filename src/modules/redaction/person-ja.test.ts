@@ -17,6 +17,8 @@ describe('Japanese personal names', () => {
     ['a surname alone before a particle', '今朝、村岡と一緒にサーバー室を確認した。', ['村岡']],
     ['a surname the dictionary tags as a company word', '山下が隔離した端末を持ち帰った。', ['山下']],
     ['a department before the name', '総務課の須藤から情報システム課へ連絡があった。', ['須藤']],
+    ['a hiragana given name the analyser cuts apart, before くん', 'こうへいくんのタブレットにも同じSMSが来ていた。', ['こうへい']],
+    ['hiragana before ちゃん in a chat', '[21:04] 母: ゆいちゃんのスマホ、変なアプリ入ってない？', ['ゆい']],
     ['a role word after the name', '報告を受けた岩田課長がルーターの電源を落とした。', ['岩田']],
     ['a role before the name', '社長の岩崎が記者会見で経緯を説明した。', ['岩崎']],
     ['an honorific after a full name with a full-width space', '情報システム部の　大河内　さやかさん　から報告', ['大河内　さやか']],

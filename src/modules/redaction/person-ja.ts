@@ -222,8 +222,11 @@ function kanaBeforeHonorifics(c: NameContext): Candidate[] {
       const name = m[1] as string;
       const end = m.index + name.length;
       const first = startsToken(m.index);
-      if (KATAKANA_STOP.test(name) || HIRAGANA_STOP.test(name) || !first || !startsToken(end)) continue;
-      if (first.end === end && first.posDetail2 === '組織') continue;
+      // The analyser cuts hiragana unreliably (こうへいくん is こう/へ/いく/ん), so before くん and ちゃん the kana need not
+      // end a token; before さん (みなさん, おくさん) they must.
+      const loose = re === HIRAGANA_HONORIFIC && /^(?:くん|ちゃん)/.test(c.text.slice(end, end + 3));
+      if (KATAKANA_STOP.test(name) || HIRAGANA_STOP.test(name) || (!loose && (!first || !startsToken(end)))) continue;
+      if (first?.end === end && first.posDetail2 === '組織') continue;
       out.push(person(m.index, end, 'name_dictionary_with_honorific'));
     }
   }
