@@ -233,6 +233,23 @@ function kanaBeforeHonorifics(c: NameContext): Candidate[] {
   return out;
 }
 
+// Who did a piece of the case work: a surname the dictionary tags as one (even of one kanji, 森), or one that is also a
+// place (千葉), followed by が/は and an act only a person does (対応し, 記録を, 報告した). A place does not 対応する.
+const PERSON_ACT = /^(?:対応|報告|連絡|確認|記録|発見|開封|操作|返信|転送|送信|受信|入力|電話|相談|説明|指示|隔離|再起動|復旧|調査|判断|承認|クリック)$/;
+function actorsOfCaseWork(c: NameContext): Candidate[] {
+  const out: Candidate[] = [];
+  c.toks.forEach((t, i) => {
+    const particle = c.toks[i + 1];
+    const act = c.toks[i + 2];
+    if (!particle || !act || !/^[がは]$/.test(particle.surface) || !PERSON_ACT.test(act.surface)) return;
+    const surname = (t.posDetail2 === '人名' && t.posDetail3 === '姓') || (t.posDetail2 === '地域' && isAmbiguousSurname(t.surface));
+    const before = c.toks[i - 1];
+    const starts = !before || before.pos === '記号' || before.pos === '助詞' || /^[、。\s]$/.test(before.surface);
+    if (surname && KANJI.test(t.surface) && starts) out.push(person(t.start, t.end, 'name_in_context'));
+  });
+  return out;
+}
+
 // A reading written after a name is the name too: 高橋 一郎（たかはし いちろう）.
 function readingsAfter(text: string, found: Candidate[]): Candidate[] {
   return found.flatMap((p) => {
@@ -257,6 +274,6 @@ export function detectJapanesePersons(text: string): Candidate[] {
     const glued = reason === 'name_dictionary_with_honorific' && partsOf(c, r).every(([k]) => k === 'unknown') ? kanjiBefore(c, r.first, 4 - (r.end - r.start)) : r.first;
     found.push(person(c.toks[glued]!.start, r.end, reason));
   }
-  found.push(...beforeHonorifics(c, runEnds), ...kanaBeforeHonorifics(c), ...detectNamesAtLineCues(c));
+  found.push(...beforeHonorifics(c, runEnds), ...kanaBeforeHonorifics(c), ...detectNamesAtLineCues(c), ...actorsOfCaseWork(c));
   return [...found, ...readingsAfter(text, found)];
 }
