@@ -1,4 +1,5 @@
 // Accounts: user ids, employee numbers, bank accounts, passports, DOMAIN\user, victim-unique ransom ids.
+import { isOrdinaryWord } from './data/name-lexicon.js';
 import { isRomajiSurname } from './names.js';
 import { matches } from './text.js';
 import type { Candidate } from './types.js';
@@ -32,6 +33,8 @@ const endsField = (text: string, end: number): boolean =>
 // An unquoted value after an account word must look like an id, not like the next English word.
 function looksLikeId(value: string): boolean {
   if (/\d/.test(value) || /[._@\\-]/.test(value)) return true;
+  // "the user jmorales": a lower-case login that is no English word.
+  if (/^[a-z]{4,30}$/.test(value) && !isOrdinaryWord(value)) return true;
   if (isRomajiSurname(value)) return true;
   return /^(?:admin|administrator|root|guest|backup|svc\w*|test\w*)$/i.test(value) || /^[a-z]{2,}_[a-z]+$/i.test(value);
 }

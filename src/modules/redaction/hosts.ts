@@ -9,6 +9,9 @@ const PATTERN_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/-])(?:${ROLE}(?:[-_]
 // The same names written in lower case (mailsrv01, fs-02, websv03), with two or three digits at the end: shorter
 // numbers are too often versions or counts (web2, vm1).
 const LOWER_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/@-])${ROLE}[a-z]{0,8}[-_]?\d{2,3}(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'gi');
+// After on/from/at, a NetBIOS-shaped name (upper case, hyphenated parts, a digit, at most 15 characters) is a host:
+// "on FINANCE-LAP-22", "from KAWA-PC7".
+const PREPOSITION_RE = /(?<![A-Za-z])(?:on|from|at|to|via)\s+([A-Z][A-Z0-9]{1,13}(?:-[A-Z0-9]{1,13}){1,3})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])/dg;
 const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|machine|computer|endpoint|device|client|node|vm|nas|pc|dc|domain controller)(?![A-Za-z])|ホスト名?|サーバー?|端末|機器|パソコン|コンピューター?|クライアント|ノード|マシン)`;
 const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
 const NOT_HOST = /^(?:SHA\d*|MD5|AES\d*|RSA\d*|IPv[46]|HTTPS?\d*|TLS\d*|SSL\d*|SMB\d*|RDP|VPN|CVE|T\d{4}|RFC\d+|ISO\d+|UTF-?\d+|Win(?:dows)?\d*|Office\d*|Server\d*|COVID-19|x64|x86|ARM64|P2P|2FA|MFA|OS|ID|IP|DNS|NTLM|LDAP|SQL|API|URL|was|is|and|the|name|names|logs?|side|room|itself|software|hardware)$/i;
@@ -27,6 +30,12 @@ export function detectHosts(text: string): Candidate[] {
   for (const m of matches(LOWER_RE, text)) {
     if (m[0] !== m[0].toLowerCase() || PRODUCT.test(m[0].toUpperCase()) || NOT_HOST.test(m[0])) continue;
     if (!DEVICE_WORD.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) out.push(host(m.index, m.index + m[0].length, 'host_naming_pattern'));
+  }
+  for (const m of matches(PREPOSITION_RE, text)) {
+    const span = m.indices?.[1];
+    const name = m[1] as string;
+    if (!span || name.length > 15 || !/\d/.test(name) || /^(?:CVE|MS\d\d|KB|RFC|ISO|SHA|AES|TLS|SSL|COVID)/.test(name) || PRODUCT.test(name) || NOT_HOST.test(name)) continue;
+    out.push(host(span[0], span[1], 'host_context'));
   }
   for (const m of matches(CONTEXT_RE, text)) {
     const span = m.indices?.[1];
