@@ -7,6 +7,7 @@ export { REASONS, explainReason, type ReasonCode } from './reasons.js';
 export { refang } from './defang.js';
 export { latinForm, occurrencesOf, romanisedForm, skeleton } from './variants.js';
 export { readingFunction } from './reading.js';
+export { namesOfPerson } from './known.js';
 export { luhnOk, myNumberCheckDigitOk } from './numbers.js';
 export { formatCorpusScore, parseCorpusJsonl, parsePredictionsJsonl, scoreCorpus, scoreJsonl, type CorpusScore, type LabelledRecord, type PredictedRecord } from './corpus-score.js';
 export * from './types.js';

@@ -1,7 +1,7 @@
 // The member's own people and taught values, found in the spellings a reader would recognise.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnalyser } from './analyser.js';
-import { detectKnown } from './known.js';
+import { detectKnown, namesOfPerson } from './known.js';
 import { resolve } from './resolve.js';
 import { romanisedForm, latinForm, skeleton } from './variants.js';
 import type { OrgProfile } from './types.js';
@@ -61,6 +61,15 @@ describe('detectKnown', () => {
     ]);
     expect(indicators).toEqual([]);
     expect(proposals.map((p) => text.slice(p.start, p.end))).toContain('kazuya.yamamoto.home@example.net');
+  });
+
+  it('takes from display names only the words that can be a name', () => {
+    expect(namesOfPerson('山本 和也')).toEqual(['山本 和也', '山本', '和也']);
+    expect(namesOfPerson('総務 佐藤')).toEqual(['総務 佐藤', '佐藤']);
+    expect(namesOfPerson('情報システム部 管理者')).toEqual([]);
+    expect(namesOfPerson('IT Desk')).toEqual([]);
+    expect(namesOfPerson('staff')).toEqual([]);
+    expect(detectKnown('管理者が確認した', { people: ['情報システム部 管理者'] })).toEqual([]);
   });
 
   it('ignores values too short to be searched and profiles without people', () => {

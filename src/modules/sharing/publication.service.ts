@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { appendLedgerEvents } from '../ledger/ledger.service.js';
 import type { OrgSummary } from '../orgs/org-model.js';
 import { listOrgsAsOperator } from '../orgs/orgs.service.js';
-import { readingFunction } from '../redaction/index.js';
+import { namesOfPerson, readingFunction } from '../redaction/index.js';
 import { markReportPublished } from '../reports/reports.service.js';
 import { findAudienceCollections } from '../taxii/collections.service.js';
 import { activeGroupMemberIds } from '../taxii/sharing-groups.service.js';
@@ -73,8 +73,8 @@ function forbiddenOf(report: ReportForSharing, rows: readonly ReportRedactionRow
   const kept = new Set(rows.filter((r) => r.decision === 'rejected').map((r) => report.text.slice(r.start_offset, r.end_offset).trim()));
   return [
     ...acceptedOf(rows).filter((r) => !(named && identity.has(r.label))).map((r) => ({ text: report.text.slice(r.start, r.end), reason: r.label })),
-    // A person's name and each of its parts: reports and advisories name people by surname or given name alone.
-    ...report.org.people.flatMap((name) => [name, ...name.trim().split(/[\s\u3000]+/u)]).map((text) => ({ text, reason: 'PERSON' })),
+    // A person's name and the words of it that can be a name: people are named by surname or given name alone.
+    ...report.org.people.flatMap(namesOfPerson).map((text) => ({ text, reason: 'PERSON' })),
     ...report.org.emails.map((text) => ({ text, reason: 'EMAIL' })),
     ...report.org.remembered.map((r) => ({ text: r.value, reason: r.label })),
     ...(named ? [] : [
