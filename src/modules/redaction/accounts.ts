@@ -12,7 +12,9 @@ const VALUE = String.raw`(?:「([^」\s]{2,64})」|"([^"\s]{2,64})"|'([^'\s]{2,6
 const KEYWORD_RE = new RegExp(String.raw`(?:(?<![A-Za-z])${ASCII_WORDS}(?![A-Za-z])|${JA_WORDS})(?:\s?(?:は|：|:|=|is|was|#|\|)\s?|\s?[:：=]\s?|\s)?\s*(?:(?:普通|当座|savings|checking)\s*)?${VALUE}`, 'dgi');
 const LOGIN_VALUE = String.raw`([A-Za-z0-9][A-Za-z0-9._@-]{1,62}[A-Za-z0-9])`;
 const LOGIN_AS_RE = new RegExp(String.raw`(?:(?:logged|signed|log|sign)[ -]?(?:in|on)|authenticated|connected|impersonat(?:ed|ing))\s+(?:as|with\s+(?:the\s+)?(?:account|user(?:name)?))\s+["'「]?${LOGIN_VALUE}`
-  + String.raw`|(?<![A-Za-z0-9._@-])["'「]?${LOGIN_VALUE}["'」]?\s*(?:として|の(?:アカウント|ID)で|で)(?:ログイン|サインイン|ログオン)`, 'dgi');
+  + String.raw`|(?<![A-Za-z0-9._@-])["'「]?${LOGIN_VALUE}["'」]?\s*(?:として|の(?:アカウント|ID)で|で)(?:ログイン|サインイン|ログオン)`
+  // Whose password or second factor was reset: "reset the password for "e.nakamura"", "MFA of ops-kato2".
+  + String.raw`|(?<![A-Za-z])(?:password|credentials?|mfa|2fa)\s+(?:for|of)\s+(?:the\s+(?:user|account)\s+)?["'「]${LOGIN_VALUE}["'」]`, 'dgi');
 const SERVICE_ACCOUNT_RE = /(?<![\w.@\\-])(?:admin|adm|svc|sa|srv|service|backup|bk)[-_]?[a-z]*\d{1,4}(?![\w.@-])/gi;
 const WINDOWS_RE = /(?<![A-Za-z0-9\\.-])([A-Z][A-Z0-9-]{1,14})\\[A-Za-z][A-Za-z0-9._-]{1,30}/g;
 // Registry hives, built-in principals and system folders are not domains (HKLM\SOFTWARE, NT AUTHORITY\SYSTEM).
@@ -66,7 +68,7 @@ export function detectAccounts(text: string): Candidate[] {
   for (const m of matches(SERVICE_ACCOUNT_RE, text)) out.push(account(m.index, m.index + m[0].length, 'account_after_keyword'));
   // Who someone signed in as: the account used (the member's, taken over), after or before the sign-in verb.
   for (const m of matches(LOGIN_AS_RE, text)) {
-    const span = m.indices?.[1] ?? m.indices?.[2];
+    const span = m.indices?.[1] ?? m.indices?.[2] ?? m.indices?.[3];
     const value = span ? text.slice(span[0], span[1]) : '';
     if (span && looksLikeId(value) && !/^(?:admin|administrator|root|guest)$/i.test(value)) out.push(account(span[0], span[1], 'account_after_keyword'));
   }

@@ -194,6 +194,8 @@ describe('the account someone signed in as', () => {
     expect(accounts('Someone signed in with the account ops-kato2 at 02:14.')).toEqual(['ops-kato2']);
     expect(accounts('攻撃者は「m.sugita」としてログインし、メールを転送した。')).toEqual(['m.sugita']);
     expect(accounts('深夜に k-nakane01 でログインされた記録がある。')).toEqual(['k-nakane01']);
+    expect(accounts('He reset the password for "e.nakamura" and for the kiosk.')).toEqual(['e.nakamura']);
+    expect(accounts('The password for "VPN" was weak.')).toEqual([]);
   });
   it('is not an ordinary word or a built-in name', () => {
     expect(accounts('She logged in as usual and saw nothing.')).toEqual([]);
