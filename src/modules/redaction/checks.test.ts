@@ -236,6 +236,10 @@ describe('hosts and logins in English prose', () => {
     const text = 'The EDR flagged powershell.exe on FINANCE-LAP-22, then traffic from KAWA-PC7 to TLS-13 gateways; see CVE-2024-3400 and MS17-010.';
     expect(detectHosts(text).map((c) => text.slice(c.start, c.end))).toEqual(['FINANCE-LAP-22', 'KAWA-PC7']);
   });
+  it('a name introduced after a host word is a host', () => {
+    const text = 'サーバー室のNAS（名前は soumu-nas）が止まった。';
+    expect(detectHosts(text).map((c) => text.slice(c.start, c.end))).toEqual(['soumu-nas']);
+  });
   it('a lower-case login after "the user" is an account, an English word is not', () => {
     const accounts = (t: string) => [...new Set(detectAccounts(t).map((c) => t.slice(c.start, c.end)))];
     expect(accounts('It ran under the user jmorales; the user reported nothing.')).toEqual(['jmorales']);

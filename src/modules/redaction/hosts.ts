@@ -13,7 +13,8 @@ const LOWER_RE = new RegExp(String.raw`(?<![A-Za-z0-9_.\\/@-])${ROLE}[a-z]{0,8}[
 // "on FINANCE-LAP-22", "from KAWA-PC7".
 const PREPOSITION_RE = /(?<![A-Za-z])(?:on|from|at|to|via)\s+([A-Z][A-Z0-9]{1,13}(?:-[A-Z0-9]{1,13}){1,3})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])/dg;
 const CONTEXT = String.raw`(?:(?<![A-Za-z])(?:host(?:name)?|server|workstation|machine|computer|endpoint|device|client|node|vm|nas|pc|dc|domain controller)(?![A-Za-z])|ホスト名?|サーバー?|端末|機器|パソコン|コンピューター?|クライアント|ノード|マシン)`;
-const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
+// "NAS（名前は soumu-nas）": the name may be introduced after the word.
+const CONTEXT_RE = new RegExp(String.raw`${CONTEXT}\s?(?:名|名称)?\s?(?:[:：=「"'(（]\s?)?(?:(?:名前|名称|ホスト名)\s?[はが:：]\s?)?([A-Za-z][A-Za-z0-9_-]{2,30})(?![A-Za-z0-9_.@-]*[A-Za-z0-9])`, 'dgi');
 const NOT_HOST = /^(?:SHA\d*|MD5|AES\d*|RSA\d*|IPv[46]|HTTPS?\d*|TLS\d*|SSL\d*|SMB\d*|RDP|VPN|CVE|T\d{4}|RFC\d+|ISO\d+|UTF-?\d+|Win(?:dows)?\d*|Office\d*|Server\d*|COVID-19|x64|x86|ARM64|P2P|2FA|MFA|OS|ID|IP|DNS|NTLM|LDAP|SQL|API|URL|was|is|and|the|name|names|logs?|side|room|itself|software|hardware)$/i;
 
 // Product versions and models look like role names: SQL2019, EX2016 (a year), TS-453D (digits then letters), or
