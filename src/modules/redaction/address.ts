@@ -30,7 +30,7 @@ const POSTCODE = String.raw`(?:〒[ \t]?\d{3}-?\d{4}|(?<![\d-])\d{3}-\d{4}(?=[ \
 const JA_RE = new RegExp(String.raw`${POSTCODE}[ \t]?(?:${PREFECTURE}[ \t]?)?${MUNI}{1,3}(?:${TOWN}?${BLOCKS}${TAIL}|[\u3400-\u9fff々ヶケ\u30a1-\u30fa\u30fc]{0,14})|(?:${POSTCODE}[ \t]?)?(?:${PREFECTURE}[ \t]?${MUNI}{0,3}(?:${TOWN}?${BLOCKS}${TAIL})?|(?<!${KANJI})${MUNI}{1,3}${TOWN}?${BLOCKS}${TAIL})|〒[ \t]?\d{3}-?\d{4}`, 'g');
 
 const STREET_TYPE = String.raw`(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Parkway|Pkwy\.?|Court|Ct\.?|Place|Pl\.?|Terrace|Highway|Hwy\.?|Square|Sq\.?|Circle|Trail|Plaza|Crescent|Close|Row|Gardens)`;
-const UNIT_EN = String.raw`(?:,?[ \t](?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|#)[ \t]?[A-Z0-9-]{1,6})`;
+const UNIT_EN = String.raw`(?:,?[ \t](?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Level|Flat|Floor|Fl\.?|Room|Rm\.?|#)[ \t]?[A-Z0-9-]{1,6})`;
 const CITY = String.raw`(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})`;
 const REGION = String.raw`(?:,?[ \t](?:[A-Z]{2,3}[ \t]\d{4,5}(?:-\d{4})?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|\d{4,5}(?:-\d{4})?))`;
 const COUNTRY = String.raw`(?:,?[ \t](?:USA|U\.S\.A\.|United States|UK|United Kingdom|Japan|Canada|Australia))`;

@@ -245,3 +245,10 @@ describe('hosts and logins in English prose', () => {
     expect(accounts('It ran under the user jmorales; the user reported nothing.')).toEqual(['jmorales']);
   });
 });
+
+describe('English addresses with a level or a flat', () => {
+  it('take the unit and what follows it', () => {
+    const text = 'The laptop was handed in at 44 Queen Street, Level 3, Auckland 1010 on Monday.';
+    expect(detectAddresses(text).map((c) => text.slice(c.start, c.end))).toEqual(['44 Queen Street, Level 3, Auckland 1010']);
+  });
+});
