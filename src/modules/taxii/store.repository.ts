@@ -2,6 +2,7 @@
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { dialectOfDb } from '../../db/dialect.js';
 import type { Database } from '../../db/database.js';
+import type { TlpLevel } from '../stix/tlp.js';
 import { sql } from 'kysely';
 import { idKey } from './id-key.js';
 import type { NewStixObjectRow, TaxiiEntriesTable } from './taxii.table.js';
@@ -152,4 +153,14 @@ export async function deleteOrphanObjects(db: Database, pks: readonly number[]):
     for (const table of ['stix_ids', 'stix_ids_recent'] as const) await db.deleteFrom(table).where('id_key', 'in', keys).where('pk', 'in', gone).execute();
     await db.deleteFrom('stix_objects').where('pk', 'in', gone).execute();
   }
+}
+
+/** Up to `limit` stored versions after `afterPk` whose JSON mentions granular markings (a pre-filter), by pk. */
+export async function findVersionsWithGranularMarkings(db: Database, afterPk: number, limit: number) {
+  return db.selectFrom('stix_objects').select(['pk', 'stix_id', 'version', 'version_key', 'tlp', 'json'])
+    .where('pk', '>', afterPk).where('json', 'like', '%granular_markings%').orderBy('pk').limit(limit).execute();
+}
+
+export async function setObjectTlp(db: Database, pk: number, tlp: TlpLevel): Promise<void> {
+  await db.updateTable('stix_objects').set({ tlp }).where('pk', '=', pk).execute();
 }

@@ -9,6 +9,7 @@ import { placementAllowed, stricterOf, tlpOfObject, type TlpLevel } from '../sti
 import { findEntriesOfVersions } from './browse.repository.js';
 import { findCollection } from './collections.repository.js';
 import { ledgerOnDeleted } from './ledger-hooks.js';
+import { findVersionsWithGranularMarkings, setObjectTlp } from './store.repository.js';
 import { deleteObjectVersions } from './store.service.js';
 
 const PAGE = 1000;
@@ -33,8 +34,7 @@ export async function recheckTlp(db: Database, options: { remove: boolean }): Pr
   const request = systemContext('en');
   for (let after = 0; ;) {
     // A cheap pre-filter on the JSON text; each candidate is parsed and checked exactly.
-    const rows = await db.selectFrom('stix_objects').select(['pk', 'stix_id', 'version', 'version_key', 'tlp', 'json'])
-      .where('pk', '>', after).where('json', 'like', '%granular_markings%').orderBy('pk').limit(PAGE).execute();
+    const rows = await findVersionsWithGranularMarkings(db, after, PAGE);
     if (rows.length === 0) break;
     after = (rows[rows.length - 1] as { pk: number }).pk;
     for (const row of rows) {
@@ -43,7 +43,7 @@ export async function recheckTlp(db: Database, options: { remove: boolean }): Pr
       result.checked++;
       const tlp = stricterOf(row.tlp, tlpOfObject(object, row.tlp));
       if (tlp !== row.tlp) {
-        await db.updateTable('stix_objects').set({ tlp }).where('pk', '=', row.pk).execute();
+        await setObjectTlp(db, row.pk, tlp);
         result.retagged++;
       }
       for (const held of await findEntriesOfVersions(db, [row])) {
