@@ -20,6 +20,7 @@ import { AppError } from './errors.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { ErrorBody } from './http/schemas.js';
 import { registerValidation } from './http/validation.js';
+import { askForHelpFromReport } from './modules/aid/aid-from-report.js';
 import { aidRoutes } from './modules/aid/aid.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { correlationRoutes } from './modules/correlation/correlation.routes.js';
@@ -98,7 +99,8 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(sharingGroupRoutes(db));
   await app.register(browseRoutes(db, deps));
   await app.register(taxiiRoutes(db, deps), { prefix: '/taxii2' });
-  await app.register(reportRoutes(db, deps));
+  // A report whose answers want help asks for it in the same transaction (mutual aid builds on reports).
+  await app.register(reportRoutes(db, deps, askForHelpFromReport(config)));
   await app.register(sharingRoutes(db, deps));
   // The accountability ledger: its signing key is created on the first start.
   await ensureLedgerKey(db, deps);

@@ -60,27 +60,35 @@ export async function createRequest(db: Database, deps: Pick<AppDeps, 'config' |
   const description = input.description.trim();
   if (description.length < 1 || description.length > DESCRIPTION_MAX) throw new AppError('validation_failed', { detail: `description: 1–${DESCRIPTION_MAX} characters` });
   if (input.reportId && !(await reportVersionForAid(db, input.orgId, input.reportId))) throw notFound();
-  const now = new Date();
-  const at = now.toISOString();
-  const id = randomUUID();
-  await db.transaction().execute(async (trx) => {
+  const id = await db.transaction().execute(async (trx) => {
     if (!(await findOrgById(trx, input.orgId))) throw notFound();
-    const row: AidRequestRow = {
-      id, org_id: input.orgId, created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, report_id: input.reportId ?? null,
-      skills: JSON.stringify([...new Set(input.skills)]), urgency: input.urgency, on_site: input.onSite ? 1 : 0, prefecture: input.prefecture,
-      language: input.language, category: input.category, description, status: 'open', responder_id: null, created_at: at, updated_at: at,
-      due_at: dueAt(input.urgency, now, deps.config.aidTargets).toISOString(), escalated_at: null, assigned_at: null, acknowledged_at: null,
-      closed_at: null, outcome: null, rating: null, feedback: null,
-    };
-    await insertRequest(trx, row);
-    await insertTasks(trx, (CHECKLISTS[input.category] ?? CHECKLISTS.other ?? []).map((t, i) => ({
-      id: randomUUID(), request_id: id, seq: i + 1, code: t.code, text_ja: t.ja, text_en: t.en, done_by: null, done_at: null,
-    })));
-    await recordAudit(trx, ctx, { action: 'aid.request_created', orgId: input.orgId, targetType: 'aid_request', targetId: id, details: { urgency: input.urgency, category: input.category } });
-    await autoOffer(trx, deps.config, row, at);
+    return openRequest(trx, deps.config, ctx, { ...input, description }, new Date());
   });
   await deps.mailer.flush(db);
   return { id };
+}
+
+/**
+ * Inserts a checked request with its first-aid checklist and offers it at once (or escalates it), inside the caller's
+ * transaction; the caller flushes the mail after commit. Also used when a report asks for help (aid-from-report.ts).
+ */
+export async function openRequest(trx: Database, config: Config, ctx: RequestContext, input: RequestInput, now: Date): Promise<string> {
+  const at = now.toISOString();
+  const id = randomUUID();
+  const row: AidRequestRow = {
+    id, org_id: input.orgId, created_by: ctx.actor.kind === 'user' ? ctx.actor.userId : null, report_id: input.reportId ?? null,
+    skills: JSON.stringify([...new Set(input.skills)]), urgency: input.urgency, on_site: input.onSite ? 1 : 0, prefecture: input.prefecture,
+    language: input.language, category: input.category, description: input.description, status: 'open', responder_id: null, created_at: at, updated_at: at,
+    due_at: dueAt(input.urgency, now, config.aidTargets).toISOString(), escalated_at: null, assigned_at: null, acknowledged_at: null,
+    closed_at: null, outcome: null, rating: null, feedback: null,
+  };
+  await insertRequest(trx, row);
+  await insertTasks(trx, (CHECKLISTS[input.category] ?? CHECKLISTS.other ?? []).map((t, i) => ({
+    id: randomUUID(), request_id: id, seq: i + 1, code: t.code, text_ja: t.ja, text_en: t.en, done_by: null, done_at: null,
+  })));
+  await recordAudit(trx, ctx, { action: 'aid.request_created', orgId: input.orgId, targetType: 'aid_request', targetId: id, details: { urgency: input.urgency, category: input.category, fromReport: input.reportId ?? null } });
+  await autoOffer(trx, config, row, at);
+  return id;
 }
 
 /** Members: their organisations' requests; responders: offered to or assigned to them; coordinators: all. */

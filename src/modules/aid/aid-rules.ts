@@ -1,6 +1,7 @@
 // Pure rules of mutual aid: response-time targets and due times, the matching score with its reasons,
 // and which open requests are at risk. No I/O, so tests and benchmarks call them directly.
 import type { Skill, Urgency } from './aid-codes.js';
+import type { IncidentCategory } from '../../vocabulary/incident-categories.js';
 
 export interface Targets {
   criticalMinutes: number;
@@ -35,6 +36,26 @@ export function addBusinessDays(from: Date, days: number): Date {
   }
   return new Date(ms);
 }
+
+/**
+ * The skills a first responder needs for each kind of incident, when the member did not choose (a report that asks
+ * for help): triage always, then what the kind usually takes.
+ */
+export const SKILLS_FOR_CATEGORY: Readonly<Record<IncidentCategory, readonly Skill[]>> = {
+  ransomware: ['triage', 'recovery', 'forensics'],
+  malware: ['triage', 'malware_analysis', 'recovery'],
+  phishing: ['triage', 'identity'],
+  fraud: ['triage', 'legal', 'identity'],
+  unauthorised_access: ['triage', 'identity', 'forensics'],
+  data_leak: ['triage', 'forensics', 'legal', 'communications'],
+  dos: ['triage', 'network'],
+  defacement: ['triage', 'recovery'],
+  other: ['triage'],
+  unknown: ['triage'],
+};
+
+/** How urgent a report's call for help is: critical while it is still happening, high when unsure, else normal. */
+export const urgencyOf = (ongoing: 'yes' | 'no' | 'unknown'): Urgency => (ongoing === 'yes' ? 'critical' : ongoing === 'unknown' ? 'high' : 'normal');
 
 /** When a responder should have been found (or, from assignment, should have started work). */
 export function dueAt(urgency: Urgency, from: Date, targets: Targets): Date {

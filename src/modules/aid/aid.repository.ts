@@ -99,6 +99,11 @@ export async function listRequests(db: Database, filter: RequestFilter): Promise
   return query.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).execute();
 }
 
+/** A request from this report that is not closed or cancelled, if any (a report asks for help once at a time). */
+export async function findUnfinishedRequestOfReport(db: Database, reportId: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('aid_requests').select('id').where('report_id', '=', reportId).where('status', 'not in', ['closed', 'cancelled']).executeTakeFirst();
+}
+
 /** When each request of a period was created, assigned and closed (the community picture's response times). */
 export async function requestTimesBetween(db: Database, from: string, to: string) {
   return db.selectFrom('aid_requests').select(['org_id', 'created_at', 'assigned_at', 'closed_at', 'status'])

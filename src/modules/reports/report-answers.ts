@@ -25,7 +25,9 @@ export interface ReportAnswers {
   personalData: { involved: YesNo; count: number | null; sensitive: YesNo; financialRisk: YesNo; unauthorisedAccess: YesNo };
   ransom: { demanded: YesNo; details: string };
   businessImpact: string;
-  help: { wanted: YesNo; what: string };
+  ongoing: YesNo; // is it still happening?
+  // Help now: yes makes the submission (or an amendment) ask for help too, on site when onSite is yes.
+  help: { wanted: YesNo; what: string; onSite: YesNo };
   // May an advisory built from this report name the organisation? Anything but an explicit yes is no.
   sharing: { nameConsent: YesNo };
 }
@@ -42,7 +44,8 @@ export function emptyAnswers(): ReportAnswers {
     personalData: { involved: 'unknown', count: null, sensitive: 'unknown', financialRisk: 'unknown', unauthorisedAccess: 'unknown' },
     ransom: { demanded: 'unknown', details: '' },
     businessImpact: '',
-    help: { wanted: 'unknown', what: '' },
+    ongoing: 'unknown',
+    help: { wanted: 'unknown', what: '', onSite: 'unknown' },
     sharing: { nameConsent: 'unknown' },
   };
 }
@@ -69,7 +72,7 @@ export function cleanAnswers(input: AnswersInput | undefined, now: Date): Report
   const a = input ?? {};
   const answers: ReportAnswers = {
     ...base,
-    ...stripUndefined({ startedAt: a.startedAt, noticedAt: a.noticedAt, foundBy: a.foundBy, category: a.category }),
+    ...stripUndefined({ startedAt: a.startedAt, noticedAt: a.noticedAt, foundBy: a.foundBy, category: a.category, ongoing: a.ongoing }),
     foundByOther: (a.foundByOther ?? '').trim(),
     affectedSystems: (a.affectedSystems ?? '').trim(),
     businessImpact: (a.businessImpact ?? '').trim(),

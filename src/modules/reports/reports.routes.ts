@@ -22,7 +22,8 @@ function contentDisposition(stored: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function reportRoutes(db: Database, deps: AppDeps) {
+/** `onSubmitted` runs inside each submission's and amendment's transaction (app.ts: mutual aid asks for help). */
+export function reportRoutes(db: Database, deps: AppDeps, onSubmitted?: reports.ReportSubmittedHook) {
   const { config } = deps;
   return async function routes(app: FastifyInstance) {
     // Attachments arrive as raw bytes (the file name in the query); only on the upload route.
@@ -59,13 +60,21 @@ export function reportRoutes(db: Database, deps: AppDeps) {
 
     app.post<{ Params: Params }>('/api/reports/:id/submit', {
       config: user,
-      schema: { tags, summary: 'Submit the draft', params: IdParams, response: withErrors(NoContent) },
-    }, async (request, reply) => { await reports.submitReport(db, request.ctx, request.params.id); return reply.status(204).send(); });
+      schema: { tags, summary: 'Submit the draft; with answers.help.wanted yes it asks for help too (a help request from the report)', params: IdParams, response: withErrors(NoContent) },
+    }, async (request, reply) => {
+      await reports.submitReport(db, request.ctx, request.params.id, onSubmitted);
+      await deps.mailer.flush(db);
+      return reply.status(204).send();
+    });
 
     app.post<{ Params: Params; Body: s.AmendBody }>('/api/reports/:id/amendments', {
       config: user,
-      schema: { tags, summary: 'Amend a submitted report: a new version; earlier ones are kept', params: IdParams, body: s.AmendBody, response: withErrors(NoContent) },
-    }, async (request, reply) => { await reports.amendReport(db, request.ctx, request.params.id, request.body); return reply.status(204).send(); });
+      schema: { tags, summary: 'Amend a submitted report: a new version; earlier ones are kept. Help wanted asks for help if no request is open', params: IdParams, body: s.AmendBody, response: withErrors(NoContent) },
+    }, async (request, reply) => {
+      await reports.amendReport(db, request.ctx, request.params.id, request.body, onSubmitted);
+      await deps.mailer.flush(db);
+      return reply.status(204).send();
+    });
 
     app.post<{ Params: Params; Querystring: s.UploadQuery }>('/api/reports/:id/attachments', {
       config: user,

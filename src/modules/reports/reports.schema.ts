@@ -30,7 +30,10 @@ export const Answers = Type.Object({
   }, { additionalProperties: false })),
   ransom: Type.Optional(Type.Object({ demanded: Type.Optional(YesNo), details: Type.Optional(Short) }, { additionalProperties: false })),
   businessImpact: Type.Optional(Short),
-  help: Type.Optional(Type.Object({ wanted: Type.Optional(YesNo), what: Type.Optional(Short) }, { additionalProperties: false })),
+  ongoing: Type.Optional(oneOf(YES_NO, 'is it still happening?')),
+  help: Type.Optional(Type.Object({ wanted: Type.Optional(YesNo), what: Type.Optional(Short), onSite: Type.Optional(YesNo) }, {
+    additionalProperties: false, description: 'wanted yes: submitting (or amending) the report asks for help too, prefilled from the organisation and the report',
+  })),
   sharing: Type.Optional(Type.Object({ nameConsent: Type.Optional(YesNo) }, { additionalProperties: false, description: 'nameConsent yes: an advisory may name the organisation' })),
 }, { additionalProperties: false, description: 'Every answer is optional; what is left out is unknown' });
 

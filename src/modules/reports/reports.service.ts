@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrgById, listOrgDomains, listOrgIpRanges } from '../orgs/orgs.repository.js';
-import { awareAt, cleanAnswers, cleanText, type AnswersInput } from './report-answers.js';
+import { awareAt, cleanAnswers, cleanText, type AnswersInput, type ReportAnswers } from './report-answers.js';
 import { loadReport, lockReport } from './report-access.js';
 import { insertEvent } from './report-case.repository.js';
 import { parseAnswers, reportView, slaOf } from './report-view.js';
@@ -75,8 +75,14 @@ export async function saveDraft(db: Database, ctx: RequestContext, id: string, i
   });
 }
 
+/**
+ * What another feature does inside the transaction that submits or amends a report: mutual aid asks for help when the
+ * answers say so (app.ts wires it; reports cannot import aid, which builds on reports).
+ */
+export type ReportSubmittedHook = (trx: Database, ctx: RequestContext, report: { id: string; orgId: string; text: string; answers: ReportAnswers }) => Promise<void>;
+
 /** Submits the draft as version 1: from now on it is only changed by amendments, which are kept. */
-export async function submitReport(db: Database, ctx: RequestContext, id: string): Promise<void> {
+export async function submitReport(db: Database, ctx: RequestContext, id: string, onSubmitted?: ReportSubmittedHook): Promise<void> {
   const now = new Date();
   const at = now.toISOString();
   const submitted = await db.transaction().execute(async (trx) => {
@@ -90,13 +96,16 @@ export async function submitReport(db: Database, ctx: RequestContext, id: string
     await updateReport(trx, id, { state: 'submitted', current_version: 1, submitted_at: at, updated_at: at, aware_at: awareAt(answers, at), draft_text: '' });
     await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'submitted', internal: false, details: { version: 1 } });
     await audit(trx, ctx, 'report.submitted', report, { version: 1 });
+    await onSubmitted?.(trx, ctx, { id, orgId: report.org_id, text, answers });
     return { orgId: report.org_id, text };
   });
   await correlateReport(db, id, submitted.orgId, { text: submitted.text });
 }
 
 /** A new version of a submitted report: text and answers as a whole, with an optional note on what changed. */
-export async function amendReport(db: Database, ctx: RequestContext, id: string, input: ReportInput & { note?: string | undefined }): Promise<void> {
+export async function amendReport(
+  db: Database, ctx: RequestContext, id: string, input: ReportInput & { note?: string | undefined }, onSubmitted?: ReportSubmittedHook,
+): Promise<void> {
   const now = new Date();
   const answers = cleanAnswers(input.answers, now);
   const text = cleanText(input.text, true);
@@ -112,6 +121,7 @@ export async function amendReport(db: Database, ctx: RequestContext, id: string,
     await updateReport(trx, id, { current_version: version, category: answers.category, updated_at: at, aware_at: awareAt(answers, report.submitted_at ?? at) });
     await insertEvent(trx, { reportId: id, at, actorUserId: actorId(ctx), kind: 'amended', internal: false, details: { version } });
     await audit(trx, ctx, 'report.amended', report, { version });
+    await onSubmitted?.(trx, ctx, { id, orgId: report.org_id, text, answers });
     return report.org_id;
   });
   await correlateReport(db, id, orgId, { text });
