@@ -270,6 +270,13 @@ const CASES: Case[] = [
     },
   },
   { route: 'GET /api/advisories', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/advisories' }) },
+  // An advisory as a member reads it: whoever can read its report object; confirming needs an organisation of one's own.
+  { route: 'GET /api/advisories/:id', allowed: SIGNED_IN, request: async (f) => ({ method: 'GET', url: `/api/advisories/${await advisoryIn(f, 'community')}` }) },
+  { route: "GET /api/advisories/:id#in another organisation's feed", allowed: ['coordinator'], request: async (f) => ({ method: 'GET', url: `/api/advisories/${await advisoryIn(f, 'feedB')}` }) },
+  {
+    route: 'POST /api/advisories/:id/sightings', allowed: ['member', 'org_admin'],
+    request: async (f) => ({ method: 'POST', url: `/api/advisories/${await advisoryIn(f, 'community')}/sightings`, payload: {} }),
+  },
   { route: 'GET /api/notifications', allowed: SIGNED_IN, request: () => ({ method: 'GET', url: '/api/notifications' }) },
   // Ledger (issue 6): hashes, proofs, the checkpoint and the key are public; events and receipts by who may read them.
   { route: 'GET /ledger/checkpoint', allowed: 'everyone', request: () => ({ method: 'GET', url: '/ledger/checkpoint' }) },
@@ -449,6 +456,17 @@ async function offerRow(f: Fixture, requestId: string, responderId: string): Pro
 async function offerOf(f: Fixture): Promise<string> {
   const requestId = await aidOf(f, { status: 'offered' });
   return offerRow(f, requestId, await responderOf(f));
+}
+
+// An advisory whose STIX report (here any object: access follows the object) is held by this collection.
+async function advisoryIn(f: Fixture, where: 'community' | 'feedB'): Promise<string> {
+  const { objectId } = await inCollection(f, where);
+  const id = randomUUID();
+  await f.ctx.db.insertInto('advisories').values({
+    id, report_id: null, stix_report_id: objectId, title_ja: '注意喚起', title_en: 'Alert', tlp: 'clear', audience: JSON.stringify({ kind: 'community' }),
+    victim: JSON.stringify({ k: 5 }), object_ids: JSON.stringify([objectId]), published_by: null, published_at: new Date().toISOString(),
+  }).execute();
+  return id;
 }
 
 async function attachmentOf(f: Fixture, orgId: string): Promise<{ reportId: string; attachmentId: string }> {

@@ -9,5 +9,6 @@ export { latinForm, occurrencesOf, romanisedForm, skeleton } from './variants.js
 export { readingFunction } from './reading.js';
 export { namesOfPerson } from './known.js';
 export { luhnOk, myNumberCheckDigitOk } from './numbers.js';
+export { cidrContains } from './ip.js';
 export { formatCorpusScore, parseCorpusJsonl, parsePredictionsJsonl, scoreCorpus, scoreJsonl, type CorpusScore, type LabelledRecord, type PredictedRecord } from './corpus-score.js';
 export * from './types.js';

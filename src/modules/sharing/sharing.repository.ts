@@ -20,6 +20,10 @@ export async function insertAdvisory(db: Database, row: AdvisoriesTable): Promis
   await db.insertInto('advisories').values(row).execute();
 }
 
+export async function findAdvisory(db: Database, id: string): Promise<AdvisoryRow | undefined> {
+  return db.selectFrom('advisories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function findAdvisoryOfReport(db: Database, reportId: string): Promise<AdvisoryRow | undefined> {
   return db.selectFrom('advisories').selectAll().where('report_id', '=', reportId).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { NoContent, withErrors } from '../../http/schemas.js';
+import { advisoryBrief, sightAdvisory } from './advisory-brief.service.js';
 import { getAdvisoryDraft } from './advisory-draft.service.js';
 import { listMyNotifications, listPublishedAdvisories } from './notifications.service.js';
 import { publishAdvisory } from './publication.service.js';
@@ -67,6 +68,16 @@ export function sharingRoutes(db: Database, deps: AppDeps) {
       config: { access: 'user' },
       schema: { tags, summary: 'Published advisories, newest first (coordinators)', response: withErrors({ 200: s.AdvisoryList }) },
     }, async (request) => listPublishedAdvisories(db, request.ctx));
+
+    app.get<{ Params: s.AdvisoryParams }>('/api/advisories/:id', {
+      config: { access: 'user' },
+      schema: { tags, summary: 'An advisory as a member reads it, in my language: what happened, what to do, its indicators with sightings and hints where they touch my organisations (members who can read it)', params: s.AdvisoryParams, response: withErrors({ 200: s.AdvisoryBrief }) },
+    }, async (request) => advisoryBrief(db, deps.config, request.ctx, request.params.id));
+
+    app.post<{ Params: s.AdvisoryParams; Body: s.SightAllBody }>('/api/advisories/:id/sightings', {
+      config: { access: 'user' },
+      schema: { tags, summary: '"We saw these too": confirm every indicator of the advisory for my organisation in one action', params: s.AdvisoryParams, body: s.SightAllBody, response: withErrors({ 200: s.AdvisoryBrief }) },
+    }, async (request) => sightAdvisory(db, deps.config, request.ctx, request.params.id, request.body.orgId));
 
     app.get('/api/notifications', {
       config: { access: 'user' },

@@ -128,3 +128,28 @@ export const MemoryBody = Type.Object({
   value: Type.String({ minLength: 1, maxLength: 200 }), label: Type.String({ maxLength: 40 }),
 }, { additionalProperties: false });
 export type MemoryBody = Static<typeof MemoryBody>;
+
+// An advisory as a member reads it (advisory-brief.service.ts).
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+export const AdvisoryParams = Type.Object({ id: Id });
+export type AdvisoryParams = Static<typeof AdvisoryParams>;
+export const SightAllBody = Type.Object({ orgId: Type.Optional(Id) }, { additionalProperties: false });
+export type SightAllBody = Static<typeof SightAllBody>;
+const Mine = Type.Object({ orgId: Type.String(), sightingId: Type.String(), firstSeen: Nullable(Type.String()), lastSeen: Nullable(Type.String()), count: Type.Integer(), updatedAt: Type.String() });
+export const AdvisoryBrief = Type.Object({
+  id: Type.String(), stixReportId: Type.String(), tlp: Type.String(), publishedAt: Timestamp,
+  title: Type.String(), summary: Type.String(),
+  victim: Type.Object({ sector: Nullable(Type.String()), sizeBand: Nullable(Type.String()), prefecture: Nullable(Type.String()), k: Type.Union([Type.Integer(), Type.Null()]) }),
+  actions: Type.Array(Type.String(), { description: 'what to do now, in the reader\'s language where the desk wrote it' }),
+  malware: Type.Array(Type.String()),
+  vulnerabilities: Type.Array(Type.String()),
+  indicators: Type.Array(Type.Object({
+    id: Type.String(),
+    observables: Type.Array(Type.Object({ type: Type.String(), value: Type.String() })),
+    sightings: Type.Object({
+      count: Type.Union([Type.Integer(), Type.Null()], { description: 'organisations that confirmed it; null below k (except for coordinators)' }),
+      fewerThan: Type.Union([Type.Integer(), Type.Null()]), k: Type.Integer(), mine: Type.Array(Mine),
+    }),
+    concerns: Type.Array(Type.Object({ orgId: Type.String(), kind: Type.String(), registered: Type.String() }, { description: 'the indicator touches a domain or IP range one of my organisations registered' })),
+  })),
+});
