@@ -56,6 +56,21 @@ describeEachDatabase('asking for help from a report', (database) => {
     expect(await requestsOf(outsider)).toEqual([]);
   });
 
+  it("shows the member, on the home page, each open case's help and what is new, until the case is closed", async () => {
+    const home = async () => (await member({ method: 'GET', url: '/api/dashboards/member' })).json();
+    const before = await home();
+    const [report] = before.openReports.filter((r: { help: unknown }) => r.help !== null);
+    expect(report.help).toMatchObject({ status: 'offered', unread: 0 });
+    const offerId = (await responder({ method: 'GET', url: '/api/aid/responder-home' })).json().offers[0].offerId as string;
+    expect((await responder({ method: 'POST', url: `/api/aid/offers/${offerId}/accept` })).statusCode).toBe(200);
+    const after = await home();
+    const same = after.openReports.find((r: { id: string }) => r.id === report.id);
+    expect(same.help.status).toBe('assigned');
+    expect(same.help.unread).toBeGreaterThan(0); // 「引き受けました」 is waiting for the member
+    const section = after.sections.find((s: { id: string }) => s.id === 'aid-requests');
+    expect(section.items[0].detail).toMatch(/新着 \d+ 件/);
+  });
+
   it('uses what the member wrote under "what help", in English for an English session, and asks only once', async () => {
     const id = await draft({ category: 'phishing', ongoing: 'no', help: { wanted: 'yes', what: 'Please help us reset the mail accounts' } });
     expect((await member({ method: 'POST', url: `/api/reports/${id}/submit`, headers: { 'accept-language': 'en' } })).statusCode).toBe(204);

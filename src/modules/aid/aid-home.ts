@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { HomeSection } from '../dashboards/home-section.js';
 import { ACTIVE_STATUSES } from './aid-codes.js';
 import { aidLabel } from './aid-labels.js';
+import { unreadPerRequest } from './aid.repository.js';
 import { aidRequestsAtRisk, aidSummaryForOrg, responderHome } from './aid.service.js';
 
 type Summary = Awaited<ReturnType<typeof aidSummaryForOrg>>['items'][number];
@@ -25,29 +26,32 @@ const TITLES = {
 
 const TEXT = {
   ja: {
-    noRequests: '依頼はありません。支援が必要なときは「支援を依頼する」から。', none: 'ありません',
+    noRequests: '依頼はありません。支援が必要なときは「被害・異常を報告する／助けを求める」から。', none: 'ありません',
     register: 'プロフィールを登録すると打診を受けられます', answer: '打診への返事', start: '受諾から対応開始',
-    noTimes: 'まだありません', minutes: '{m} 分',
+    noTimes: 'まだありません', minutes: '{m} 分', unread: '新着 {n} 件',
   },
   en: {
-    noRequests: 'No open requests. Need help? Use “Ask for help”.', none: 'None',
+    noRequests: 'No open requests. Need help? Use “Report a problem / get help”.', none: 'None',
     register: 'Register your profile to receive offers', answer: 'Answering an offer', start: 'Accepting to starting work',
-    noTimes: 'none yet', minutes: '{m} min',
+    noTimes: 'none yet', minutes: '{m} min', unread: '{n} new',
   },
 } as const;
 
-function itemOf(r: Summary, locale: Locale): HomeSection['items'][number] {
+function itemOf(r: Summary, locale: Locale, unread = 0): HomeSection['items'][number] {
   const risk = r.risk ? ` · ${aidLabel('risk', r.risk, locale)}` : '';
+  const news = unread > 0 ? ` · ${TEXT[locale].unread.replace('{n}', String(unread))}` : '';
   return {
     label: `${aidLabel('category', r.category, locale)}（${aidLabel('urgency', r.urgency, locale)}）`,
     href: `/aid/requests/${r.id}`,
-    detail: `${aidLabel('status', r.status, locale)}${risk}`,
+    detail: `${aidLabel('status', r.status, locale)}${risk}${news}`,
   };
 }
 
 /** A block of requests, or one line with a link when there are none. */
-function listSection(id: string, title: HomeSection['title'], rows: readonly Summary[], locale: Locale, empty?: { label: string; href: string }): HomeSection {
-  const items = rows.length > 0 || !empty ? rows.slice(0, SHOWN).map((r) => itemOf(r, locale)) : [empty];
+function listSection(
+  id: string, title: HomeSection['title'], rows: readonly Summary[], locale: Locale, empty?: { label: string; href: string }, unread?: ReadonlyMap<string, number>,
+): HomeSection {
+  const items = rows.length > 0 || !empty ? rows.slice(0, SHOWN).map((r) => itemOf(r, locale, unread?.get(r.id))) : [empty];
   return { id, title, count: rows.length, items };
 }
 
@@ -55,7 +59,9 @@ export async function memberAidSection(db: Database, config: Config, ctx: Reques
   if (ctx.actor.kind !== 'user') return null;
   const perOrg = await Promise.all([...ctx.actor.orgRoles.keys()].map((orgId) => aidSummaryForOrg(db, orgId, config.aidTargets, now)));
   const rows = perOrg.flatMap((s) => s.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return listSection('aid-requests', TITLES.requests, rows, ctx.locale, { label: TEXT[ctx.locale].noRequests, href: '/aid/new' });
+  // "Accepted" and new messages reach the member here too, not only in the notifications list.
+  const unread = await unreadPerRequest(db, ctx.actor.userId);
+  return listSection('aid-requests', TITLES.requests, rows, ctx.locale, { label: TEXT[ctx.locale].noRequests, href: '/reports/new' }, unread);
 }
 
 export async function coordinatorAidSection(db: Database, config: Config, ctx: RequestContext, now: Date): Promise<HomeSection> {

@@ -99,6 +99,22 @@ export async function listRequests(db: Database, filter: RequestFilter): Promise
   return query.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).execute();
 }
 
+/** This user's unread mutual-aid notifications, counted per request. */
+export async function unreadPerRequest(db: Database, userId: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('aid_notifications').select((eb) => ['request_id', eb.fn.countAll().as('c')])
+    .where('user_id', '=', userId).where('read_at', 'is', null).groupBy('request_id').execute();
+  return new Map(rows.map((r) => [r.request_id, Number(r.c)]));
+}
+
+/** The newest request not cancelled of each of these reports, with this user's unread notifications about it. */
+export async function helpOfReports(db: Database, userId: string, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return [];
+  return db.selectFrom('aid_requests as r')
+    .select((eb) => ['r.id', 'r.report_id', 'r.status', 'r.created_at', eb.selectFrom('aid_notifications as n').select((n) => n.fn.countAll().as('c'))
+      .whereRef('n.request_id', '=', 'r.id').where('n.user_id', '=', userId).where('n.read_at', 'is', null).as('unread')])
+    .where('r.report_id', 'in', [...reportIds]).where('r.status', '!=', 'cancelled').orderBy('r.created_at', 'desc').execute();
+}
+
 /** A request from this report that is not closed or cancelled, if any (a report asks for help once at a time). */
 export async function findUnfinishedRequestOfReport(db: Database, reportId: string): Promise<{ id: string } | undefined> {
   return db.selectFrom('aid_requests').select('id').where('report_id', '=', reportId).where('status', 'not in', ['closed', 'cancelled']).executeTakeFirst();

@@ -6,7 +6,7 @@ import type { RequestContext } from '../../auth/actor.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import {
-  activeCaseCounts, answeredOffers, findResponderByUser, listNotificationsOf, listOffersOfResponder, listRequests, listResponders, markNotificationsRead,
+  activeCaseCounts, answeredOffers, findResponderByUser, helpOfReports, listNotificationsOf, listOffersOfResponder, listRequests, listResponders, markNotificationsRead,
 } from './aid.repository.js';
 import type { AidRequestRow } from './aid.table.js';
 import { URGENCIES } from './aid-codes.js';
@@ -24,6 +24,15 @@ const medianOf = (values: Array<number | null>) => {
 export async function aidSummaryForOrg(db: Database, orgId: string, targets: Targets = DEFAULT_TARGETS, now = new Date()) {
   const rows = await listRequests(db, { orgIds: [orgId], statuses: ['open', 'offered', 'assigned', 'in_progress'], limit: 50 });
   return { open: rows.length, items: rows.map((r) => summaryOf(r, targets, now, { name: null })) };
+}
+
+/** For a member's open reports: the help asked from each (the newest request), its status and what is unread. */
+export async function helpForReports(db: Database, userId: string, reportIds: readonly string[]) {
+  const out = new Map<string, { requestId: string; status: string; unread: number }>();
+  for (const r of await helpOfReports(db, userId, reportIds)) {
+    if (r.report_id && !out.has(r.report_id)) out.set(r.report_id, { requestId: r.id, status: r.status, unread: Number(r.unread ?? 0) });
+  }
+  return out;
 }
 
 /** Every open or assigned request that is escalated, overdue or close to its target, most urgent first. */

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
 import { notFound } from '../../errors.js';
 import { coordinatorAidSection, memberAidSection, responderAidSections } from '../aid/aid-home.js';
+import { helpForReports } from '../aid/aid.service.js';
 import { listCampaignCandidates, listOverCorrelated } from '../correlation/correlation.service.js';
 import { listOpenReportsOf } from '../reports/open-reports.service.js';
 import { listReports } from '../reports/reports.service.js';
@@ -64,8 +65,10 @@ export async function memberHome(db: Database, config: Config, ctx: RequestConte
     listOpenReportsOf(db, ctx, config, orgIds, now), listMyNotifications(db, ctx, 20), memberSightings(db, orgIds, 20), sectionsOf('member', db, config, ctx, now),
   ]);
   const advisories = notes.items.map((n) => ({ ...n, isNew: since === null || n.createdAt > since }));
+  // Each open case with the help asked from it: a case stays here until it is closed, whatever was published from it.
+  const help = await helpForReports(db, actor.userId, reports.items.map((r) => r.id));
   return {
-    since, openReports: reports.items, drafts: reports.drafts,
+    since, openReports: reports.items.map((r) => ({ ...r, help: help.get(r.id) ?? null })), drafts: reports.drafts,
     advisories: { newCount: advisories.filter((a) => a.isNew).length, items: advisories.slice(0, 10) },
     sightings, sections,
   };
