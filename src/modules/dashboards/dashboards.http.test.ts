@@ -114,6 +114,7 @@ describeEachDatabase('dashboards', (database) => {
     const res = await get('memberA', `/api/dashboards/monthly-report.pdf?month=${thisMonth}&lang=en`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="anshin-${thisMonth}-en.pdf"`); // one name per language
     const pdf = res.rawPayload.toString('latin1');
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf.trimEnd().endsWith('%%EOF')).toBe(true);
@@ -121,6 +122,7 @@ describeEachDatabase('dashboards', (database) => {
     expect(pdfTitle(pdf)).toBe(`Monthly report ${thisMonth}`);
     const coordinator = await get('coordinator', `/api/dashboards/monthly-report.pdf?month=${thisMonth}`);
     expect(coordinator.statusCode).toBe(200);
+    expect(coordinator.headers['content-disposition']).toBe(`attachment; filename="anshin-${thisMonth}-ja.pdf"`);
     expect(coordinator.rawPayload.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
     expect(errorCode(await get('memberA', '/api/dashboards/monthly-report.pdf?month=2026-13'))).toBe('validation_failed');
     expect(errorCode(await get('auditor', `/api/dashboards/monthly-report.pdf?month=${thisMonth}`))).toBe('not_found');

@@ -41,7 +41,7 @@ export function dashboardRoutes(db: Database, deps: AppDeps) {
     }, async (request, reply) => {
       const locale = request.query.lang ?? request.ctx.locale;
       const pdf = await renderMonthlyPdf(await monthlyReportData(db, config, request.ctx, request.query.month, locale), config);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="anshin-${request.query.month}.pdf"`).header('cache-control', 'no-store').send(pdf);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="anshin-${request.query.month}-${locale}.pdf"`).header('cache-control', 'no-store').send(pdf);
     });
 
     app.get<{ Querystring: s.MonthQueryT }>('/api/dashboards/monthly-report', {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
+import { japanTime } from '../../i18n/mail-templates.js';
 import type { Group } from './k-cells.js';
 import { labelOf, type LabelKind } from './labels.js';
 import type { MonthlyReport } from './monthly-report.service.js';
@@ -13,14 +14,14 @@ const TEXT = {
     advisories: '発行した注意喚起（TLP 別）', firstResponse: '事務局の初回応答までの時間（中央値）', hours: '{h} 時間',
     topSighted: '多くの組織が観測した指標', orgsSaw: '{n} 組織', fewer: '{k} 組織未満', none: 'なし', total: '合計',
     org: '自組織: {name}', orgReports: '報告したインシデント', orgAdvisories: '受け取った注意喚起', orgSightings: '観測を報告した指標',
-    kNote: '{k} 組織未満から寄せられた数は表示せず、「その他」にまとめるか「{k} 組織未満」と表示しています。', generated: '作成日時: {at}',
+    kNote: '{k} 組織未満から寄せられた数は表示せず、「その他」にまとめるか「{k} 組織未満」と表示しています。', generated: '作成日時: {at}（日本時間）',
   },
   en: {
     title: 'Monthly report {month}', community: 'The community', members: 'Member organisations', incidents: 'Incident reports by kind',
     advisories: 'Advisories published by TLP', firstResponse: 'Median time to the desk\'s first response', hours: '{h} hours',
     topSighted: 'Indicators seen by the most organisations', orgsSaw: '{n} organisations', fewer: 'fewer than {k} organisations', none: 'none', total: 'Total',
     org: 'Your organisation: {name}', orgReports: 'Incidents reported', orgAdvisories: 'Advisories received', orgSightings: 'Indicators you reported seeing',
-    kNote: 'Numbers from fewer than {k} organisations are not shown: they are merged into "Other" or shown as "fewer than {k} organisations".', generated: 'Generated {at}',
+    kNote: 'Numbers from fewer than {k} organisations are not shown: they are merged into "Other" or shown as "fewer than {k} organisations".', generated: 'Generated {at} (Japan time)',
   },
 } as const;
 
@@ -56,7 +57,7 @@ export function renderMonthlyPdf(report: MonthlyReport, config: Config): Promise
     return line(`${t.total}: ${g.total}`);
   };
 
-  doc.fontSize(20).text(title).fontSize(9).text(fill(t.generated, { at: report.generatedAt.slice(0, 16).replace('T', ' ') + ' UTC' }));
+  doc.fontSize(20).text(title).fontSize(9).text(fill(t.generated, { at: japanTime(report.generatedAt) }));
   heading(t.community, 16);
   line(`${t.members}: ${report.community.members.lessThanK ? fewer : report.community.members.count}`);
   heading(t.incidents);
