@@ -5,7 +5,7 @@ import { as, createOrg, createUser, signIn, useTestApp } from '../../../test/hel
 import { describeEachDatabase } from '../../../test/helpers/databases.js';
 
 type Caller = ReturnType<typeof as>;
-interface Summary { id: string; status: string; urgency: string; category: string; skills: string[]; onSite: boolean; prefecture: string; language: string; hasReport: boolean }
+interface Summary { id: string; status: string; urgency: string; category: string; skills: string[]; onSite: boolean; prefecture: string; language: string; hasReport: boolean; reportId: string | null }
 
 describeEachDatabase('asking for help from a report', (database) => {
   const ctx = useTestApp(database, { AID_AUTO_OFFER_TOP: '1' });
@@ -42,7 +42,7 @@ describeEachDatabase('asking for help from a report', (database) => {
 
     const [request] = await requestsOf(member);
     expect(request).toMatchObject({
-      status: 'offered', urgency: 'critical', category: 'ransomware', onSite: true, prefecture: '23', language: 'ja', hasReport: true,
+      status: 'offered', urgency: 'critical', category: 'ransomware', onSite: true, prefecture: '23', language: 'ja', hasReport: true, reportId: id,
     });
     expect(request?.skills).toEqual(['triage', 'recovery', 'forensics']);
     const detail = (await member({ method: 'GET', url: `/api/aid/requests/${request?.id}` })).json();
@@ -52,7 +52,8 @@ describeEachDatabase('asking for help from a report', (database) => {
     expect(detail.tasks.length).toBeGreaterThan(0); // the first-aid checklist is there at once
 
     const home = (await responder({ method: 'GET', url: '/api/aid/responder-home' })).json();
-    expect(home.offers.map((o: { request: { id: string } }) => o.request.id)).toContain(request?.id);
+    const offered = home.offers.find((o: { request: { id: string } }) => o.request.id === request?.id);
+    expect(offered.request).toMatchObject({ orgId: null, orgName: null, reportId: null }); // who asked stays hidden until accepted
     expect(await requestsOf(outsider)).toEqual([]);
   });
 

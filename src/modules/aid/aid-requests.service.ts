@@ -50,7 +50,7 @@ export function summaryOf(r: AidRequestRow, targets: Targets, now: Date, victim:
     id: r.id, orgId: victim ? r.org_id : null, orgName: victim?.name ?? null, status: r.status, urgency: r.urgency, category: r.category,
     skills: JSON.parse(r.skills) as string[], onSite: Number(r.on_site) === 1, prefecture: r.prefecture, language: r.language,
     createdAt: r.created_at, dueAt: r.due_at, ackDueAt, escalatedAt: r.escalated_at, assignedAt: r.assigned_at, acknowledgedAt: r.acknowledged_at,
-    closedAt: r.closed_at, outcome: r.outcome, hasReport: r.report_id !== null,
+    closedAt: r.closed_at, outcome: r.outcome, hasReport: r.report_id !== null, reportId: victim ? r.report_id : null,
     risk: riskOf({ status: r.status, createdAt: r.created_at, dueAt: r.due_at, escalatedAt: r.escalated_at, ackDueAt, acknowledgedAt: r.acknowledged_at }, now),
   };
 }
