@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet, useLocation, useNavigate, useNavigationType, useParams } from 'react-router';
 import { Header } from './components/header.tsx';
 import { ErrorAlert, Loading } from './components/alerts.tsx';
 import { useT } from './i18n/index.ts';
-import { navigate, matchPath, useLocation } from './router.tsx';
-import { hasRole, useSession } from './session/session-context.tsx';
+import { hasRole, SessionProvider, useSession } from './session/session-context.tsx';
 import { LoginPage } from './pages/auth/login-page.tsx';
 import { ForgotPage } from './pages/auth/forgot-page.tsx';
 import { SetupPage } from './pages/auth/setup-page.tsx';
@@ -40,74 +40,91 @@ const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx')
 import { DirectoryPage } from './pages/directory/directory-page.tsx';
 import { DirectoryManagePage } from './pages/directory/directory-manage-page.tsx';
 
-interface Route {
-  pattern: string;
+interface AppRoute {
+  path: string;
   /** Signed-in users only; with roles, only users with one of them. */
   auth?: true | string[];
-  render: (params: Record<string, string>) => ReactNode;
+  element: ReactNode;
 }
 
-const ROUTES: Route[] = [
-  { pattern: '/login', render: () => <LoginPage /> },
-  { pattern: '/forgot', render: () => <ForgotPage /> },
-  { pattern: '/setup', render: () => <SetupPage /> },
-  { pattern: '/invite', render: () => <InvitePage /> },
-  { pattern: '/reset', render: () => <ResetPage /> },
-  { pattern: '/', auth: true, render: () => <HomePage /> },
-  { pattern: '/account', auth: true, render: () => <AccountPage /> },
-  { pattern: '/orgs', auth: true, render: () => <OrgsPage /> },
-  { pattern: '/orgs/new', auth: ['administrator'], render: () => <NewOrgPage /> },
-  { pattern: '/orgs/:id', auth: true, render: ({ id = '' }) => <OrgPage key={id} id={id} /> },
-  { pattern: '/users', auth: ['administrator'], render: () => <UsersPage /> },
-  { pattern: '/users/:id', auth: ['administrator'], render: ({ id = '' }) => <UserPage key={id} id={id} /> },
-  { pattern: '/audit', auth: ['administrator', 'auditor'], render: () => <AuditPage /> },
-  { pattern: '/outbox', auth: ['administrator'], render: () => <OutboxPage /> },
+const ROUTES: AppRoute[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/forgot', element: <ForgotPage /> },
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/invite', element: <InvitePage /> },
+  { path: '/reset', element: <ResetPage /> },
+  { path: '/', auth: true, element: <HomePage /> },
+  { path: '/account', auth: true, element: <AccountPage /> },
+  { path: '/orgs', auth: true, element: <OrgsPage /> },
+  { path: '/orgs/new', auth: ['administrator'], element: <NewOrgPage /> },
+  { path: '/orgs/:id', auth: true, element: <WithId page={OrgPage} /> },
+  { path: '/users', auth: ['administrator'], element: <UsersPage /> },
+  { path: '/users/:id', auth: ['administrator'], element: <WithId page={UserPage} /> },
+  { path: '/audit', auth: ['administrator', 'auditor'], element: <AuditPage /> },
+  { path: '/outbox', auth: ['administrator'], element: <OutboxPage /> },
   // Not under /ledger: that prefix is the public ledger API.
-  { pattern: '/accountability', auth: ['administrator', 'auditor', 'coordinator'], render: () => <LedgerPage /> },
-  { pattern: '/intel', auth: true, render: () => <IntelSearchPage /> },
-  { pattern: '/intel/collections', auth: true, render: () => <CollectionsPage /> },
-  { pattern: '/intel/objects/:id', auth: true, render: ({ id = '' }) => <ObjectPage key={id} id={id} /> },
-  { pattern: '/reports/:id/publish', auth: ['coordinator'], render: ({ id = '' }) => <PublishPage key={id} id={id} /> },
+  { path: '/accountability', auth: ['administrator', 'auditor', 'coordinator'], element: <LedgerPage /> },
+  { path: '/intel', auth: true, element: <IntelSearchPage /> },
+  { path: '/intel/collections', auth: true, element: <CollectionsPage /> },
+  { path: '/intel/objects/:id', auth: true, element: <WithId page={ObjectPage} /> },
+  { path: '/reports/:id/publish', auth: ['coordinator'], element: <WithId page={PublishPage} /> },
   // reports
-  { pattern: '/reports', auth: true, render: () => <ReportsPage /> },
-  { pattern: '/reports/new', auth: true, render: () => <NewReportPage /> },
-  { pattern: '/reports/:id', auth: true, render: ({ id = '' }) => <ReportPage key={id} id={id} /> },
-  { pattern: '/reports/:id/edit', auth: true, render: ({ id = '' }) => <EditDraftPage key={id} id={id} /> },
-  { pattern: '/reports/:id/amend', auth: true, render: ({ id = '' }) => <AmendPage key={id} id={id} /> },
-  { pattern: '/triage', auth: ['coordinator'], render: () => <TriagePage /> },
-  { pattern: '/correlation', auth: true, render: () => <CorrelationPage /> },
+  { path: '/reports', auth: true, element: <ReportsPage /> },
+  { path: '/reports/new', auth: true, element: <NewReportPage /> },
+  { path: '/reports/:id', auth: true, element: <WithId page={ReportPage} /> },
+  { path: '/reports/:id/edit', auth: true, element: <WithId page={EditDraftPage} /> },
+  { path: '/reports/:id/amend', auth: true, element: <WithId page={AmendPage} /> },
+  { path: '/triage', auth: ['coordinator'], element: <TriagePage /> },
+  { path: '/correlation', auth: true, element: <CorrelationPage /> },
   // mutual aid
-  { pattern: '/aid', auth: true, render: () => <AidListPage /> },
-  { pattern: '/aid/new', auth: true, render: () => <AidNewPage /> },
-  { pattern: '/aid/requests/:id', auth: true, render: ({ id = '' }) => <AidRequestPage key={id} id={id} /> },
-  { pattern: '/aid/responder', auth: ['responder'], render: () => <ResponderHomePage /> },
-  { pattern: '/aid/profile', auth: ['responder'], render: () => <ResponderProfilePage /> },
-  { pattern: '/aid/desk', auth: ['coordinator'], render: () => <AidDeskPage /> },
-  { pattern: '/aid/responders', auth: ['coordinator'], render: () => <AidVettingPage /> },
-  { pattern: '/aid/metrics', auth: ['coordinator', 'auditor'], render: () => <AidMetricsPage /> },
-  { pattern: '/community', auth: true, render: () => <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
-  { pattern: '/community/monthly', auth: true, render: () => <MonthlyReportPage /> },
+  { path: '/aid', auth: true, element: <AidListPage /> },
+  { path: '/aid/new', auth: true, element: <AidNewPage /> },
+  { path: '/aid/requests/:id', auth: true, element: <WithId page={AidRequestPage} /> },
+  { path: '/aid/responder', auth: ['responder'], element: <ResponderHomePage /> },
+  { path: '/aid/profile', auth: ['responder'], element: <ResponderProfilePage /> },
+  { path: '/aid/desk', auth: ['coordinator'], element: <AidDeskPage /> },
+  { path: '/aid/responders', auth: ['coordinator'], element: <AidVettingPage /> },
+  { path: '/aid/metrics', auth: ['coordinator', 'auditor'], element: <AidMetricsPage /> },
+  { path: '/community', auth: true, element: <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
+  { path: '/community/monthly', auth: true, element: <MonthlyReportPage /> },
   // The contact directory: public, no sign-in; coordinators curate it.
-  { pattern: '/directory', render: () => <DirectoryPage /> },
-  { pattern: '/directory/manage', auth: ['coordinator'], render: () => <DirectoryManagePage /> },
+  { path: '/directory', element: <DirectoryPage /> },
+  { path: '/directory/manage', auth: ['coordinator'], element: <DirectoryManagePage /> },
 ];
 
-export function App() {
-  const t = useT();
-  const { path } = useLocation();
-  const { loading, loadError, notice } = useSession();
-  useFocusOnNavigation(path);
+/** The router of the whole UI: the shell around every page, each page behind its Guard, and "not found" for the rest. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Shell />,
+      children: [
+        ...ROUTES.map(({ path, auth, element }) => ({ path, element: <Guard auth={auth}>{element}</Guard> })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
 
-  let page: ReactNode = <NotFoundPage />;
-  let route: Route | undefined;
-  for (const candidate of ROUTES) {
-    const params = matchPath(candidate.pattern, path);
-    if (params) {
-      route = candidate;
-      page = candidate.render(params);
-      break;
-    }
-  }
+/** A page about one thing (`/orgs/:id`): a new id is a new page, so no state carries over from the previous one. */
+function WithId({ page: PageWithId }: { page: ComponentType<{ id: string }> }) {
+  const { id = '' } = useParams();
+  return <PageWithId key={id} id={id} />;
+}
+
+function Shell() {
+  return (
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  );
+}
+
+function App() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const { loading, loadError, notice } = useSession();
+  useFocusOnNavigation(pathname);
+  useScrollToTopOnNavigation();
 
   return (
     <>
@@ -116,33 +133,34 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        {notice && path === '/account' ? (
+        {notice && pathname === '/account' ? (
           <div className="alert alert-warning" role="alert">
             {notice}
           </div>
         ) : null}
-        {loading ? <Loading /> : loadError ? <ErrorAlert error={t('error.sessionLoad')} /> : <Guard route={route}>{page}</Guard>}
+        {loading ? <Loading /> : loadError ? <ErrorAlert error={t('error.sessionLoad')} /> : <Outlet />}
       </main>
     </>
   );
 }
 
-function Guard({ route, children }: { route: Route | undefined; children: ReactNode }) {
+function Guard({ auth, children }: { auth: AppRoute['auth']; children: ReactNode }) {
   const t = useT();
   const { user } = useSession();
-  const { path, query } = useLocation();
-  const needsAuth = !!route?.auth;
-  const here = path + (query.size ? `?${query.toString()}` : '');
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const needsAuth = !!auth;
+  const here = pathname + search;
 
   useEffect(() => {
-    if (needsAuth && !user) navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
-    else if (needsAuth && user?.mfaEnrollmentRequired && !user.totpEnabled && path !== '/account') {
-      navigate('/account', { replace: true });
+    if (needsAuth && !user) void navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    else if (needsAuth && user?.mfaEnrollmentRequired && !user.totpEnabled && pathname !== '/account') {
+      void navigate('/account', { replace: true });
     }
-  }, [needsAuth, user, path, here]);
+  }, [needsAuth, user, pathname, here, navigate]);
 
   if (needsAuth && !user) return <Loading />;
-  if (Array.isArray(route?.auth) && !hasRole(user, ...route.auth)) {
+  if (Array.isArray(auth) && !hasRole(user, ...auth)) {
     return (
       <section className="page">
         <h1>{t('error.forbiddenTitle')}</h1>
@@ -163,4 +181,18 @@ function useFocusOnNavigation(path: string) {
     }
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [path]);
+}
+
+/** A followed link or a redirect starts at the top of the new page; back and forward leave the scrolling to the browser. */
+function useScrollToTopOnNavigation() {
+  const location = useLocation();
+  const type = useNavigationType();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (type !== 'POP') window.scrollTo(0, 0);
+  }, [location, type]);
 }

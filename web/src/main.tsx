@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { I18nProvider } from './i18n/index.ts';
-import { SessionProvider } from './session/session-context.tsx';
+import { RouterProvider } from 'react-router';
+import { createAppRouter } from './app.tsx';
+import './i18n/i18n.ts';
+import { createQueryClient } from './lib/query-client.ts';
 import './styles.css';
 import './forms.css';
 import './components.css';
@@ -12,11 +14,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </I18nProvider>
+      <QueryClientProvider client={createQueryClient()}>
+        <RouterProvider router={createAppRouter()} />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useI18n, type Locale } from '../i18n/index.ts';
-import { Link, useLocation } from '../router.tsx';
+import { Link, useLocation } from 'react-router';
 import { useSession } from '../session/session-context.tsx';
 import { navItems, publicNavItems } from './nav-items.ts';
 
 export function Header() {
   const { t, locale } = useI18n();
   const { user, signOut } = useSession();
-  const { path } = useLocation();
+  const { pathname: path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
   useEffect(() => setMenuOpen(false), [path]);
@@ -17,7 +17,7 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="header-bar">
-        <Link href="/" className="brand">
+        <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             安心
           </span>
@@ -36,7 +36,7 @@ export function Header() {
         ) : (
           <nav className="public-nav" aria-label={t('nav.publicLabel')}>
             {publicNavItems().map((item) => (
-              <Link key={item.href} href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+              <Link key={item.href} to={item.href} aria-current={path === item.href ? 'page' : undefined}>
                 {t(item.key)}
               </Link>
             ))}
@@ -49,7 +49,7 @@ export function Header() {
           <ul>
             {items.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                <Link to={item.href} aria-current={item.href === current ? 'page' : undefined}>
                   {item.label ? item.label : t(item.key)}
                 </Link>
               </li>

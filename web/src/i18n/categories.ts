@@ -1,8 +1,8 @@
 // The names of the incident categories, from the one vocabulary the server uses too
 // (src/vocabulary/incident-categories.ts): category.<code> is the short name, category.<code>.hint the plain-words hint.
 import { CATEGORY_NAMES, INCIDENT_CATEGORIES, type IncidentCategory } from '../../../src/vocabulary/incident-categories.ts';
-import type { Translate } from './i18n-context.tsx';
-import type { MessageKey } from './ja.ts';
+import type { Translate } from './i18n.ts';
+import type { MessageKey } from './resources.ts';
 
 type CategoryKey = `category.${IncidentCategory}` | `category.${IncidentCategory}.hint`;
 

@@ -1,6 +1,7 @@
+import type { EnglishOf } from './messages.ts';
 import type { directoryJa } from './directory.ja.ts';
 
-export const directoryEn: Record<keyof typeof directoryJa, string> = {
+export const directoryEn: EnglishOf<typeof directoryJa> = {
   'nav.directory': 'Get help',
   'nav.publicLabel': 'Public pages',
 
@@ -10,7 +11,7 @@ export const directoryEn: Record<keyof typeof directoryJa, string> = {
   'dir.prefecture': 'Prefecture',
   'dir.problem': 'Problem',
   'dir.q': 'Keywords',
-  'dir.results': '{n} found',
+  'dir.results': '{{n}} found',
   'dir.none': 'No desk matches. Try other choices.',
   'dir.more': 'Show more',
   'dir.helpsWith': 'Helps with',
@@ -33,12 +34,12 @@ export const directoryEn: Record<keyof typeof directoryJa, string> = {
   'dir.manage.new': 'Add a desk',
   'dir.manage.edit': 'Edit',
   'dir.manage.delete': 'Delete',
-  'dir.manage.deleteConfirm': 'Remove "{name}" from the directory?',
+  'dir.manage.deleteConfirm': 'Remove "{{name}}" from the directory?',
   'dir.manage.created': 'The desk was added.',
   'dir.manage.saved': 'Your changes were saved.',
   'dir.manage.deleted': 'The desk was removed.',
   'dir.manage.entries': 'Desks in the directory',
-  'dir.manage.version': 'version {version}',
+  'dir.manage.version': 'version {{version}}',
 
   'dir.form.newTitle': 'Add a desk',
   'dir.form.editTitle': 'Edit a desk',
@@ -63,9 +64,9 @@ export const directoryEn: Record<keyof typeof directoryJa, string> = {
   'dir.import.hint': 'The first line is the header: id,name_ja,name_en,helps_with,prefectures,phone,web_url,hours_ja,hours_en,languages,cost,notes_ja,notes_en. Separate several values with ";". If any row has a problem, nothing is imported.',
   'dir.import.file': 'File to import (.csv or .json)',
   'dir.import.submit': 'Import',
-  'dir.import.done': 'Imported: {created} added, {updated} updated.',
+  'dir.import.done': 'Imported: {{created}} added, {{updated}} updated.',
   'dir.import.problems': 'Nothing was imported. Correct these problems and import again.',
-  'dir.import.row': 'row {row}',
+  'dir.import.row': 'row {{row}}',
   'dir.import.chooseFile': 'Choose a file.',
   'dir.export.title': 'Export',
   'dir.export.csv': 'Export as CSV (for Excel)',

@@ -1,4 +1,4 @@
-export { I18nProvider, isLocale, translate, useI18n, useT } from './i18n-context.tsx';
-export type { Locale, Params, Translate } from './i18n-context.tsx';
-export type { MessageKey } from './ja.ts';
+export { changeLocale, isLocale, useI18n, useT } from './i18n.ts';
+export type { Locale, Params, Translate } from './i18n.ts';
+export type { MessageKey } from './resources.ts';
 export { categoryChoice, categoryLabel } from './categories.ts';

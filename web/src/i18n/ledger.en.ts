@@ -1,6 +1,7 @@
+import type { EnglishOf } from './messages.ts';
 import type { ledgerJa } from './ledger.ja.ts';
 
-export const ledgerEn: Record<keyof typeof ledgerJa, string> = {
+export const ledgerEn: EnglishOf<typeof ledgerJa> = {
   'nav.ledger': 'Ledger',
   'ledger.title': 'Accountability ledger',
   'ledger.intro': 'Every sharing decision (publications, accepted objects, deletions, sharing-group changes and more) is recorded in a tamper-evident Merkle log (RFC 9162) and proven by signed checkpoints. Anyone can fetch the hashes and proofs.',
@@ -10,7 +11,7 @@ export const ledgerEn: Record<keyof typeof ledgerJa, string> = {
   'ledger.checkpoint': 'Latest checkpoint (signed)',
   'ledger.key': 'Verifier key',
   'ledger.copyKey': 'Copy the key',
-  'ledger.cliHint': 'Verify from the command line: anshin ledger verify --url {url} --key <key>',
+  'ledger.cliHint': 'Verify from the command line: anshin ledger verify --url {{url}} --key <key>',
   'ledger.entries': 'Entries you may read',
   'ledger.type': 'Type',
   'ledger.typeAll': 'All',
@@ -22,7 +23,7 @@ export const ledgerEn: Record<keyof typeof ledgerJa, string> = {
   'ledger.show': 'Show',
   'ledger.leafHash': 'Leaf hash',
   'ledger.download': 'Download',
-  'ledger.downloadLabel': 'Download the receipt of entry {index}',
+  'ledger.downloadLabel': 'Download the receipt of entry {{index}}',
   'ledger.none': 'There are no entries you may read.',
   'ledger.verify': 'Verify a receipt',
   'ledger.verifyIntro': 'Paste a downloaded receipt (JSON) or choose its file. The signature, leaf hash and inclusion proof are checked, and the receipt\'s checkpoint against the ledger now.',
@@ -30,8 +31,8 @@ export const ledgerEn: Record<keyof typeof ledgerJa, string> = {
   'ledger.receiptFile': 'Receipt file',
   'ledger.verifyButton': 'Verify',
   'ledger.notJson': 'The receipt is not valid JSON.',
-  'ledger.valid': 'Valid receipt: entry {index} is included in the checkpoint of {size} entries, which is consistent with the ledger now ({current} entries).',
-  'ledger.invalid': 'Invalid receipt: {reason}',
+  'ledger.valid': 'Valid receipt: entry {{index}} is included in the checkpoint of {{size}} entries, which is consistent with the ledger now ({{current}} entries).',
+  'ledger.invalid': 'Invalid receipt: {{reason}}',
   'ledger.type.publication': 'Publication',
   'ledger.type.redaction_decision': 'Redaction decision',
   'ledger.type.unredacted_grant': 'Unredacted access granted',

@@ -1,6 +1,6 @@
-import { useLocation } from '../router.tsx';
+import { useLocation } from 'react-router';
 
 /** The one-time token of a setup, invitation or reset link: `/setup#token=XYZ`. */
 export function useHashToken(): string {
-  return useLocation().hash.get('token') ?? '';
+  return new URLSearchParams(useLocation().hash.slice(1)).get('token') ?? '';
 }

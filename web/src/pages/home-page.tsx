@@ -2,7 +2,7 @@ import { Card, Page } from '../components/page.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { roleLabel } from '../lib/options.ts';
 import { membershipName } from '../lib/reference.ts';
-import { Link } from '../router.tsx';
+import { Link } from 'react-router';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import type { MessageKey } from '../i18n/index.ts';
 import { CoordinatorDashboard, MemberDashboard, ResponderDashboard } from './dashboards/home-dashboards.tsx';
@@ -51,7 +51,7 @@ export function HomePage() {
             <ul className="plain-list">
               {user.memberships.map((m) => (
                 <li key={m.orgId}>
-                  <Link href={`/orgs/${encodeURIComponent(m.orgId)}`}>{membershipName(m, locale)}</Link>{' '}
+                  <Link to={`/orgs/${encodeURIComponent(m.orgId)}`}>{membershipName(m, locale)}</Link>{' '}
                   <span className="tag">{roleLabel(t, m.role)}</span>
                 </li>
               ))}
@@ -65,12 +65,12 @@ export function HomePage() {
       {user.memberships.length > 0 ? <MemberDashboard /> : null}
       {hasRole(user, 'coordinator') ? <CoordinatorDashboard /> : null}
       {hasRole(user, 'responder') ? <ResponderDashboard /> : null}
-      <p><Link href="/community">{t('dash.communityLink')}</Link></p>
+      <p><Link to="/community">{t('dash.communityLink')}</Link></p>
       <h2>{t('home.shortcuts')}</h2>
       <ul className="shortcut-list">
         {shortcuts.map((s) => (
           <li key={s.href}>
-            <Link href={s.href} className="shortcut">
+            <Link to={s.href} className="shortcut">
               <strong>{t(s.title)}</strong>
               <span>{t(s.text)}</span>
             </Link>
@@ -79,7 +79,7 @@ export function HomePage() {
       </ul>
       {!user.totpEnabled ? (
         <p className="alert alert-info">
-          {t('home.totpHint')} <Link href="/account">{t('nav.account')}</Link>
+          {t('home.totpHint')} <Link to="/account">{t('nav.account')}</Link>
         </p>
       ) : null}
     </Page>

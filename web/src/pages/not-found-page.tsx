@@ -1,6 +1,6 @@
 import { Page } from '../components/page.tsx';
 import { useT } from '../i18n/index.ts';
-import { Link } from '../router.tsx';
+import { Link } from 'react-router';
 
 export function NotFoundPage() {
   const t = useT();
@@ -8,7 +8,7 @@ export function NotFoundPage() {
     <Page title={t('notFound.title')} narrow>
       <p>{t('notFound.text')}</p>
       <p>
-        <Link href="/">{t('nav.home')}</Link>
+        <Link to="/">{t('nav.home')}</Link>
       </p>
     </Page>
   );

@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, onApiProblem, setCsrfToken } from '../api/client.ts';
 import type { Me, SessionResponse, SignedIn } from '../api/types.ts';
-import { useI18n, type Locale } from '../i18n/index.ts';
-import { navigate } from '../router.tsx';
+import { changeLocale as setLocale, type Locale } from '../i18n/index.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 
 interface SessionValue {
   loading: boolean;
@@ -23,7 +24,9 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { setLocale } = useI18n();
+  const navigate = useNavigate();
+  // Cached server state belongs to the person signed in: a new sign-in starts without the previous person's.
+  const queryClient = useQueryClient();
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [user, setUser] = useState<Me | null>(null);
@@ -35,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUser(next);
       setLocale(next.locale);
     },
-    [setLocale],
+    [],
   );
 
   const refresh = useCallback(async () => {
@@ -63,22 +66,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setUser(null);
         setCsrfToken(null);
         const here = window.location.pathname + window.location.search;
-        if (!window.location.pathname.startsWith('/login')) navigate(`/login?next=${encodeURIComponent(here)}`);
+        if (!window.location.pathname.startsWith('/login')) void navigate(`/login?next=${encodeURIComponent(here)}`);
       } else if (error.code === 'mfa_enrollment_required') {
         setNotice(error.message);
-        navigate('/account');
+        void navigate('/account');
       }
     });
     return () => onApiProblem(null);
-  }, []);
+  }, [navigate]);
 
   const signedIn = useCallback(
     (result: SignedIn) => {
       setCsrfToken(result.csrfToken);
       setSetupRequired(false);
+      queryClient.clear();
       updateUser(result.user);
     },
-    [updateUser],
+    [updateUser, queryClient],
   );
 
   const signOut = useCallback(async () => {
@@ -88,9 +92,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUser(null);
       setCsrfToken(null);
       setNotice(null);
-      navigate('/login');
+      void navigate('/login');
     }
-  }, []);
+  }, [navigate]);
 
   const changeLocale = useCallback(
     async (locale: Locale) => {
@@ -101,7 +105,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setLocale(locale);
       updateUser(await api.patch<Me>('/api/account', { locale }));
     },
-    [user, setLocale, updateUser],
+    [user, updateUser],
   );
 
   const value = useMemo<SessionValue>(

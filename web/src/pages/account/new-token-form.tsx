@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { TOKEN_SCOPES, type ApiTokenItem } from '../../api/types.ts';
 import { ErrorAlert, ProblemList } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../components/fields.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 
 const EXPIRY_DAYS = ['7', '30', '90', '180', '365'];
 
@@ -14,9 +14,16 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: string, name: s
   const [scopes, setScopes] = useState<string[]>(['read']);
   const [days, setDays] = useState('90');
   const [problems, setProblems] = useState<string[]>([]);
-  const action = useAction();
+  const create = useMutation({
+    mutationFn: (body: { name: string; scopes: string[]; expiresInDays: number }) =>
+      api.post<{ token: string; item: ApiTokenItem }>('/api/account/tokens', body),
+    onSuccess: (result) => {
+      onCreated(result.token, result.item.name);
+      setName('');
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = [
       ...(name.trim() ? [] : [t('validation.required', { field: t('tokens.name') })]),
@@ -24,19 +31,14 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: string, name: s
     ];
     setProblems(found);
     if (found.length > 0) return;
-    const ok = await action.run(async () => {
-      const body = { name: name.trim(), scopes, expiresInDays: Number(days) };
-      const result = await api.post<{ token: string; item: ApiTokenItem }>('/api/account/tokens', body);
-      onCreated(result.token, result.item.name);
-    });
-    if (ok) setName('');
+    create.mutate({ name: name.trim(), scopes, expiresInDays: Number(days) });
   };
 
   return (
     <form className="form subform" onSubmit={submit} noValidate>
       <h3>{t('tokens.new')}</h3>
       <ProblemList problems={problems} />
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={create.error} />
       <TextField label={t('tokens.name')} required value={name} onValue={setName} />
       <CheckboxGroup
         legend={t('tokens.scopes')}
@@ -51,7 +53,7 @@ export function NewTokenForm({ onCreated }: { onCreated: (token: string, name: s
         options={EXPIRY_DAYS.map((d) => ({ value: d, label: t('tokens.days', { days: d }) }))}
       />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={create.isPending}>
           {t('tokens.create')}
         </button>
       </div>

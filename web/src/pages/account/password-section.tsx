@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, ProblemList, SuccessNote } from '../../components/alerts.tsx';
@@ -5,7 +6,6 @@ import { TextField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
 import { PasswordPair, passwordProblems } from '../../components/password-pair.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 
 export function PasswordSection() {
   const t = useT();
@@ -13,33 +13,33 @@ export function PasswordSection() {
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const [saved, setSaved] = useState(false);
-  const action = useAction();
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/api/account/password', body),
+    onSuccess: () => {
+      setCurrentPassword('');
+      setNewPassword('');
+      setConfirm('');
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
+    change.reset();
     const found = [
       ...(currentPassword ? [] : [t('validation.required', { field: t('field.currentPassword') })]),
       ...passwordProblems(t, newPassword, confirm),
     ];
     setProblems(found);
     if (found.length > 0) return;
-    const ok = await action.run(() => api.post<void>('/api/account/password', { currentPassword, newPassword }));
-    if (ok) {
-      setCurrentPassword('');
-      setNewPassword('');
-      setConfirm('');
-    }
-    setSaved(ok);
+    change.mutate({ currentPassword, newPassword });
   };
 
   return (
     <Card title={t('account.password')} id="password">
       <form className="form" onSubmit={submit} noValidate>
         <ProblemList problems={problems} />
-        <ErrorAlert error={action.error} />
-        {saved ? <SuccessNote>{t('account.passwordChanged')}</SuccessNote> : null}
+        <ErrorAlert error={change.error} />
+        {change.isSuccess ? <SuccessNote>{t('account.passwordChanged')}</SuccessNote> : null}
         <TextField
           label={t('field.currentPassword')}
           type="password"
@@ -50,7 +50,7 @@ export function PasswordSection() {
         />
         <PasswordPair password={newPassword} confirm={confirm} onPassword={setNewPassword} onConfirm={setConfirm} />
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={change.isPending}>
             {t('account.changePassword')}
           </button>
         </div>

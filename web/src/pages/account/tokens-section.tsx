@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { ApiTokenItem, Items } from '../../api/types.ts';
@@ -6,20 +7,18 @@ import { CopyButton } from '../../components/copy-button.tsx';
 import { Card } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 import { NewTokenForm } from './new-token-form.tsx';
 
 export function TokensSection() {
   const { t, locale } = useI18n();
-  const tokens = useLoad(() => api.get<Items<ApiTokenItem>>('/api/account/tokens'), 'tokens');
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ queryKey: ['account', 'tokens'], queryFn: () => api.get<Items<ApiTokenItem>>('/api/account/tokens') });
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const revoke = useAction();
-
-  const remove = (item: ApiTokenItem) =>
-    revoke.run(async () => {
-      await api.delete(`/api/account/tokens/${encodeURIComponent(item.id)}`);
-      tokens.reload();
-    });
+  const reloadTokens = () => queryClient.invalidateQueries({ queryKey: ['account', 'tokens'] });
+  const revoke = useMutation({
+    mutationFn: (item: ApiTokenItem) => api.delete(`/api/account/tokens/${encodeURIComponent(item.id)}`),
+    onSuccess: reloadTokens,
+  });
 
   return (
     <Card title={t('tokens.title')} id="tokens">
@@ -42,7 +41,7 @@ export function TokensSection() {
         </div>
       ) : null}
       <ErrorAlert error={tokens.error ?? revoke.error} />
-      {tokens.loading && !tokens.data ? <Loading /> : null}
+      {tokens.isPending ? <Loading /> : null}
       {tokens.data && tokens.data.items.length === 0 ? <p className="muted">{t('tokens.none')}</p> : null}
       {tokens.data && tokens.data.items.length > 0 ? (
         <div className="table-wrap">
@@ -72,8 +71,8 @@ export function TokensSection() {
                     <button
                       type="button"
                       className="button-danger button-small"
-                      onClick={() => void remove(item)}
-                      disabled={revoke.pending}
+                      onClick={() => revoke.mutate(item)}
+                      disabled={revoke.isPending}
                       aria-label={t('tokens.revokeNamed', { name: item.name })}
                     >
                       {t('tokens.revoke')}
@@ -88,7 +87,7 @@ export function TokensSection() {
       <NewTokenForm
         onCreated={(token, name) => {
           setCreated({ token, name });
-          tokens.reload();
+          void reloadTokens();
         }}
       />
     </Card>

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, SuccessNote } from '../../components/alerts.tsx';
@@ -5,7 +6,6 @@ import { TextField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
 import { groupsOfFour } from '../../lib/format.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { useSession } from '../../session/session-context.tsx';
 
 interface TotpSetup {
@@ -18,14 +18,14 @@ export function TotpSection() {
   const { user, refresh, setNotice } = useSession();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [message, setMessage] = useState('');
-  const action = useAction();
-  if (!user) return null;
-
-  const start = () =>
-    action.run(async () => {
+  const start = useMutation({
+    mutationFn: () => {
       setMessage('');
-      setSetup(await api.post<TotpSetup>('/api/account/totp/setup'));
-    });
+      return api.post<TotpSetup>('/api/account/totp/setup');
+    },
+    onSuccess: setSetup,
+  });
+  if (!user) return null;
 
   const confirmed = async () => {
     setSetup(null);
@@ -42,7 +42,7 @@ export function TotpSection() {
   return (
     <Card title={t('totp.title')} id="totp">
       <SuccessNote>{message}</SuccessNote>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={start.error} />
       {user.totpEnabled ? (
         <>
           <p>
@@ -58,7 +58,7 @@ export function TotpSection() {
             <span className="tag tag-warn">{t('totp.statusOff')}</span>
           </p>
           <p>{t('totp.intro')}</p>
-          <button type="button" onClick={() => void start()} disabled={action.pending}>
+          <button type="button" onClick={() => start.mutate()} disabled={start.isPending}>
             {t('totp.start')}
           </button>
         </>
@@ -70,15 +70,20 @@ export function TotpSection() {
 function ConfirmForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: () => Promise<void>; onCancel: () => void }) {
   const t = useT();
   const [code, setCode] = useState('');
-  const action = useAction();
-  const submit = async (event: FormEvent) => {
+  const [problem, setProblem] = useState<string | null>(null);
+  const confirm = useMutation({
+    mutationFn: (digits: string) => api.post<void>('/api/account/totp/confirm', { code: digits }),
+    onSuccess: onDone,
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setProblem(null);
     if (!/^\d{6}$/.test(code.replace(/\s+/g, ''))) {
-      action.setError(t('validation.totpCode'));
+      confirm.reset();
+      setProblem(t('validation.totpCode'));
       return;
     }
-    const ok = await action.run(() => api.post<void>('/api/account/totp/confirm', { code: code.replace(/\s+/g, '') }));
-    if (ok) await onDone();
+    confirm.mutate(code.replace(/\s+/g, ''));
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -102,7 +107,7 @@ function ConfirmForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: ()
         </li>
         <li>{t('totp.step3')}</li>
       </ol>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={problem ?? confirm.error} />
       <TextField
         label={t('field.totpCode')}
         inputMode="numeric"
@@ -112,7 +117,7 @@ function ConfirmForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: ()
         onValue={setCode}
       />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={confirm.isPending}>
           {t('totp.confirm')}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>
@@ -126,20 +131,25 @@ function ConfirmForm({ setup, onDone, onCancel }: { setup: TotpSetup; onDone: ()
 function DisableForm({ onDone }: { onDone: () => Promise<void> }) {
   const t = useT();
   const [password, setPassword] = useState('');
-  const action = useAction();
-  const submit = async (event: FormEvent) => {
+  const [problem, setProblem] = useState<string | null>(null);
+  const disable = useMutation({
+    mutationFn: (current: string) => api.post<void>('/api/account/totp/disable', { password: current }),
+    onSuccess: onDone,
+  });
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setProblem(null);
     if (!password) {
-      action.setError(t('validation.required', { field: t('totp.disablePassword') }));
+      disable.reset();
+      setProblem(t('validation.required', { field: t('totp.disablePassword') }));
       return;
     }
-    const ok = await action.run(() => api.post<void>('/api/account/totp/disable', { password }));
-    if (ok) await onDone();
+    disable.mutate(password);
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p>{t('totp.disableIntro')}</p>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={problem ?? disable.error} />
       <TextField
         label={t('totp.disablePassword')}
         type="password"
@@ -149,7 +159,7 @@ function DisableForm({ onDone }: { onDone: () => Promise<void> }) {
         onValue={setPassword}
       />
       <div className="form-actions">
-        <button type="submit" className="button-danger" disabled={action.pending}>
+        <button type="submit" className="button-danger" disabled={disable.isPending}>
           {t('totp.disable')}
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { AuditEntry, Page as ApiPage } from '../../api/types.ts';
@@ -6,7 +7,6 @@ import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { dayBoundary, formatDateTime } from '../../lib/format.ts';
-import { usePaged } from '../../lib/use-paged.ts';
 
 interface Filters {
   action: string;
@@ -25,17 +25,20 @@ export function AuditPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const entries = usePaged<AuditEntry, number>(
-    (before) =>
-      api.get<ApiPage<AuditEntry, number>>('/api/audit', {
+  const entries = useInfiniteQuery({
+    queryKey: ['audit', applied],
+    queryFn: ({ pageParam: before }) => api.get<ApiPage<AuditEntry, number>>('/api/audit', {
         ...applied,
         from: dayBoundary(applied.from, false),
         to: dayBoundary(applied.to, true),
         before,
         limit: PAGE_SIZE,
       }),
-    JSON.stringify(applied),
-  );
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const loading = entries.isPending || entries.isFetchingNextPage;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,8 +59,8 @@ export function AuditPage() {
         </div>
       </form>
       <ErrorAlert error={entries.error} />
-      {!entries.loading && entries.items.length === 0 && !entries.error ? <p className="muted">{t('audit.none')}</p> : null}
-      {entries.items.length > 0 ? (
+      {!loading && items.length === 0 && !entries.error ? <p className="muted">{t('audit.none')}</p> : null}
+      {items.length > 0 ? (
         <div className="table-wrap">
           <table className="dense">
             <caption className="visually-hidden">{t('audit.title')}</caption>
@@ -73,7 +76,7 @@ export function AuditPage() {
               </tr>
             </thead>
             <tbody>
-              {entries.items.map((entry) => (
+              {items.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">{formatDateTime(entry.at, locale)}</td>
                   <td>{entry.actorEmail ?? entry.actorUserId ?? t('audit.system')}</td>
@@ -92,9 +95,9 @@ export function AuditPage() {
           </table>
         </div>
       ) : null}
-      {entries.loading ? <Loading /> : null}
-      {entries.hasMore && !entries.loading ? (
-        <button type="button" className="button-secondary" onClick={entries.loadMore}>
+      {loading ? <Loading /> : null}
+      {entries.hasNextPage && !loading ? (
+        <button type="button" className="button-secondary" onClick={() => void entries.fetchNextPage()}>
           {t('common.older')}
         </button>
       ) : null}

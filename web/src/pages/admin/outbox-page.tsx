@@ -1,27 +1,31 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { OutboxMail, Page as ApiPage } from '../../api/types.ts';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { usePaged } from '../../lib/use-paged.ts';
 
 const PAGE_SIZE = 25;
 
 export function OutboxPage() {
   const { t, locale } = useI18n();
-  const mails = usePaged<OutboxMail, string>(
-    (before) => api.get<ApiPage<OutboxMail, string>>('/api/outbox', { before, limit: PAGE_SIZE }),
-    'outbox',
-  );
+  const mails = useInfiniteQuery({
+    queryKey: ['outbox'],
+    queryFn: ({ pageParam: before }) => api.get<ApiPage<OutboxMail, string>>('/api/outbox', { before, limit: PAGE_SIZE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const items = mails.data?.pages.flatMap((page) => page.items) ?? [];
+  const loading = mails.isPending || mails.isFetchingNextPage;
 
   return (
     <Page title={t('outbox.title')}>
       <p>{t('outbox.intro')}</p>
       <ErrorAlert error={mails.error} />
-      {!mails.loading && mails.items.length === 0 && !mails.error ? <p className="muted">{t('outbox.none')}</p> : null}
+      {!loading && items.length === 0 && !mails.error ? <p className="muted">{t('outbox.none')}</p> : null}
       <ul className="mail-list">
-        {mails.items.map((mail) => (
+        {items.map((mail) => (
           <li key={mail.id} className="mail">
             <details>
               <summary>
@@ -41,9 +45,9 @@ export function OutboxPage() {
           </li>
         ))}
       </ul>
-      {mails.loading ? <Loading /> : null}
-      {mails.hasMore && !mails.loading ? (
-        <button type="button" className="button-secondary" onClick={mails.loadMore}>
+      {loading ? <Loading /> : null}
+      {mails.hasNextPage && !loading ? (
+        <button type="button" className="button-secondary" onClick={() => void mails.fetchNextPage()}>
           {t('common.older')}
         </button>
       ) : null}

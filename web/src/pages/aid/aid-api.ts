@@ -1,4 +1,5 @@
 // Types and calls of the mutual-aid API.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
 export {
@@ -95,3 +96,9 @@ export const aidApi = {
   notifications: () => api.get<{ unread: number; items: AidNotification[] }>('/api/aid/notifications'),
   readNotifications: () => api.post<void>('/api/aid/notifications/read', {}),
 };
+
+/** A change to help requests: after it succeeds, every aid query (the case, the lists, the notifications) is refetched. */
+export function useAidChange<V = void, R = unknown>(change: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['aid'] }) });
+}

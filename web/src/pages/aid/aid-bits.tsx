@@ -1,12 +1,12 @@
 // Small pieces the mutual-aid pages share: tags, reasons, durations, request tables, notifications.
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { labelOf, PREFECTURES } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
-import { aidApi, type AidSummary, type Reason } from './aid-api.ts';
+import { Link } from 'react-router';
+import { aidApi, useAidChange, type AidSummary, type Reason } from './aid-api.ts';
 import './aid.css';
 
 export const k = (key: string) => key as MessageKey;
@@ -65,7 +65,7 @@ export function RequestTable({ items, caption, showOrg, linked = true }: { items
         <tbody>
           {items.map((r) => (
             <tr key={r.id}>
-              <td>{linked ? <Link href={`/aid/requests/${r.id}`}>{categoryLabel(t, r.category)}</Link> : categoryLabel(t, r.category)}</td>
+              <td>{linked ? <Link to={`/aid/requests/${r.id}`}>{categoryLabel(t, r.category)}</Link> : categoryLabel(t, r.category)}</td>
               {showOrg ? <td>{r.orgName ? r.orgName[locale] : t('aid.none')}</td> : null}
               <td>{t(k(`aid.urgency.${r.urgency}`))}</td>
               <td><StatusTag status={r.status} /> <RiskTag risk={r.risk} /></td>
@@ -81,8 +81,8 @@ export function RequestTable({ items, caption, showOrg, linked = true }: { items
 
 export function AidNotificationsCard() {
   const { t, locale } = useI18n();
-  const notes = useLoad(() => aidApi.notifications(), 'aid-notifications');
-  const action = useAction();
+  const notes = useQuery({ queryKey: ['aid', 'notifications'], queryFn: () => aidApi.notifications() });
+  const action = useAidChange(() => aidApi.readNotifications());
   const unread = (notes.data?.items ?? []).filter((n) => !n.readAt);
   return (
     <Card title={t('aid.notifications.title')} id="aid-notifications">
@@ -94,13 +94,13 @@ export function AidNotificationsCard() {
             {unread.slice(0, 10).map((n) => (
               <li key={n.id}>
                 <span className="tag">{t('aid.notifications.unread')}</span>{' '}
-                <Link href={`/aid/requests/${n.requestId}`}>{t(k(`aid.notification.${n.kind}`), n.params)}</Link>{' '}
+                <Link to={`/aid/requests/${n.requestId}`}>{t(k(`aid.notification.${n.kind}`), n.params)}</Link>{' '}
                 <span className="muted">{formatDateTime(n.createdAt, locale)}</span>
               </li>
             ))}
           </ul>
-          <button type="button" className="button-secondary" disabled={action.pending}
-            onClick={() => void action.run(async () => { await aidApi.readNotifications(); notes.reload(); })}>
+          <button type="button" className="button-secondary" disabled={action.isPending}
+            onClick={() => action.mutate()}>
             {t('aid.notifications.markRead')}
           </button>
         </>

@@ -1,23 +1,23 @@
 // The desk's pages: vetting responders, and the metrics (also for auditors).
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { labelOf, PREFECTURES } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { aidApi } from './aid-api.ts';
+import { aidApi, useAidChange } from './aid-api.ts';
 import { k, minutesText, RequestTable } from './aid-bits.tsx';
 
 export function AidVettingPage() {
   const { t, locale } = useI18n();
-  const list = useLoad(() => aidApi.responders(), 'aid-responders');
-  const action = useAction();
+  const list = useQuery({ queryKey: ['aid', 'responders'], queryFn: () => aidApi.responders() });
+  const action = useAidChange(({ id, decision }: { id: string; decision: string }) => aidApi.vet(id, decision));
   const items = list.data?.items ?? [];
-  const decide = (id: string, decision: string) => void action.run(async () => { await aidApi.vet(id, decision); list.reload(); });
+  const decide = (id: string, decision: string) => action.mutate({ id, decision });
   return (
     <Page title={t('aid.vetting.title')}>
       <p className="lead">{t('aid.vetting.lead')}</p>
       <ErrorAlert error={list.error ?? action.error} />
-      {list.loading && !list.data ? <Loading /> : null}
+      {list.isPending ? <Loading /> : null}
       {list.data && items.length === 0 ? <p className="muted">{t('aid.vetting.none')}</p> : null}
       {items.map((r) => (
         <Card key={r.id} title={r.displayName} id={`responder-${r.id}`}>
@@ -33,8 +33,8 @@ export function AidVettingPage() {
             <dt>{t('aid.profile.serviceType')}</dt><dd>{t(k(`aid.profile.serviceType.${r.serviceType}`))}{r.priceTerms ? `（${r.priceTerms}）` : ''}</dd>
           </dl>
           <div className="aid-actions">
-            {r.vetting !== 'vetted' ? <button type="button" disabled={action.pending} aria-label={`${t('aid.vetting.approve')}: ${r.displayName}`} onClick={() => decide(r.id, 'vetted')}>{t('aid.vetting.approve')}</button> : null}
-            {r.vetting !== 'rejected' ? <button type="button" className="button-danger" disabled={action.pending} aria-label={`${t('aid.vetting.reject')}: ${r.displayName}`} onClick={() => decide(r.id, 'rejected')}>{t('aid.vetting.reject')}</button> : null}
+            {r.vetting !== 'vetted' ? <button type="button" disabled={action.isPending} aria-label={`${t('aid.vetting.approve')}: ${r.displayName}`} onClick={() => decide(r.id, 'vetted')}>{t('aid.vetting.approve')}</button> : null}
+            {r.vetting !== 'rejected' ? <button type="button" className="button-danger" disabled={action.isPending} aria-label={`${t('aid.vetting.reject')}: ${r.displayName}`} onClick={() => decide(r.id, 'rejected')}>{t('aid.vetting.reject')}</button> : null}
           </div>
         </Card>
       ))}
@@ -44,13 +44,13 @@ export function AidVettingPage() {
 
 export function AidMetricsPage() {
   const { t } = useI18n();
-  const loaded = useLoad(() => aidApi.metrics(), 'aid-metrics');
+  const loaded = useQuery({ queryKey: ['aid', 'metrics'], queryFn: () => aidApi.metrics() });
   const m = loaded.data;
   const target = (urgency: string) => !m ? '' : urgency === 'critical' ? minutesText(t, m.targets.criticalMinutes) : urgency === 'high' ? minutesText(t, m.targets.highMinutes) : t(k(`aid.urgency.normal`));
   return (
     <Page title={t('aid.metrics.title')}>
       <ErrorAlert error={loaded.error} />
-      {loaded.loading && !m ? <Loading /> : null}
+      {loaded.isPending && !m ? <Loading /> : null}
       {m ? (
         <>
           <Card title={t('aid.metrics.times')} id="aid-times">

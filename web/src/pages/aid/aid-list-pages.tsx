@@ -1,24 +1,24 @@
 // Help requests: members' list, and the coordinators' desk (all requests, at-risk first).
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { aidApi, REQUEST_STATUSES } from './aid-api.ts';
 import { AidNotificationsCard, k, RequestTable } from './aid-bits.tsx';
 
 export function AidListPage() {
   const { t } = useI18n();
-  const list = useLoad(() => aidApi.list(), 'aid-mine');
+  const list = useQuery({ queryKey: ['aid', 'list', 'mine'], queryFn: () => aidApi.list() });
   const items = list.data?.items ?? [];
   return (
-    <Page title={t('aid.list.title')} actions={<Link href="/aid/new" className="button">{t('aid.list.new')}</Link>}>
+    <Page title={t('aid.list.title')} actions={<Link to="/aid/new" className="button">{t('aid.list.new')}</Link>}>
       <p className="lead">{t('aid.list.lead')}</p>
       <AidNotificationsCard />
       <ErrorAlert error={list.error} />
-      {list.loading ? <Loading /> : null}
+      {list.isPending ? <Loading /> : null}
       {list.data && items.length === 0 ? <p className="muted">{t('aid.list.none')}</p> : null}
       {items.length > 0 ? <RequestTable items={items} caption={t('aid.list.title')} showOrg /> : null}
     </Page>
@@ -28,15 +28,15 @@ export function AidListPage() {
 export function AidDeskPage() {
   const { t } = useI18n();
   const [status, setStatus] = useState('');
-  const list = useLoad(() => aidApi.list(status), `aid-desk-${status}`);
+  const list = useQuery({ queryKey: ['aid', 'list', status], queryFn: () => aidApi.list(status) });
   const items = list.data?.items ?? [];
   const atRisk = items.filter((r) => r.risk !== null);
   return (
-    <Page title={t('aid.desk.title')} actions={<Link href="/aid/responders" className="button button-secondary">{t('nav.aidVetting')}</Link>}>
+    <Page title={t('aid.desk.title')} actions={<Link to="/aid/responders" className="button button-secondary">{t('nav.aidVetting')}</Link>}>
       <p className="lead">{t('aid.desk.lead')}</p>
       <AidNotificationsCard />
       <ErrorAlert error={list.error} />
-      {list.loading ? <Loading /> : null}
+      {list.isPending ? <Loading /> : null}
       <Card title={t('aid.desk.atRisk')} id="aid-at-risk">
         {list.data && atRisk.length === 0 ? <p className="muted">{t('aid.desk.noneAtRisk')}</p> : null}
         {atRisk.length > 0 ? <RequestTable items={atRisk} caption={t('aid.desk.atRisk')} showOrg /> : null}

@@ -5,16 +5,16 @@ import { CheckboxGroup, SelectField, TextAreaField } from '../../components/fiel
 import { Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { membershipName, PREFECTURES } from '../../lib/reference.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { navigate, useLocation } from '../../router.tsx';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
-import { AID_LANGUAGES, aidApi, INCIDENT_CATEGORIES, SKILLS, URGENCIES } from './aid-api.ts';
+import { AID_LANGUAGES, aidApi, INCIDENT_CATEGORIES, SKILLS, URGENCIES, useAidChange } from './aid-api.ts';
 import { k } from './aid-bits.tsx';
 
 export function AidNewPage() {
+  const navigate = useNavigate();
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const reportId = query.get('report');
   const memberships = user?.memberships ?? [];
   const [orgId, setOrgId] = useState(query.get('org') ?? memberships[0]?.orgId ?? '');
@@ -25,21 +25,21 @@ export function AidNewPage() {
   const [language, setLanguage] = useState<string>(locale);
   const [skills, setSkills] = useState<string[]>(['triage']);
   const [description, setDescription] = useState('');
-  const action = useAction();
+  const create = useAidChange((input: Parameters<typeof aidApi.create>[0]) => aidApi.create(input));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    await action.run(async () => {
-      const { id } = await aidApi.create({ orgId, reportId, category, urgency, onSite, prefecture, language, skills, description });
-      navigate(`/aid/requests/${id}`);
-    });
+    create.mutate(
+      { orgId, reportId, category, urgency, onSite, prefecture, language, skills, description },
+      { onSuccess: ({ id }) => void navigate(`/aid/requests/${id}`) },
+    );
   };
 
   return (
     <Page title={t('aid.form.title')} narrow>
       <p className="lead">{t('aid.form.lead')}</p>
       {reportId ? <p className="hint">{t('aid.form.fromReport')}</p> : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         {memberships.length > 1 ? (
           <SelectField label={t('aid.form.org')} value={orgId} onValue={setOrgId} options={memberships.map((m) => ({ value: m.orgId, label: membershipName(m, locale) }))} />
         ) : null}
@@ -55,8 +55,8 @@ export function AidNewPage() {
         <SelectField label={t('aid.form.language')} value={language} onValue={setLanguage} options={AID_LANGUAGES.map((l) => ({ value: l, label: t(k(`aid.language.${l}`)) }))} />
         <CheckboxGroup legend={t('aid.form.skills')} values={skills} onValues={setSkills} options={SKILLS.map((s) => ({ value: s, label: t(k(`aid.skill.${s}`)) }))} />
         <TextAreaField label={t('aid.form.description')} hint={t('aid.form.descriptionHint')} value={description} onValue={setDescription} required maxLength={5000} rows={6} />
-        <ErrorAlert error={action.error} />
-        <button type="submit" disabled={action.pending || !description.trim() || !orgId}>{t('aid.form.submit')}</button>
+        <ErrorAlert error={create.error} />
+        <button type="submit" disabled={create.isPending || !description.trim() || !orgId}>{t('aid.form.submit')}</button>
       </form>
     </Page>
   );

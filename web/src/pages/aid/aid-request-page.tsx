@@ -1,21 +1,21 @@
 // One help request, as the caller's side sees it: the victim, the desk, or an offered/assigned responder.
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { labelOf, PREFECTURES } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { aidApi, type AidDetail } from './aid-api.ts';
+import { aidApi, useAidChange, type AidDetail } from './aid-api.ts';
 import { k, RiskTag, StatusTag } from './aid-bits.tsx';
 import { ClosePanel, MessagesPanel, NotesPanel, ReportPanel, TasksPanel } from './aid-case-panels.tsx';
 import { MatchesPanel, OfferAnswerPanel } from './aid-offer-panels.tsx';
 
-function Summary({ request, reload }: { request: AidDetail; reload: () => void }) {
+function Summary({ request }: { request: AidDetail }) {
   const { t, locale } = useI18n();
-  const action = useAction();
+  const action = useAidChange((step: 'start' | 'cancel') => (step === 'start' ? aidApi.start(request.id) : aidApi.cancel(request.id)));
   const final = request.status === 'closed' || request.status === 'cancelled';
   const cancel = () => {
-    if (window.confirm(t('aid.request.cancelConfirm'))) void action.run(async () => { await aidApi.cancel(request.id); reload(); });
+    if (window.confirm(t('aid.request.cancelConfirm'))) action.mutate('cancel');
   };
   return (
     <Card title={t('aid.request.summary')} id="aid-summary">
@@ -35,9 +35,9 @@ function Summary({ request, reload }: { request: AidDetail; reload: () => void }
       <ErrorAlert error={action.error} />
       <div className="aid-actions">
         {request.side === 'responder' && request.status === 'assigned' ? (
-          <button type="button" disabled={action.pending} onClick={() => void action.run(async () => { await aidApi.start(request.id); reload(); })}>{t('aid.request.start')}</button>
+          <button type="button" disabled={action.isPending} onClick={() => action.mutate('start')}>{t('aid.request.start')}</button>
         ) : null}
-        {!final && request.side !== 'responder' ? <button type="button" className="button-danger" disabled={action.pending} onClick={cancel}>{t('aid.request.cancel')}</button> : null}
+        {!final && request.side !== 'responder' ? <button type="button" className="button-danger" disabled={action.isPending} onClick={cancel}>{t('aid.request.cancel')}</button> : null}
       </div>
     </Card>
   );
@@ -63,24 +63,23 @@ function ResponderCard({ request }: { request: AidDetail }) {
 
 export function AidRequestPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const loaded = useLoad(() => aidApi.get(id), `aid-${id}`);
+  const loaded = useQuery({ queryKey: ['aid', 'request', id], queryFn: () => aidApi.get(id) });
   const request = loaded.data;
-  const reload = loaded.reload;
   return (
     <Page title={request ? t('aid.request.title', { category: categoryLabel(t, request.category) }) : t('aid.list.title')}>
       <ErrorAlert error={loaded.error} />
-      {loaded.loading && !request ? <Loading /> : null}
+      {loaded.isPending && !request ? <Loading /> : null}
       {request ? (
         <>
-          <OfferAnswerPanel request={request} reload={reload} />
-          <Summary request={request} reload={reload} />
+          <OfferAnswerPanel request={request} />
+          <Summary request={request} />
           <ResponderCard request={request} />
-          {request.side === 'coordinator' ? <MatchesPanel request={request} reload={reload} /> : null}
-          <ReportPanel request={request} reload={reload} />
-          <TasksPanel request={request} reload={reload} />
-          <MessagesPanel request={request} reload={reload} />
-          <NotesPanel request={request} reload={reload} />
-          <ClosePanel request={request} reload={reload} />
+          {request.side === 'coordinator' ? <MatchesPanel request={request} /> : null}
+          <ReportPanel request={request} />
+          <TasksPanel request={request} />
+          <MessagesPanel request={request} />
+          <NotesPanel request={request} />
+          <ClosePanel request={request} />
         </>
       ) : null}
     </Page>

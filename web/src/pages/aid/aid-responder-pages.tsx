@@ -1,4 +1,5 @@
 // The responder's pages: home (offers waiting, my cases, my response times) and my profile.
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
@@ -6,21 +7,20 @@ import { Card, Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { membershipName, PREFECTURES } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
-import { AID_LANGUAGES, aidApi, SERVICE_TYPES, SKILLS, type Profile, type ProfileInput } from './aid-api.ts';
+import { AID_LANGUAGES, aidApi, SERVICE_TYPES, SKILLS, useAidChange, type Profile, type ProfileInput } from './aid-api.ts';
 import { AidNotificationsCard, k, minutesText, ReasonList, RequestTable } from './aid-bits.tsx';
 
 export function ResponderHomePage() {
   const { t, locale } = useI18n();
-  const home = useLoad(() => aidApi.home(), 'aid-home');
+  const home = useQuery({ queryKey: ['aid', 'home'], queryFn: () => aidApi.home() });
   const data = home.data;
   return (
-    <Page title={t('aid.home.title')} actions={<Link href="/aid/profile" className="button button-secondary">{t('aid.profile.edit')}</Link>}>
+    <Page title={t('aid.home.title')} actions={<Link to="/aid/profile" className="button button-secondary">{t('aid.profile.edit')}</Link>}>
       <ErrorAlert error={home.error} />
-      {home.loading && !data ? <Loading /> : null}
-      {data && !data.profile ? <p>{t('aid.profile.none')} <Link href="/aid/profile">{t('aid.profile.title')}</Link></p> : null}
+      {home.isPending && !data ? <Loading /> : null}
+      {data && !data.profile ? <p>{t('aid.profile.none')} <Link to="/aid/profile">{t('aid.profile.title')}</Link></p> : null}
       {data?.profile ? <p>{t('aid.profile.vetting', { status: t(k(`aid.vetting.${data.profile.vetting}`)) })}</p> : null}
       <AidNotificationsCard />
       {data ? (
@@ -30,7 +30,7 @@ export function ResponderHomePage() {
               <ul className="plain-list aid-matches">
                 {data.offers.map((o) => (
                   <li key={o.offerId}>
-                    <Link href={`/aid/requests/${o.request.id}`}>{categoryLabel(t, o.request.category)} — {t(k(`aid.urgency.${o.request.urgency}`))}</Link>{' '}
+                    <Link to={`/aid/requests/${o.request.id}`}>{categoryLabel(t, o.request.category)} — {t(k(`aid.urgency.${o.request.urgency}`))}</Link>{' '}
                     <span className="muted">{formatDateTime(o.offeredAt, locale)}</span>
                     <p>{t('aid.offer.score', { score: o.score })}</p>
                     <ReasonList reasons={o.reasons} />
@@ -68,23 +68,18 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
   const { user } = useSession();
   const [form, setForm] = useState<ProfileInput>(inputOf(profile, user?.displayName ?? ''));
   const [certs, setCerts] = useState(form.certifications.join('\n'));
-  const [saved, setSaved] = useState<Profile | null>(profile);
-  const [done, setDone] = useState(false);
-  const action = useAction();
+  const save = useAidChange((input: ProfileInput) => aidApi.saveProfile(input));
+  const saved = save.data?.profile ?? profile;
   const set = <K extends keyof ProfileInput>(key: K, value: ProfileInput[K]) => setForm((f) => ({ ...f, [key]: value }));
   const memberships = user?.memberships ?? [];
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setDone(false);
-    await action.run(async () => {
-      const certifications = certs.split('\n').map((c) => c.trim()).filter(Boolean);
-      const orgId = form.kind === 'organisation' ? form.orgId ?? memberships[0]?.orgId ?? null : null;
-      setSaved((await aidApi.saveProfile({ ...form, orgId, certifications })).profile);
-      setDone(true);
-    });
+    const certifications = certs.split('\n').map((c) => c.trim()).filter(Boolean);
+    const orgId = form.kind === 'organisation' ? form.orgId ?? memberships[0]?.orgId ?? null : null;
+    save.mutate({ ...form, orgId, certifications });
   };
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={submit} noValidate>
       {saved ? <p>{t('aid.profile.vetting', { status: t(k(`aid.vetting.${saved.vetting}`)) })}</p> : null}
       <SelectField label={t('aid.profile.kind')} value={form.kind} onValue={(v) => set('kind', v as ProfileInput['kind'])}
         options={(['individual', 'organisation'] as const).map((v) => ({ value: v, label: t(k(`aid.profile.kind.${v}`)) }))} />
@@ -106,21 +101,21 @@ function ProfileForm({ profile }: { profile: Profile | null }) {
       <SelectField label={t('aid.profile.serviceType')} value={form.serviceType} onValue={(v) => set('serviceType', v as ProfileInput['serviceType'])}
         options={SERVICE_TYPES.map((s) => ({ value: s, label: t(k(`aid.profile.serviceType.${s}`)) }))} />
       {form.serviceType === 'paid' ? <TextAreaField label={t('aid.profile.priceTerms')} value={form.priceTerms} onValue={(v) => set('priceTerms', v)} maxLength={2000} /> : null}
-      <ErrorAlert error={action.error} />
-      {done ? <SuccessNote>{t('aid.profile.saved')}</SuccessNote> : null}
-      <button type="submit" disabled={action.pending}>{t('common.save')}</button>
+      <ErrorAlert error={save.error} />
+      {save.isSuccess ? <SuccessNote>{t('aid.profile.saved')}</SuccessNote> : null}
+      <button type="submit" disabled={save.isPending}>{t('common.save')}</button>
     </form>
   );
 }
 
 export function ResponderProfilePage() {
   const { t } = useI18n();
-  const loaded = useLoad(() => aidApi.myProfile(), 'aid-profile');
+  const loaded = useQuery({ queryKey: ['aid', 'profile'], queryFn: () => aidApi.myProfile() });
   return (
     <Page title={t('aid.profile.title')} narrow>
       <p className="lead">{t('aid.profile.lead')}</p>
       <ErrorAlert error={loaded.error} />
-      {loaded.loading ? <Loading /> : null}
+      {loaded.isPending ? <Loading /> : null}
       {loaded.data ? <ProfileForm profile={loaded.data.profile} /> : null}
     </Page>
   );

@@ -1,26 +1,28 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import { ErrorAlert, SuccessNote } from '../../components/alerts.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 
 export function ForgotPage() {
   const t = useT();
   const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
-  const action = useAction();
+  const [problem, setProblem] = useState<string | null>(null);
+  const request = useMutation({ mutationFn: (address: string) => api.post<void>('/api/auth/password-reset/request', { email: address }) });
+  const sent = request.isSuccess;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    setProblem(null);
     if (!email.trim()) {
-      action.setError(t('validation.required', { field: t('field.email') }));
+      request.reset();
+      setProblem(t('validation.required', { field: t('field.email') }));
       return;
     }
-    const ok = await action.run(() => api.post<void>('/api/auth/password-reset/request', { email: email.trim() }));
-    setSent(ok);
+    request.mutate(email.trim());
   };
 
   return (
@@ -28,13 +30,13 @@ export function ForgotPage() {
       <p>{t('forgot.intro')}</p>
       {sent ? <SuccessNote>{t('forgot.sent')}</SuccessNote> : null}
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={problem ?? request.error} />
         <TextField label={t('field.email')} type="email" autoComplete="email" required value={email} onValue={setEmail} />
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={request.isPending}>
             {t('forgot.submit')}
           </button>
-          <Link href="/login">{t('common.backToLogin')}</Link>
+          <Link to="/login">{t('common.backToLogin')}</Link>
         </div>
       </form>
     </Page>

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { LinkInfo, SignedIn } from '../../api/types.ts';
@@ -8,8 +9,7 @@ import { PasswordPair, passwordProblems } from '../../components/password-pair.t
 import { isLocale, useI18n } from '../../i18n/index.ts';
 import { localeOptions } from '../../lib/options.ts';
 import { useHashToken } from '../../lib/use-hash-token.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { navigate } from '../../router.tsx';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
 import { LinkCheck } from './link-check.tsx';
 
@@ -26,6 +26,7 @@ export function InvitePage() {
 }
 
 function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
+  const navigate = useNavigate();
   const { t, locale: uiLocale } = useI18n();
   const { signedIn } = useSession();
   const [displayName, setDisplayName] = useState('');
@@ -34,9 +35,15 @@ function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
   const [chosenLocale, setLocale] = useState<string | null>(null);
   const locale = chosenLocale ?? uiLocale;
   const [problems, setProblems] = useState<string[]>([]);
-  const action = useAction();
+  const accept = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<SignedIn>('/api/auth/invitations/accept', body),
+    onSuccess: (result) => {
+      signedIn(result);
+      void navigate(result.user.mfaEnrollmentRequired && !result.user.totpEnabled ? '/account' : '/');
+    },
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = [
       ...(displayName.trim() ? [] : [t('validation.required', { field: t('field.displayName') })]),
@@ -44,12 +51,7 @@ function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
     ];
     setProblems(found);
     if (found.length > 0) return;
-    await action.run(async () => {
-      const body = { token, displayName: displayName.trim(), password, locale: isLocale(locale) ? locale : 'ja' };
-      const result = await api.post<SignedIn>('/api/auth/invitations/accept', body);
-      signedIn(result);
-      navigate(result.user.mfaEnrollmentRequired && !result.user.totpEnabled ? '/account' : '/');
-    });
+    accept.mutate({ token, displayName: displayName.trim(), password, locale: isLocale(locale) ? locale : 'ja' });
   };
 
   return (
@@ -57,12 +59,12 @@ function InviteForm({ token, info }: { token: string; info: LinkInfo }) {
       <p>{t('invite.intro', { email: info.email ?? '' })}</p>
       <form className="form" onSubmit={submit} noValidate>
         <ProblemList problems={problems} />
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={accept.error} />
         <TextField label={t('field.displayName')} autoComplete="name" required value={displayName} onValue={setDisplayName} />
         <PasswordPair password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} label={t('field.password')} />
         <SelectField label={t('field.locale')} value={locale} onValue={setLocale} options={localeOptions(t)} />
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={accept.isPending}>
             {t('invite.submit')}
           </button>
         </div>

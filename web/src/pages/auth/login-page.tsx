@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import type { SignedIn } from '../../api/types.ts';
@@ -5,8 +6,7 @@ import { ErrorAlert } from '../../components/alerts.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { Link, navigate, useLocation } from '../../router.tsx';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
 
 /** Only same-site paths may be a redirect target after signing in. */
@@ -15,43 +15,48 @@ export function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
+  const navigate = useNavigate();
   const t = useT();
   const { signedIn, user } = useSession();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totpCode, setTotpCode] = useState('');
   const [askTotp, setAskTotp] = useState(false);
-  const action = useAction();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await action.run(async () => {
+  const login = useMutation({
+    mutationFn: async (body: Record<string, string>): Promise<SignedIn | null> => {
       try {
-        const body = askTotp ? { email, password, totpCode: totpCode.replace(/\s+/g, '') } : { email, password };
-        const result = await api.post<SignedIn>('/api/auth/login', body);
-        signedIn(result);
-        navigate(result.user.mfaEnrollmentRequired && !result.user.totpEnabled ? '/account' : safeNext(query.get('next')));
+        return await api.post<SignedIn>('/api/auth/login', body);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'totp_required') {
           const first = !askTotp;
           setAskTotp(true);
-          if (first) return; // asking for the code is not an error the first time
+          if (first) return null; // asking for the code is not an error the first time
         }
         throw error;
       }
-    });
+    },
+    onSuccess: (result) => {
+      if (!result) return;
+      signedIn(result);
+      void navigate(result.user.mfaEnrollmentRequired && !result.user.totpEnabled ? '/account' : safeNext(query.get('next')));
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate(askTotp ? { email, password, totpCode: totpCode.replace(/\s+/g, '') } : { email, password });
   };
 
   return (
     <Page title={t('login.title')} narrow>
       {user ? (
         <p>
-          {t('login.already', { name: user.displayName })} <Link href="/">{t('nav.home')}</Link>
+          {t('login.already', { name: user.displayName })} <Link to="/">{t('nav.home')}</Link>
         </p>
       ) : null}
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={login.error} />
         <TextField label={t('field.email')} type="email" autoComplete="username" required value={email} onValue={setEmail} />
         <TextField
           label={t('field.password')}
@@ -78,10 +83,10 @@ export function LoginPage() {
           </>
         ) : null}
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={login.isPending}>
             {t('login.submit')}
           </button>
-          <Link href="/forgot">{t('login.forgot')}</Link>
+          <Link to="/forgot">{t('login.forgot')}</Link>
         </div>
       </form>
     </Page>

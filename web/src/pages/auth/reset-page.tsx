@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { LinkInfo } from '../../api/types.ts';
@@ -6,8 +7,7 @@ import { Page } from '../../components/page.tsx';
 import { PasswordPair, passwordProblems } from '../../components/password-pair.tsx';
 import { useT } from '../../i18n/index.ts';
 import { useHashToken } from '../../lib/use-hash-token.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { LinkCheck } from './link-check.tsx';
 
 export function ResetPage() {
@@ -20,7 +20,7 @@ export function ResetPage() {
         <>
           <SuccessNote>{t('reset.done')}</SuccessNote>
           <p>
-            <Link href="/login">{t('common.backToLogin')}</Link>
+            <Link to="/login">{t('common.backToLogin')}</Link>
           </p>
         </>
       ) : (
@@ -37,15 +37,17 @@ function ResetForm({ token, info, onDone }: { token: string; info: LinkInfo; onD
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const action = useAction();
+  const complete = useMutation({
+    mutationFn: () => api.post<void>('/api/auth/password-reset/complete', { token, password }),
+    onSuccess: onDone,
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = passwordProblems(t, password, confirm);
     setProblems(found);
     if (found.length > 0) return;
-    const ok = await action.run(() => api.post<void>('/api/auth/password-reset/complete', { token, password }));
-    if (ok) onDone();
+    complete.mutate();
   };
 
   return (
@@ -53,10 +55,10 @@ function ResetForm({ token, info, onDone }: { token: string; info: LinkInfo; onD
       <p>{t('reset.intro', { email: info.email ?? '' })}</p>
       <form className="form" onSubmit={submit} noValidate>
         <ProblemList problems={problems} />
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={complete.error} />
         <PasswordPair password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} />
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={complete.isPending}>
             {t('reset.submit')}
           </button>
         </div>

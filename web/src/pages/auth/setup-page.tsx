@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { SignedIn } from '../../api/types.ts';
@@ -8,11 +9,11 @@ import { PasswordPair, passwordProblems } from '../../components/password-pair.t
 import { isLocale, useI18n } from '../../i18n/index.ts';
 import { localeOptions } from '../../lib/options.ts';
 import { useHashToken } from '../../lib/use-hash-token.ts';
-import { useAction } from '../../lib/use-load.ts';
-import { Link, navigate } from '../../router.tsx';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
 
 export function SetupPage() {
+  const navigate = useNavigate();
   const { t, locale: uiLocale } = useI18n();
   const { setupRequired, signedIn } = useSession();
   const token = useHashToken();
@@ -23,14 +24,20 @@ export function SetupPage() {
   const [chosenLocale, setLocale] = useState<string | null>(null);
   const locale = chosenLocale ?? uiLocale;
   const [problems, setProblems] = useState<string[]>([]);
-  const action = useAction();
+  const setup = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<SignedIn>('/api/auth/setup', body),
+    onSuccess: (result) => {
+      signedIn(result);
+      void navigate('/');
+    },
+  });
 
   if (!setupRequired) {
     return (
       <Page title={t('setup.title')} narrow>
         <p role="status">{t('setup.done')}</p>
         <p>
-          <Link href="/login">{t('common.backToLogin')}</Link>
+          <Link to="/login">{t('common.backToLogin')}</Link>
         </p>
       </Page>
     );
@@ -43,7 +50,7 @@ export function SetupPage() {
     );
   }
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = [
       ...(email.trim() ? [] : [t('validation.required', { field: t('field.email') })]),
@@ -52,11 +59,7 @@ export function SetupPage() {
     ];
     setProblems(found);
     if (found.length > 0) return;
-    await action.run(async () => {
-      const body = { token, email: email.trim(), displayName: displayName.trim(), password, locale: isLocale(locale) ? locale : 'ja' };
-      signedIn(await api.post<SignedIn>('/api/auth/setup', body));
-      navigate('/');
-    });
+    setup.mutate({ token, email: email.trim(), displayName: displayName.trim(), password, locale: isLocale(locale) ? locale : 'ja' });
   };
 
   return (
@@ -64,13 +67,13 @@ export function SetupPage() {
       <p>{t('setup.intro')}</p>
       <form className="form" onSubmit={submit} noValidate>
         <ProblemList problems={problems} />
-        <ErrorAlert error={action.error} />
+        <ErrorAlert error={setup.error} />
         <TextField label={t('field.email')} type="email" autoComplete="email" required value={email} onValue={setEmail} />
         <TextField label={t('field.displayName')} autoComplete="name" required value={displayName} onValue={setDisplayName} />
         <PasswordPair password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} label={t('field.password')} />
         <SelectField label={t('field.locale')} value={locale} onValue={setLocale} options={localeOptions(t)} />
         <div className="form-actions">
-          <button type="submit" disabled={action.pending}>
+          <button type="submit" disabled={setup.isPending}>
             {t('setup.submit')}
           </button>
         </div>

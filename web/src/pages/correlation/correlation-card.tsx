@@ -1,10 +1,10 @@
 // On the intel object page: the object's values, the readable objects sharing them and, for an
 // indicator, how many organisations saw it (or "fewer than k"), its confidence and "we saw this too".
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
 import { useI18n, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
 import { correlationApi, type ObjectCorrelation, type Standing } from './correlation-api.ts';
 import { SourceLink, ValueText } from './correlation-parts.tsx';
 import { SightingForm } from './sighting-form.tsx';
@@ -12,20 +12,17 @@ import './correlation.css';
 
 export function CorrelationCard({ id }: { id: string }) {
   const { t } = useI18n();
-  const loaded = useLoad(() => correlationApi.object(id), id);
+  const loaded = useQuery({ queryKey: ['correlation', 'object', id], queryFn: () => correlationApi.object(id) });
   const data = loaded.data;
-  const update = (standing: Standing) => {
-    if (data) loaded.setData({ ...data, ...standing });
-  };
   return (
     <Card title={t('corr.card.title')} id="intel-correlation">
-      {loaded.loading && !data ? <Loading /> : null}
+      {loaded.isPending ? <Loading /> : null}
       <ErrorAlert error={loaded.error} />
       {data ? (
         <>
           {data.sightings && data.confidence ? <StandingView data={data} t={t} /> : null}
           {data.sightings && data.confidence ? (
-            <SightingForm indicatorId={id} sightings={data.sightings} onSaved={update} />
+            <SightingForm indicatorId={id} sightings={data.sightings} />
           ) : null}
           <ValuesView data={data} t={t} />
         </>

@@ -1,14 +1,14 @@
 // /correlation — look up a value (everyone signed in: only objects they can read); for coordinators
 // also the campaign candidates and the values over the over-correlation guard.
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { TextField } from '../../components/fields.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 import { hasRole, useSession } from '../../session/session-context.tsx';
-import { correlationApi, type LookupResult } from './correlation-api.ts';
+import { correlationApi } from './correlation-api.ts';
 import { SourceLink, typeName, ValueText } from './correlation-parts.tsx';
 import './correlation.css';
 
@@ -27,20 +27,26 @@ export function CorrelationPage() {
 
 function LookupCard({ t }: { t: Translate }) {
   const [value, setValue] = useState('');
-  const [result, setResult] = useState<LookupResult | null>(null);
-  const action = useAction();
-  const submit = async (event: FormEvent) => {
+  // The value looked up, with how often: searching the same value again asks the server again.
+  const [asked, setAsked] = useState<{ value: string; time: number } | null>(null);
+  const lookup = useQuery({
+    queryKey: ['correlation', 'lookup', asked],
+    queryFn: () => correlationApi.lookup(asked?.value ?? ''),
+    enabled: asked !== null,
+    refetchOnWindowFocus: false,
+  });
+  const result = lookup.data;
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setResult(null);
-    await action.run(async () => setResult(await correlationApi.lookup(value.trim())));
+    setAsked({ value: value.trim(), time: Date.now() });
   };
   return (
     <Card title={t('corr.lookup.title')} id="corr-lookup">
-      <form onSubmit={(e) => void submit(e)} role="search">
+      <form onSubmit={submit} role="search">
         <TextField label={t('corr.lookup.label')} hint={t('corr.lookup.hint')} value={value} onValue={setValue} required maxLength={4096} />
-        <button type="submit" disabled={action.pending || value.trim() === ''}>{t('common.search')}</button>
+        <button type="submit" disabled={lookup.isFetching || value.trim() === ''}>{t('common.search')}</button>
       </form>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={lookup.error} />
       <div aria-live="polite">
         {result ? (
           <>
@@ -60,12 +66,12 @@ function LookupCard({ t }: { t: Translate }) {
 }
 
 function CampaignsCard({ t }: { t: Translate }) {
-  const loaded = useLoad(() => correlationApi.campaigns(), 'campaigns');
+  const loaded = useQuery({ queryKey: ['correlation', 'campaigns'], queryFn: () => correlationApi.campaigns() });
   const data = loaded.data;
   return (
     <Card title={t('corr.campaigns.title')} id="corr-campaigns">
       <p className="hint">{t('corr.campaigns.hint')}</p>
-      {loaded.loading && !data ? <Loading /> : null}
+      {loaded.isPending && !data ? <Loading /> : null}
       <ErrorAlert error={loaded.error} />
       {data && !data.complete ? <p className="tag tag-warn">{t('corr.campaigns.incomplete')}</p> : null}
       {data && data.items.length === 0 ? <p className="muted">{t('corr.campaigns.none')}</p> : null}
@@ -91,12 +97,12 @@ function CampaignsCard({ t }: { t: Translate }) {
 
 function OverCorrelatedCard({ t }: { t: Translate }) {
   const { locale } = useI18n();
-  const loaded = useLoad(() => correlationApi.overCorrelated(), 'over');
+  const loaded = useQuery({ queryKey: ['correlation', 'over-correlated'], queryFn: () => correlationApi.overCorrelated() });
   const data = loaded.data;
   return (
     <Card title={t('corr.over.title')} id="corr-over">
       {data ? <p className="hint">{t('corr.over.hint', { max: data.maxLinks })}</p> : null}
-      {loaded.loading && !data ? <Loading /> : null}
+      {loaded.isPending && !data ? <Loading /> : null}
       <ErrorAlert error={loaded.error} />
       {data && data.items.length === 0 ? <p className="muted">{t('corr.over.none')}</p> : null}
       {data && data.items.length > 0 ? (

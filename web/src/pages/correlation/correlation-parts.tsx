@@ -1,6 +1,6 @@
 // Small pieces shared by the correlation views: a value with its type, a source as a link.
 import type { MessageKey, Translate } from '../../i18n/index.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { objectHref } from '../intel/intel-api.ts';
 import type { SourceRef } from './correlation-api.ts';
 import { TypeTag } from '../intel/intel-parts.tsx';
@@ -19,7 +19,7 @@ export function SourceLink({ source, t }: { source: SourceRef | Omit<SourceRef, 
   if (source.kind === 'report') return <span>{t('corr.campaigns.report', { id: source.id })}</span>;
   return (
     <span>
-      <TypeTag type={source.type} /> <Link href={objectHref(source.id)} className="wrap">{source.name ?? source.id}</Link>
+      <TypeTag type={source.type} /> <Link to={objectHref(source.id)} className="wrap">{source.name ?? source.id}</Link>
     </span>
   );
 }

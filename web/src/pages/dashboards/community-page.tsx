@@ -1,12 +1,12 @@
 // /community — the community picture: incidents by month and kind, sector and size band; advisories
 // by TLP; the desk's response times; the most-sighted indicators. The server applies the k rule.
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n } from '../../i18n/index.ts';
 import { labelOf, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { seriesTable, type SeriesTable } from '../../../../src/modules/dashboards/series-table.ts';
 import { ChartFigure } from './chart-figure.tsx';
 import { dashboardsApi, monthlyReportUrl, type CommunityPicture, type Series } from './dashboards-api.ts';
@@ -17,7 +17,7 @@ const PERIODS = [3, 6, 12, 24];
 export function CommunityPage() {
   const { t } = useI18n();
   const [months, setMonths] = useState(12);
-  const picture = useLoad(() => dashboardsApi.community(months), `community-${months}`);
+  const picture = useQuery({ queryKey: ['dashboards', 'community', months], queryFn: () => dashboardsApi.community(months) });
   return (
     <Page title={t('community.title')}>
       <label className="field-inline">
@@ -27,7 +27,7 @@ export function CommunityPage() {
         </select>
       </label>
       <ErrorAlert error={picture.error} />
-      {picture.loading && !picture.data ? <Loading /> : null}
+      {picture.isPending ? <Loading /> : null}
       {picture.data ? <Charts data={picture.data} /> : null}
       <MonthlyReportCard />
     </Page>
@@ -91,7 +91,7 @@ function MonthlyReportCard() {
         <p className="chart-actions">
           <a className="button" href={monthlyReportUrl(month, 'ja')} download>{t('community.monthly.pdf')}</a>
           <a className="button button-secondary" href={monthlyReportUrl(month, 'en')} download hrefLang="en">{t('community.monthly.pdfEn')}</a>
-          <Link href={`/community/monthly?month=${encodeURIComponent(month)}`}>{t('community.monthly.print')}</Link>
+          <Link to={`/community/monthly?month=${encodeURIComponent(month)}`}>{t('community.monthly.print')}</Link>
         </p>
       ) : null}
     </Card>

@@ -1,10 +1,10 @@
 // The role blocks of the home page: members, coordinators and responders each see what needs them first.
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { dashboardsApi, type HomeSection } from './dashboards-api.ts';
 import './dashboards.css';
 
@@ -20,7 +20,7 @@ function Sections({ sections }: { sections: HomeSection[] }) {
           <ul className="dash-list">
             {s.items.map((item, i) => (
               <li key={`${s.id}-${i}`}>
-                {item.href ? <Link href={item.href}>{item.label}</Link> : item.label}
+                {item.href ? <Link to={item.href}>{item.label}</Link> : item.label}
                 {item.detail ? <span className="muted"> {item.detail}</span> : null}
               </li>
             ))}
@@ -33,7 +33,7 @@ function Sections({ sections }: { sections: HomeSection[] }) {
 
 export function MemberDashboard() {
   const { t, locale } = useI18n();
-  const home = useLoad(() => dashboardsApi.member(), 'dash-member');
+  const home = useQuery({ queryKey: ['dashboards', 'member'], queryFn: () => dashboardsApi.member() });
   if (home.error) return <ErrorAlert error={home.error} />;
   if (!home.data) return <Loading />;
   const d = home.data;
@@ -45,7 +45,7 @@ export function MemberDashboard() {
           <ul className="dash-list">
             {d.openReports.map((r) => (
               <li key={r.id}>
-                <Link href={`/reports/${encodeURIComponent(r.id)}`}>{category(t, r.category)}</Link>{' '}
+                <Link to={`/reports/${encodeURIComponent(r.id)}`}>{category(t, r.category)}</Link>{' '}
                 <span className="tag">{t(`report.state.${r.state}` as MessageKey)}</span>
                 {r.deadlines.length === 0 ? <div className="muted">{t('dash.open.noDeadline')}</div> : r.deadlines.map((dl) => (
                   <div key={dl.key} className={dl.overdue ? 'tag-overdue' : undefined}>
@@ -57,7 +57,7 @@ export function MemberDashboard() {
             ))}
           </ul>
         )}
-        {d.drafts.length > 0 ? <p><Link href="/reports">{t('dash.drafts', { count: d.drafts.length })}</Link></p> : null}
+        {d.drafts.length > 0 ? <p><Link to="/reports">{t('dash.drafts', { count: d.drafts.length })}</Link></p> : null}
       </Card>
       <Card title={t('notifications.title')} id="home-notifications">
         {d.advisories.items.length === 0 ? <p className="muted">{t('dash.advisories.none')}</p> : (
@@ -67,7 +67,7 @@ export function MemberDashboard() {
               {d.advisories.items.map((a) => (
                 <li key={a.id}>
                   {a.isNew ? <span className="tag tag-new">{t('dash.advisories.new')}</span> : null}{' '}
-                  <Link href={`/intel/objects/${encodeURIComponent(a.stixId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
+                  <Link to={`/intel/objects/${encodeURIComponent(a.stixId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
                   <span className="muted">{when(a.createdAt)}</span>
                 </li>
               ))}
@@ -80,7 +80,7 @@ export function MemberDashboard() {
           <ul className="dash-list">
             {d.sightings.map((s) => (
               <li key={`${s.orgId}|${s.indicatorId}`}>
-                <Link href={`/intel/objects/${encodeURIComponent(s.indicatorId)}`}>{s.name ?? s.indicatorId}</Link>{' '}
+                <Link to={`/intel/objects/${encodeURIComponent(s.indicatorId)}`}>{s.name ?? s.indicatorId}</Link>{' '}
                 <span className="muted">{t('dash.sightings.item', { count: s.count, when: when(s.updatedAt) })}</span>
               </li>
             ))}
@@ -94,7 +94,7 @@ export function MemberDashboard() {
 
 export function CoordinatorDashboard() {
   const { t, locale } = useI18n();
-  const home = useLoad(() => dashboardsApi.coordinator(), 'dash-coordinator');
+  const home = useQuery({ queryKey: ['dashboards', 'coordinator'], queryFn: () => dashboardsApi.coordinator() });
   if (home.error) return <ErrorAlert error={home.error} />;
   if (!home.data) return <Loading />;
   const d = home.data;
@@ -107,20 +107,20 @@ export function CoordinatorDashboard() {
           <ul className="dash-list">
             {d.triage.items.map((r) => (
               <li key={r.id}>
-                <Link href={`/reports/${encodeURIComponent(r.id)}`}>{category(t, r.category)}</Link> <span className="muted">{r.orgName[locale]}</span>
+                <Link to={`/reports/${encodeURIComponent(r.id)}`}>{category(t, r.category)}</Link> <span className="muted">{r.orgName[locale]}</span>
                 {r.sla ? <div className={r.sla.overdue ? 'tag-overdue' : 'muted'}>{r.sla.overdue ? t('dash.triage.overdue') : t('dash.triage.due', { due: when(r.sla.dueAt) })}</div> : null}
               </li>
             ))}
           </ul>
         )}
-        <p><Link href="/triage">{t('nav.triage')}</Link></p>
+        <p><Link to="/triage">{t('nav.triage')}</Link></p>
       </Card>
       <Card title={t('dash.reviews.title')} id="home-reviews">
         {d.reviews.items.length === 0 ? <p className="muted">{t('dash.reviews.none')}</p> : (
           <ul className="dash-list">
             {d.reviews.items.map((r) => (
               <li key={r.id}>
-                <Link href={`/reports/${encodeURIComponent(r.id)}/publish`}>{category(t, r.category)}</Link> <span className="muted">{r.orgName[locale]}</span>
+                <Link to={`/reports/${encodeURIComponent(r.id)}/publish`}>{category(t, r.category)}</Link> <span className="muted">{r.orgName[locale]}</span>
                 {r.undecided > 0 ? <div>{t('dash.reviews.undecided', { count: r.undecided })}</div> : null}
               </li>
             ))}
@@ -133,7 +133,7 @@ export function CoordinatorDashboard() {
             {d.campaigns.items.map((c, i) => <li key={i}>{t('dash.campaigns.item', { size: c.size, values: c.valueCount })} <span className="muted">{c.values.map((v) => v.value).join(', ')}</span></li>)}
           </ul>
         )}
-        <p><Link href="/correlation">{t('nav.correlation')}</Link></p>
+        <p><Link to="/correlation">{t('nav.correlation')}</Link></p>
       </Card>
       <Card title={t('dash.over.title')} id="home-over-correlated">
         {d.overCorrelated.items.length === 0 ? <p className="muted">{t('dash.over.none')}</p> : (
@@ -148,7 +148,7 @@ export function CoordinatorDashboard() {
           <ul className="dash-list">
             {d.publications.items.map((a) => (
               <li key={a.id}>
-                <Link href={`/intel/objects/${encodeURIComponent(a.stixReportId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
+                <Link to={`/intel/objects/${encodeURIComponent(a.stixReportId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
                 <span className="tag">TLP:{a.tlp.toUpperCase()}</span> <span className="muted">{when(a.publishedAt)}</span>
               </li>
             ))}
@@ -162,7 +162,7 @@ export function CoordinatorDashboard() {
 
 export function ResponderDashboard() {
   const { t, locale } = useI18n();
-  const home = useLoad(() => dashboardsApi.responder(), 'dash-responder');
+  const home = useQuery({ queryKey: ['dashboards', 'responder'], queryFn: () => dashboardsApi.responder() });
   if (home.error) return <ErrorAlert error={home.error} />;
   if (!home.data) return <Loading />;
   return (
@@ -172,7 +172,7 @@ export function ResponderDashboard() {
           <ul className="dash-list">
             {home.data.advisories.map((a) => (
               <li key={a.id}>
-                <Link href={`/intel/objects/${encodeURIComponent(a.id)}`}>{a.title[locale]}</Link> <span className="muted">{formatDateTime(a.published, locale)}</span>
+                <Link to={`/intel/objects/${encodeURIComponent(a.id)}`}>{a.title[locale]}</Link> <span className="muted">{formatDateTime(a.published, locale)}</span>
               </li>
             ))}
           </ul>

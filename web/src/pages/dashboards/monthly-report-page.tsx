@@ -1,9 +1,9 @@
 // /community/monthly?month=YYYY-MM — the monthly report as a printable page (the PDF's content, same data).
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type Translate } from '../../i18n/index.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { useLocation } from '../../router.tsx';
+import { useSearchParams } from 'react-router';
 import { monthlyReportApi, monthlyReportUrl, type MonthlyReport } from './dashboards-api.ts';
 import './dashboards.css';
 
@@ -22,14 +22,14 @@ function Cells({ group, t, k, keyLabel }: { group: MonthlyReport['community']['i
 
 export function MonthlyReportPage() {
   const { t, locale } = useI18n();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const month = query.get('month') ?? new Date().toISOString().slice(0, 7);
-  const report = useLoad(() => monthlyReportApi(month, locale), `monthly-${month}-${locale}`);
+  const report = useQuery({ queryKey: ['dashboards', 'monthly', month, locale], queryFn: () => monthlyReportApi(month, locale) });
   const title = `${t('community.monthly.title')} ${month}`;
   return (
     <Page title={title} actions={<a className="button button-secondary no-print" href={monthlyReportUrl(month, locale)} download>PDF</a>}>
       <ErrorAlert error={report.error} />
-      {report.loading ? <Loading /> : null}
+      {report.isPending ? <Loading /> : null}
       {report.data ? <Report data={report.data} t={t} /> : null}
     </Page>
   );

@@ -1,10 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { createEntry, deleteEntry, searchDirectory, updateEntry, type DirectoryEntry, type DirectoryEntryInput } from './directory-api.ts';
 import { DirectoryEntryCard } from './directory-entry-card.tsx';
 import { DirectoryTransfer } from './directory-transfer.tsx';
@@ -24,10 +24,18 @@ async function loadAll(): Promise<DirectoryEntry[]> {
 /** The coordinators' curation: add, edit, remove, import and export. */
 export function DirectoryManagePage() {
   const { t, locale } = useI18n();
-  const entries = useLoad(loadAll, 'all');
+  const entries = useQuery({ queryKey: ['directory', 'all'], queryFn: loadAll });
   const [editing, setEditing] = useState<DirectoryEntry | 'new' | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const removal = useAction();
+  const queryClient = useQueryClient();
+  const reloadEntries = () => queryClient.invalidateQueries({ queryKey: ['directory'] });
+  const removal = useMutation({
+    mutationFn: (entry: DirectoryEntry) => deleteEntry(entry.id),
+    onSuccess: () => {
+      setNote(t('dir.manage.deleted'));
+      return reloadEntries();
+    },
+  });
 
   const save = async (input: DirectoryEntryInput) => {
     try {
@@ -35,21 +43,17 @@ export function DirectoryManagePage() {
       else if (editing) await updateEntry(editing.id, input, editing.version);
     } catch (error) {
       // Someone else changed or removed it: the list shows what is there now; the form keeps what was typed.
-      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) entries.reload();
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) void reloadEntries();
       throw error;
     }
     setNote(editing === 'new' ? t('dir.manage.created') : t('dir.manage.saved'));
     setEditing(null);
-    entries.reload();
+    await reloadEntries();
   };
   const remove = (entry: DirectoryEntry) => {
     const name = locale === 'en' && entry.nameEn ? entry.nameEn : entry.nameJa;
     if (!window.confirm(t('dir.manage.deleteConfirm', { name }))) return;
-    void removal.run(async () => {
-      await deleteEntry(entry.id);
-      setNote(t('dir.manage.deleted'));
-      entries.reload();
-    });
+    removal.mutate(entry);
   };
 
   return (
@@ -65,7 +69,7 @@ export function DirectoryManagePage() {
     >
       <p>{t('dir.manage.intro')}</p>
       <p>
-        <Link href="/directory">{t('dir.title')}</Link>
+        <Link to="/directory">{t('dir.title')}</Link>
       </p>
       <SuccessNote>{note}</SuccessNote>
       <ErrorAlert error={removal.error} />
@@ -74,10 +78,10 @@ export function DirectoryManagePage() {
           <EntryForm key={editing === 'new' ? 'new' : `${editing.id}-${editing.version}`} entry={editing === 'new' ? null : editing} onSave={save} onCancel={() => setEditing(null)} />
         </section>
       ) : null}
-      <DirectoryTransfer onImported={entries.reload} />
+      <DirectoryTransfer />
       <h2>{t('dir.manage.entries')}</h2>
       <ErrorAlert error={entries.error} />
-      {entries.loading ? <Loading /> : null}
+      {entries.isPending ? <Loading /> : null}
       <ul className="directory-list">
         {(entries.data ?? []).map((entry) => (
           <li key={entry.id}>

@@ -1,32 +1,38 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert, ProblemList, SuccessNote } from '../../components/alerts.tsx';
 import { Card } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { DetailedApiError, importFile } from './directory-api.ts';
 import { issueText } from './directory-labels.ts';
 
 /** Import (all or nothing, problems listed per row) and the export downloads. */
-export function DirectoryTransfer({ onImported }: { onImported: () => void }) {
+export function DirectoryTransfer() {
   const t = useT();
   const file = useRef<HTMLInputElement>(null);
-  const action = useAction();
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useMutation({
+    mutationFn: (chosen: File) => importFile(chosen),
+    onSuccess: (result) => {
+      setDone(t('dir.import.done', { created: result.created, updated: result.updated }));
+      return queryClient.invalidateQueries({ queryKey: ['directory'] });
+    },
+  });
   const [done, setDone] = useState<string | null>(null);
   const details = action.error instanceof DetailedApiError ? action.error.details : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(null);
+    setProblem(null);
     const chosen = file.current?.files?.[0];
     if (!chosen) {
-      action.setError(t('dir.import.chooseFile'));
+      action.reset();
+      setProblem(t('dir.import.chooseFile'));
       return;
     }
-    void action.run(async () => {
-      const result = await importFile(chosen);
-      setDone(t('dir.import.done', { created: result.created, updated: result.updated }));
-      onImported();
-    });
+    action.mutate(chosen);
   };
 
   return (
@@ -41,14 +47,14 @@ export function DirectoryTransfer({ onImported }: { onImported: () => void }) {
               <ProblemList problems={details.map((issue) => issueText(t, issue))} />
             </div>
           ) : (
-            <ErrorAlert error={action.error} />
+            <ErrorAlert error={problem ?? action.error} />
           )}
           <div className="field">
             <label htmlFor="dir-import-file">{t('dir.import.file')}</label>
             <input id="dir-import-file" ref={file} type="file" accept=".csv,.json,text/csv,application/json" />
           </div>
           <div className="form-actions">
-            <button type="submit" disabled={action.pending}>
+            <button type="submit" disabled={action.isPending}>
               {t('dir.import.submit')}
             </button>
           </div>

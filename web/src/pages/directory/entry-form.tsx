@@ -1,10 +1,10 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert, ProblemList } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { referenceOptions } from '../../lib/options.ts';
 import { PREFECTURES } from '../../lib/reference.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { DetailedApiError, PROBLEM_CODES, type DirectoryEntry, type DirectoryEntryInput } from './directory-api.ts';
 import { issueText, problemLabel } from './directory-labels.ts';
 
@@ -40,14 +40,14 @@ interface Props {
 export function EntryForm({ entry, onSave, onCancel }: Props) {
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(entry));
-  const action = useAction();
+  const action = useMutation({ mutationFn: onSave });
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const nationwide = draft.prefectures.includes('all');
   const details = action.error instanceof DetailedApiError ? action.error.details : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(() => onSave(inputOf(draft)));
+    action.mutate(inputOf(draft));
   };
 
   return (
@@ -87,7 +87,7 @@ export function EntryForm({ entry, onSave, onCancel }: Props) {
       <TextAreaField label={t('dir.form.notesJa')} value={draft.notesJa} onValue={set('notesJa')} maxLength={2000} />
       <TextAreaField label={t('dir.form.notesEn')} value={draft.notesEn} onValue={set('notesEn')} maxLength={2000} />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={action.isPending}>
           {t('dir.form.save')}
         </button>
         <button type="button" className="button-secondary" onClick={onCancel}>

@@ -1,10 +1,10 @@
 // /intel/collections — the collections the user can read or write: who can read each one (in words),
 // how many objects it holds, an export link, and an import form for those the user can write.
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { intelApi, type IntelCollection } from './intel-api.ts';
 import { collectionName, readersText } from './intel-labels.ts';
 import { ImportForm } from './import-form.tsx';
@@ -12,7 +12,7 @@ import { IntelTabs } from './intel-parts.tsx';
 
 export function CollectionsPage() {
   const { t } = useI18n();
-  const collections = useLoad(() => intelApi.collections(), 'collections');
+  const collections = useQuery({ queryKey: ['intel', 'collections'], queryFn: () => intelApi.collections() });
   const items = collections.data?.items ?? [];
   const writable = items.filter((c) => c.canWrite);
 
@@ -21,7 +21,7 @@ export function CollectionsPage() {
       <IntelTabs />
       <p className="lead">{t('intel.collections.intro')}</p>
       <ErrorAlert error={collections.error} />
-      {collections.loading && !collections.data ? <Loading /> : null}
+      {collections.isPending ? <Loading /> : null}
       {collections.data ? (
         <div className="table-wrap intel-fit intel-results">
           <table>
@@ -46,7 +46,7 @@ export function CollectionsPage() {
       {collections.data ? <p className="hint">{t('intel.collections.coordinatorsNote')}</p> : null}
       {writable.length > 0 && collections.data ? (
         <Card title={t('intel.import.title')} id="intel-import">
-          <ImportForm collections={writable} maxBytes={collections.data.maxImportBytes} onImported={collections.reload} />
+          <ImportForm collections={writable} maxBytes={collections.data.maxImportBytes} />
         </Card>
       ) : null}
     </Page>
@@ -61,7 +61,7 @@ function CollectionRow({ collection: c }: { collection: IntelCollection }) {
   return (
     <tr>
       <th scope="row">
-        {c.canRead ? <Link href={`/intel?collection=${encodeURIComponent(c.id)}`}>{name}</Link> : name}
+        {c.canRead ? <Link to={`/intel?collection=${encodeURIComponent(c.id)}`}>{name}</Link> : name}
         {c.alias ? <span className="muted"> ({c.alias})</span> : null}
         {/* On a phone the other columns fold into this cell. */}
         <span className="narrow-only intel-in">{t('intel.collections.readers')}: {readersText(c.readers, t, locale)}</span>

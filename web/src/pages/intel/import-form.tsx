@@ -1,10 +1,10 @@
 // Import a STIX bundle file (.json) into a collection the user can write; shows what was stored and why
 // the rest was not.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { intelApi, type ImportStatus, type IntelCollection } from './intel-api.ts';
 import { collectionName } from './intel-labels.ts';
 
@@ -13,39 +13,46 @@ const SHOWN_FAILURES = 100;
 interface ImportFormProps {
   collections: IntelCollection[];
   maxBytes: number;
-  onImported: () => void;
 }
 
-export function ImportForm({ collections, maxBytes, onImported }: ImportFormProps) {
+export function ImportForm({ collections, maxBytes }: ImportFormProps) {
   const { t, locale } = useI18n();
   const fileId = useId();
   const [collectionId, setCollectionId] = useState(collections[0]?.id ?? '');
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<{ status: ImportStatus; into: string } | null>(null);
-  const action = useAction();
+  const [problem, setProblem] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const megabytes = (maxBytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setResult(null);
-    if (!file) return action.setError(t('intel.import.noFile'));
-    if (file.size > maxBytes) return action.setError(t('intel.import.tooLarge', { size: megabytes }));
-    const into = collections.find((c) => c.id === collectionId);
-    await action.run(async () => {
+  const action = useMutation({
+    mutationFn: async ({ chosen, into }: { chosen: File; into: string }) => {
       let bundle: unknown;
       try {
-        bundle = JSON.parse(await file.text());
+        bundle = JSON.parse(await chosen.text());
       } catch {
         throw t('intel.import.notJson');
       }
-      const status = await intelApi.importBundle(collectionId, bundle);
-      setResult({ status, into: into ? collectionName(into, t, locale) : '' });
-      onImported();
-    });
+      return { status: await intelApi.importBundle(into, bundle), into };
+    },
+    onSuccess: ({ status, into }) => {
+      const collection = collections.find((c) => c.id === into);
+      setResult({ status, into: collection ? collectionName(collection, t, locale) : '' });
+      return queryClient.invalidateQueries({ queryKey: ['intel'] });
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setResult(null);
+    setProblem(null);
+    action.reset();
+    if (!file) return setProblem(t('intel.import.noFile'));
+    if (file.size > maxBytes) return setProblem(t('intel.import.tooLarge', { size: megabytes }));
+    action.mutate({ chosen: file, into: collectionId });
   };
 
   return (
-    <form className="form" onSubmit={(event) => void submit(event)}>
+    <form className="form" onSubmit={submit}>
       <SelectField
         label={t('intel.import.collection')}
         value={collectionId}
@@ -65,10 +72,10 @@ export function ImportForm({ collections, maxBytes, onImported }: ImportFormProp
           {t('intel.import.fileHint', { size: megabytes })}
         </p>
       </div>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={problem ?? action.error} />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
-          {action.pending ? t('intel.import.running') : t('intel.import.submit')}
+        <button type="submit" disabled={action.isPending}>
+          {action.isPending ? t('intel.import.running') : t('intel.import.submit')}
         </button>
       </div>
       <div role="status" aria-live="polite">

@@ -1,6 +1,6 @@
 // Small pieces shared by the threat-intel pages: the TLP badge, the section's own navigation, the type tag.
 import { useI18n } from '../../i18n/index.ts';
-import { Link, useLocation } from '../../router.tsx';
+import { Link, useLocation } from 'react-router';
 import { tlpText, typeLabel } from './intel-labels.ts';
 import './intel.css';
 
@@ -21,7 +21,7 @@ export function TypeTag({ type }: { type: string }) {
 /** Links between the section's pages: the object search and the collections. */
 export function IntelTabs() {
   const { t } = useI18n();
-  const { path } = useLocation();
+  const { pathname: path } = useLocation();
   const tabs = [
     { href: '/intel', label: t('intel.tab.objects') },
     { href: '/intel/collections', label: t('intel.tab.collections') },
@@ -31,7 +31,7 @@ export function IntelTabs() {
       <ul>
         {tabs.map((tab) => (
           <li key={tab.href}>
-            <Link href={tab.href} aria-current={path === tab.href ? 'page' : undefined}>
+            <Link to={tab.href} aria-current={path === tab.href ? 'page' : undefined}>
               {tab.label}
             </Link>
           </li>

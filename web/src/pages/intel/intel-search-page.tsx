@@ -1,5 +1,6 @@
 // /intel: search the threat intelligence the user can read. The filters live in the address, so a search
 // can be bookmarked and survives going to an object and back.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Query } from '../../api/client.ts';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
@@ -7,10 +8,8 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { dayBoundary, formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { usePaged } from '../../lib/use-paged.ts';
-import { Link, navigate, useLocation } from '../../router.tsx';
-import { intelApi, objectHref, type ObjectSummary } from './intel-api.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { intelApi, objectHref } from './intel-api.ts';
 import { IntelTabs, TlpBadge, TypeTag } from './intel-parts.tsx';
 import { collectionName, tlpOptions, typeOptions } from './intel-labels.ts';
 
@@ -27,15 +26,23 @@ const apiQuery = (f: Filters): Query => ({
 });
 
 export function IntelSearchPage() {
+  const navigate = useNavigate();
   const { t, locale } = useI18n();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const applied = filtersOf(query);
   const key = FIELDS.map((field) => applied[field]).join('\u0000');
   const [draft, setDraft] = useState<Filters>(applied);
   // Back and forward change the address: the form follows it.
   useEffect(() => setDraft(filtersOf(new URLSearchParams(window.location.search))), [key]);
-  const collections = useLoad(() => intelApi.collections(), 'collections');
-  const results = usePaged<ObjectSummary, string>((before) => intelApi.objects({ ...apiQuery(applied), before, limit: 50 }), key);
+  const collections = useQuery({ queryKey: ['intel', 'collections'], queryFn: () => intelApi.collections() });
+  const results = useInfiniteQuery({
+    queryKey: ['intel', 'objects', applied],
+    queryFn: ({ pageParam: before }) => intelApi.objects({ ...apiQuery(applied), before, limit: 50 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const items = results.data?.pages.flatMap((page) => page.items) ?? [];
+  const loading = results.isPending || results.isFetchingNextPage;
   const set = (field: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = (event: FormEvent) => {
@@ -69,7 +76,7 @@ export function IntelSearchPage() {
         </div>
       </form>
       <ErrorAlert error={results.error} />
-      {results.items.length > 0 ? (
+      {items.length > 0 ? (
         <div className="table-wrap intel-fit intel-results">
           <table>
             <caption className="visually-hidden">{t('intel.results')}</caption>
@@ -83,7 +90,7 @@ export function IntelSearchPage() {
               </tr>
             </thead>
             <tbody>
-              {results.items.map((item) => (
+              {items.map((item) => (
                 <tr key={item.id}>
                   <td className="wide-only">
                     <TypeTag type={item.type} />
@@ -92,7 +99,7 @@ export function IntelSearchPage() {
                     <span className="narrow-only">
                       <TypeTag type={item.type} />
                     </span>
-                    <Link href={objectHref(item.id)}>{item.name}</Link>
+                    <Link to={objectHref(item.id)}>{item.name}</Link>
                     <span className="muted intel-in">
                       {item.collectionIds.map((id) => nameOfCollection.get(id)).filter(Boolean).join(t('intel.readers.separator'))}
                     </span>
@@ -111,12 +118,12 @@ export function IntelSearchPage() {
           </table>
         </div>
       ) : null}
-      {results.loading ? <Loading /> : null}
-      {!results.loading && !results.error && results.items.length === 0 ? (
-        <p className="muted">{results.hasMore ? t('intel.noneYet') : t('intel.none')}</p>
+      {loading ? <Loading /> : null}
+      {!loading && !results.error && items.length === 0 ? (
+        <p className="muted">{results.hasNextPage ? t('intel.noneYet') : t('intel.none')}</p>
       ) : null}
-      {results.hasMore && !results.loading ? (
-        <button type="button" className="button-secondary" onClick={results.loadMore}>
+      {results.hasNextPage && !loading ? (
+        <button type="button" className="button-secondary" onClick={() => void results.fetchNextPage()}>
           {t('common.older')}
         </button>
       ) : null}

@@ -1,12 +1,12 @@
 // /intel/objects/:id — one STIX object: what it is, its properties in words, its relationships (graph and
 // table), its versions, the collections holding it, and the raw JSON.
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n, type Locale, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { intelApi, objectHref, type ObjectDetail, type StixObject } from './intel-api.ts';
 import { collectionName, PROPERTY_ORDER, propertyLabel } from './intel-labels.ts';
 import { IntelTabs, TlpBadge, TypeTag } from './intel-parts.tsx';
@@ -19,15 +19,15 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 export function ObjectPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const detail = useLoad(() => intelApi.object(id), id);
-  if (detail.loading && !detail.data) return <Loading />;
+  const detail = useQuery({ queryKey: ['intel', 'object', id], queryFn: () => intelApi.object(id) });
+  if (detail.isPending) return <Loading />;
   if (!detail.data) {
     return (
       <Page title={t('intel.object.title')}>
         <IntelTabs />
         <ErrorAlert error={detail.error} />
         <p>
-          <Link href="/intel">{t('intel.object.back')}</Link>
+          <Link to="/intel">{t('intel.object.back')}</Link>
         </p>
       </Page>
     );
@@ -119,7 +119,7 @@ function valueOf(value: unknown, t: Translate, locale: Locale): ReactNode {
   if (typeof value === 'string') {
     const tlp = Object.hasOwn(TLP_MARKINGS, value) ? TLP_MARKINGS[value] : undefined;
     if (tlp) return <span><TlpBadge level={tlp.level} /> <span className="muted">({tlp.name}, TLP {tlp.tlpVersion})</span></span>;
-    if (STIX_ID.test(value)) return <Link href={objectHref(value)} className="wrap">{value}</Link>;
+    if (STIX_ID.test(value)) return <Link to={objectHref(value)} className="wrap">{value}</Link>;
     if (TIMESTAMP.test(value)) return <time dateTime={value}>{formatDateTime(value, locale)}</time>;
     return <span className="prewrap">{value}</span>;
   }

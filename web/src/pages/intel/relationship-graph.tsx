@@ -2,7 +2,7 @@
 // readers and for anyone who prefers text. Related objects are links, reachable with Tab.
 import { useEffect, useState, type MouseEvent } from 'react';
 import { useI18n, type Translate } from '../../i18n/index.ts';
-import { Link, navigate } from '../../router.tsx';
+import { Link, useNavigate } from 'react-router';
 import { objectHref, type GraphNode, type ObjectDetail } from './intel-api.ts';
 import { typeLabel } from './intel-labels.ts';
 import { NARROW, NODE_RADIUS, radialLayout, shortLabel, WIDE, type GraphSize } from './graph-layout.ts';
@@ -40,6 +40,7 @@ function NodeShape({ node, x, y, center, size }: { node: GraphNode; x: number; y
 }
 
 export function RelationshipGraph({ detail }: { detail: ObjectDetail }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const fullSize = useGraphSize();
   const centerId = String(detail.object.id);
@@ -100,7 +101,7 @@ export function RelationshipGraph({ detail }: { detail: ObjectDetail }) {
               <tr key={`${edge.id}|${edge.source}|${edge.target}|${i}`}>
                 <td><NodeCell node={byId.get(edge.source)} id={edge.source} current={edge.source === centerId} /></td>
                 <td>
-                  {edge.id === centerId ? edge.relationshipType : <Link href={objectHref(edge.id)}>{edge.relationshipType}</Link>}
+                  {edge.id === centerId ? edge.relationshipType : <Link to={objectHref(edge.id)}>{edge.relationshipType}</Link>}
                 </td>
                 <td><NodeCell node={byId.get(edge.target)} id={edge.target} current={edge.target === centerId} /></td>
               </tr>
@@ -117,5 +118,5 @@ function NodeCell({ node, id, current }: { node: GraphNode | undefined; id: stri
   const { t } = useI18n();
   if (!node?.readable) return <span className="muted wrap">{t('intel.graph.unreadableId', { id })}</span>;
   const text = nodeText(t, node);
-  return current ? <strong>{text}{t('intel.graph.thisObject')}</strong> : <Link href={objectHref(id)}>{text}</Link>;
+  return current ? <strong>{text}{t('intel.graph.thisObject')}</strong> : <Link to={objectHref(id)}>{text}</Link>;
 }

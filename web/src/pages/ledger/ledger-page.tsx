@@ -1,5 +1,7 @@
 // The accountability ledger for auditors, coordinators and administrators: its size and latest signed
 // checkpoint, the entries they may read (with receipts), and verifying a receipt.
+import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Page as ApiPage } from '../../api/types.ts';
@@ -9,8 +11,6 @@ import { SelectField } from '../../components/fields.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { usePaged } from '../../lib/use-paged.ts';
 import { EVENT_TYPES, type LedgerEntry, type LedgerStatus } from './ledger-api.ts';
 import { ReceiptVerifier } from './receipt-verifier.tsx';
 
@@ -31,11 +31,11 @@ export function LedgerPage() {
 
 function StatusCard() {
   const { t, locale } = useI18n();
-  const status = useLoad(() => api.get<LedgerStatus>('/api/ledger/status'), 'status');
+  const status = useQuery({ queryKey: ['ledger', 'status'], queryFn: () => api.get<LedgerStatus>('/api/ledger/status') });
   return (
     <Card title={t('ledger.status')} id="ledger-status">
       <ErrorAlert error={status.error} />
-      {status.loading ? <Loading /> : null}
+      {status.isPending ? <Loading /> : null}
       {status.data ? (
         <>
           <dl className="summary">
@@ -60,10 +60,14 @@ function StatusCard() {
 function EntriesCard() {
   const { t, locale } = useI18n();
   const [type, setType] = useState('');
-  const entries = usePaged<LedgerEntry, number>(
-    (before) => api.get<ApiPage<LedgerEntry, number>>('/api/ledger/entries', { before, limit: PAGE_SIZE, type }),
-    type,
-  );
+  const entries = useInfiniteQuery({
+    queryKey: ['ledger', 'entries', type],
+    queryFn: ({ pageParam: before }) => api.get<ApiPage<LedgerEntry, number>>('/api/ledger/entries', { before, limit: PAGE_SIZE, type }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const items = entries.data?.pages.flatMap((page) => page.items) ?? [];
+  const loading = entries.isPending || entries.isFetchingNextPage;
   return (
     <Card title={t('ledger.entries')} id="ledger-entries">
       <SelectField
@@ -74,8 +78,8 @@ function EntriesCard() {
         options={EVENT_TYPES.map((value) => ({ value, label: t(typeKey(value)) }))}
       />
       <ErrorAlert error={entries.error} />
-      {!entries.loading && entries.items.length === 0 && !entries.error ? <p className="muted">{t('ledger.none')}</p> : null}
-      {entries.items.length > 0 ? (
+      {!loading && items.length === 0 && !entries.error ? <p className="muted">{t('ledger.none')}</p> : null}
+      {items.length > 0 ? (
         <div className="table-wrap">
           <table className="dense">
             <caption className="visually-hidden">{t('ledger.entries')}</caption>
@@ -89,7 +93,7 @@ function EntriesCard() {
               </tr>
             </thead>
             <tbody>
-              {entries.items.map((entry) => (
+              {items.map((entry) => (
                 <tr key={entry.index}>
                   <td>{entry.index}</td>
                   <td className="nowrap">{formatDateTime(entry.at, locale)}</td>
@@ -114,9 +118,9 @@ function EntriesCard() {
           </table>
         </div>
       ) : null}
-      {entries.loading ? <Loading /> : null}
-      {entries.hasMore && !entries.loading ? (
-        <button type="button" className="button-secondary" onClick={entries.loadMore}>
+      {loading ? <Loading /> : null}
+      {entries.hasNextPage && !loading ? (
+        <button type="button" className="button-secondary" onClick={() => void entries.fetchNextPage()}>
           {t('common.older')}
         </button>
       ) : null}

@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Items, OrgMember, OrgRole } from '../../api/types.ts';
@@ -6,36 +7,32 @@ import { Card } from '../../components/page.tsx';
 import { useI18n, useT } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { orgRoleOptions, roleLabel } from '../../lib/options.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 
 export function MembersSection({ orgId, canManage }: { orgId: string; canManage: boolean }) {
   const { t, locale } = useI18n();
   const base = `/api/orgs/${encodeURIComponent(orgId)}/members`;
-  const members = useLoad(() => api.get<Items<OrgMember>>(base), orgId);
+  const queryClient = useQueryClient();
+  const members = useQuery({ queryKey: ['orgs', orgId, 'members'], queryFn: () => api.get<Items<OrgMember>>(base) });
   const [message, setMessage] = useState('');
-  const action = useAction();
-
-  const changeRole = (member: OrgMember, role: OrgRole) =>
-    action.run(async () => {
+  const change = useMutation({
+    mutationFn: ({ member, role }: { member: OrgMember; role: OrgRole | null }) => {
       setMessage('');
-      await api.put(`${base}/${encodeURIComponent(member.userId)}`, { role });
-      setMessage(t('members.roleChanged', { name: member.displayName }));
-      members.reload();
-    });
-
-  const remove = (member: OrgMember) =>
-    action.run(async () => {
-      setMessage('');
-      await api.delete(`${base}/${encodeURIComponent(member.userId)}`);
-      setMessage(t('members.removed', { name: member.displayName }));
-      members.reload();
-    });
+      const url = `${base}/${encodeURIComponent(member.userId)}`;
+      return role ? api.put(url, { role }) : api.delete(url);
+    },
+    onSuccess: (_, { member, role }) => {
+      setMessage(t(role ? 'members.roleChanged' : 'members.removed', { name: member.displayName }));
+      return queryClient.invalidateQueries({ queryKey: ['orgs', orgId, 'members'] });
+    },
+  });
+  const changeRole = (member: OrgMember, role: OrgRole) => change.mutate({ member, role });
+  const remove = (member: OrgMember) => change.mutate({ member, role: null });
 
   return (
     <Card title={t('members.title')} id="members">
       <SuccessNote>{message}</SuccessNote>
-      <ErrorAlert error={members.error ?? action.error} />
-      {members.loading && !members.data ? <Loading /> : null}
+      <ErrorAlert error={members.error ?? change.error} />
+      {members.isPending ? <Loading /> : null}
       {members.data && members.data.items.length === 0 ? <p className="muted">{t('members.none')}</p> : null}
       {members.data && members.data.items.length > 0 ? (
         <div className="table-wrap">
@@ -59,11 +56,11 @@ export function MembersSection({ orgId, canManage }: { orgId: string; canManage:
                 <tr key={member.userId}>
                   <td>{member.displayName}</td>
                   <td>{member.email}</td>
-                  <td>{canManage ? <RoleChanger member={member} onChange={changeRole} pending={action.pending} /> : roleLabel(t, member.role)}</td>
+                  <td>{canManage ? <RoleChanger member={member} onChange={changeRole} pending={change.isPending} /> : roleLabel(t, member.role)}</td>
                   <td>{formatDateTime(member.createdAt, locale)}</td>
                   {canManage ? (
                     <td>
-                      <RemoveButton member={member} onRemove={remove} pending={action.pending} />
+                      <RemoveButton member={member} onRemove={remove} pending={change.isPending} />
                     </td>
                   ) : null}
                 </tr>
@@ -81,7 +78,7 @@ interface RowProps {
   pending: boolean;
 }
 
-function RoleChanger({ member, onChange, pending }: RowProps & { onChange: (m: OrgMember, role: OrgRole) => Promise<boolean> }) {
+function RoleChanger({ member, onChange, pending }: RowProps & { onChange: (m: OrgMember, role: OrgRole) => void }) {
   const t = useT();
   const [role, setRole] = useState<OrgRole>(member.role);
   const label = t('members.roleFor', { name: member.displayName });
@@ -98,7 +95,7 @@ function RoleChanger({ member, onChange, pending }: RowProps & { onChange: (m: O
         type="button"
         className="button-small"
         disabled={pending || role === member.role}
-        onClick={() => void onChange(member, role)}
+        onClick={() => onChange(member, role)}
         aria-label={t('members.changeRoleFor', { name: member.displayName })}
       >
         {t('members.changeRole')}
@@ -107,7 +104,7 @@ function RoleChanger({ member, onChange, pending }: RowProps & { onChange: (m: O
   );
 }
 
-function RemoveButton({ member, onRemove, pending }: RowProps & { onRemove: (m: OrgMember) => Promise<boolean> }) {
+function RemoveButton({ member, onRemove, pending }: RowProps & { onRemove: (m: OrgMember) => void }) {
   const t = useT();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
@@ -125,7 +122,7 @@ function RemoveButton({ member, onRemove, pending }: RowProps & { onRemove: (m: 
   return (
     <div className="inline-control" role="group" aria-label={t('members.confirmRemove', { name: member.displayName })}>
       <span>{t('members.confirmRemove', { name: member.displayName })}</span>
-      <button type="button" className="button-danger button-small" disabled={pending} onClick={() => void onRemove(member)}>
+      <button type="button" className="button-danger button-small" disabled={pending} onClick={() => onRemove(member)}>
         {t('members.confirmYes')}
       </button>
       <button type="button" className="button-secondary button-small" onClick={() => setConfirming(false)}>

@@ -1,13 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Org } from '../../api/types.ts';
 import { Page } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
-import { navigate } from '../../router.tsx';
+import { useNavigate } from 'react-router';
 import { EMPTY_DRAFT } from './org-draft.ts';
 import { OrgForm } from './org-form.tsx';
 
 export function NewOrgPage() {
+  const navigate = useNavigate();
   const t = useT();
+  const queryClient = useQueryClient();
   return (
     <Page title={t('orgs.newTitle')}>
       <OrgForm
@@ -16,9 +19,10 @@ export function NewOrgPage() {
         submitLabel={t('orgs.create')}
         onSubmit={async (input) => {
           const org = await api.post<Org>('/api/orgs', input);
-          navigate(`/orgs/${encodeURIComponent(org.id)}?created=1`);
+          await queryClient.invalidateQueries({ queryKey: ['orgs'] });
+          void navigate(`/orgs/${encodeURIComponent(org.id)}?created=1`);
         }}
-        onCancel={() => navigate('/orgs')}
+        onCancel={() => void navigate('/orgs')}
       />
     </Page>
   );

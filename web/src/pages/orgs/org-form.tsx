@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { OrgInput, OrgStatus } from '../../api/types.ts';
 import { ErrorAlert, ProblemList } from '../../components/alerts.tsx';
@@ -5,7 +6,6 @@ import { SelectField, TextAreaField, TextField } from '../../components/fields.t
 import { useI18n } from '../../i18n/index.ts';
 import { orgStatusOptions, referenceOptions } from '../../lib/options.ts';
 import { PREFECTURES, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { ContactsEditor } from './contacts-editor.tsx';
 import { draftProblems, inputOf, type OrgDraft } from './org-draft.ts';
 
@@ -22,22 +22,22 @@ export function OrgForm({ initial, canSetStatus, submitLabel, onSubmit, onCancel
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState<OrgDraft>(initial);
   const [problems, setProblems] = useState<string[]>([]);
-  const action = useAction();
+  const save = useMutation({ mutationFn: onSubmit });
   const set = <K extends keyof OrgDraft>(key: K) => (value: OrgDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const found = draftProblems(t, draft);
     setProblems(found);
     if (found.length > 0) return;
-    await action.run(() => onSubmit(inputOf(draft)));
+    save.mutate(inputOf(draft));
   };
 
   const choose = t('common.choose');
   return (
     <form className="form org-form" onSubmit={submit} noValidate>
       <ProblemList problems={problems} />
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={save.error} />
       <div className="grid-2">
         <TextField label={t('org.nameJa')} lang="ja" required value={draft.nameJa} onValue={set('nameJa')} />
         <TextField label={t('org.nameEn')} lang="en" required value={draft.nameEn} onValue={set('nameEn')} />
@@ -64,7 +64,7 @@ export function OrgForm({ initial, canSetStatus, submitLabel, onSubmit, onCancel
       </div>
       <ContactsEditor contacts={draft.contacts} onChange={set('contacts')} />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={save.isPending}>
           {submitLabel}
         </button>
         {onCancel ? (

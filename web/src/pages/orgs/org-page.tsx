@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Org, OrgInput } from '../../api/types.ts';
@@ -5,8 +6,7 @@ import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { orgName } from '../../lib/reference.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { useLocation } from '../../router.tsx';
+import { useSearchParams } from 'react-router';
 import { hasRole, isOrgAdmin, useSession } from '../../session/session-context.tsx';
 import { InviteForm } from '../users/invite-form.tsx';
 import { MembersSection } from './members-section.tsx';
@@ -18,8 +18,9 @@ import { RememberedRedactions } from './remembered-redactions.tsx';
 export function OrgPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const { query } = useLocation();
-  const org = useLoad(() => api.get<Org>(`/api/orgs/${encodeURIComponent(id)}`), id);
+  const [query] = useSearchParams();
+  const queryClient = useQueryClient();
+  const org = useQuery({ queryKey: ['orgs', id], queryFn: () => api.get<Org>(`/api/orgs/${encodeURIComponent(id)}`) });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -27,7 +28,7 @@ export function OrgPage({ id }: { id: string }) {
   const canManage = admin || isOrgAdmin(user, id);
   const isMember = admin || !!user?.memberships.some((m) => m.orgId === id);
 
-  if (org.loading && !org.data) return <Loading />;
+  if (org.isPending) return <Loading />;
   if (!org.data) {
     return (
       <Page title={t('org.title')}>
@@ -41,8 +42,8 @@ export function OrgPage({ id }: { id: string }) {
     // only administrators may change the status, so others do not send it
     const body: Partial<OrgInput> = { ...input };
     if (!admin) delete body.status;
-    const updated = await api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, body);
-    org.setData(updated);
+    await api.patch<Org>(`/api/orgs/${encodeURIComponent(id)}`, body);
+    await queryClient.invalidateQueries({ queryKey: ['orgs'] });
     setEditing(false);
     setSaved(true);
   };

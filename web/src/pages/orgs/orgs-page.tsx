@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { Items, OrgSummary } from '../../api/types.ts';
@@ -7,8 +8,7 @@ import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { orgStatusOptions, referenceOptions } from '../../lib/options.ts';
 import { labelOf, orgName, PREFECTURES, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { hasRole, useSession } from '../../session/session-context.tsx';
 
 interface Filters {
@@ -25,7 +25,7 @@ export function OrgsPage() {
   const { user } = useSession();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
-  const orgs = useLoad(() => api.get<Items<OrgSummary>>('/api/orgs', { ...applied }), JSON.stringify(applied));
+  const orgs = useQuery({ queryKey: ['orgs', 'list', applied], queryFn: () => api.get<Items<OrgSummary>>('/api/orgs', { ...applied }) });
   const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = (event: FormEvent) => {
@@ -38,7 +38,7 @@ export function OrgsPage() {
       title={t('orgs.title')}
       actions={
         hasRole(user, 'administrator') ? (
-          <Link href="/orgs/new" className="button">
+          <Link to="/orgs/new" className="button">
             {t('orgs.new')}
           </Link>
         ) : null
@@ -60,7 +60,7 @@ export function OrgsPage() {
         </div>
       </form>
       <ErrorAlert error={orgs.error} />
-      {orgs.loading ? <Loading /> : null}
+      {orgs.isPending ? <Loading /> : null}
       {orgs.data && orgs.data.items.length === 0 ? <p className="muted">{t('orgs.none')}</p> : null}
       {orgs.data && orgs.data.items.length > 0 ? (
         <div className="table-wrap">
@@ -79,7 +79,7 @@ export function OrgsPage() {
               {orgs.data.items.map((org) => (
                 <tr key={org.id}>
                   <td>
-                    <Link href={`/orgs/${encodeURIComponent(org.id)}`}>{orgName(org, locale)}</Link>
+                    <Link to={`/orgs/${encodeURIComponent(org.id)}`}>{orgName(org, locale)}</Link>
                   </td>
                   <td>{labelOf(SECTORS, org.sector, locale)}</td>
                   <td>{labelOf(PREFECTURES, org.prefecture, locale)}</td>

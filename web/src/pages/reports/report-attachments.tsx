@@ -1,8 +1,8 @@
 // Attachments of a report: upload (raw bytes), list with hashes and e-mail clues, download only.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorAlert, SuccessNote } from '../../components/alerts.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { reportsApi, uploadAttachment, type Attachment } from './reports-api.ts';
 
 interface Props {
@@ -10,10 +10,9 @@ interface Props {
   attachments: Attachment[];
   canUpload: boolean;
   maxBytes: number;
-  onUploaded: () => void;
 }
 
-export function AttachmentsView({ reportId, attachments, canUpload, maxBytes, onUploaded }: Props) {
+export function AttachmentsView({ reportId, attachments, canUpload, maxBytes }: Props) {
   const { t } = useI18n();
   return (
     <>
@@ -44,32 +43,36 @@ export function AttachmentsView({ reportId, attachments, canUpload, maxBytes, on
           </li>
         ))}
       </ul>
-      {canUpload ? <UploadForm reportId={reportId} maxBytes={maxBytes} onUploaded={onUploaded} /> : null}
+      {canUpload ? <UploadForm reportId={reportId} maxBytes={maxBytes} /> : null}
     </>
   );
 }
 
-function UploadForm({ reportId, maxBytes, onUploaded }: { reportId: string; maxBytes: number; onUploaded: () => void }) {
+function UploadForm({ reportId, maxBytes }: { reportId: string; maxBytes: number }) {
   const { t, locale } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [sample, setSample] = useState(false);
   const [done, setDone] = useState('');
-  const action = useAction();
+  const queryClient = useQueryClient();
   const megabytes = (maxBytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setDone('');
-    void action.run(async () => {
-      if (!file) throw t('report.attachments.noFile');
-      if (file.size > maxBytes) throw t('report.attachments.tooLarge', { size: megabytes });
-      const stored = await uploadAttachment(reportId, file, sample);
+  const action = useMutation({
+    mutationFn: ({ chosen }: { chosen: File | null; form: HTMLFormElement }) => {
+      if (!chosen) throw t('report.attachments.noFile');
+      if (chosen.size > maxBytes) throw t('report.attachments.tooLarge', { size: megabytes });
+      return uploadAttachment(reportId, chosen, sample);
+    },
+    onSuccess: (stored, { form }) => {
       setDone(t('report.attachments.uploaded', { name: stored.filename }));
       setFile(null);
       form.reset();
-      onUploaded();
-    });
+      return queryClient.invalidateQueries({ queryKey: ['reports', reportId] });
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDone('');
+    action.mutate({ chosen: file, form: event.currentTarget });
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -85,7 +88,7 @@ function UploadForm({ reportId, maxBytes, onUploaded }: { reportId: string; maxB
       <ErrorAlert error={action.error} />
       <SuccessNote>{done}</SuccessNote>
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>{t('report.attachments.upload')}</button>
+        <button type="submit" disabled={action.isPending}>{t('report.attachments.upload')}</button>
       </div>
     </form>
   );

@@ -1,4 +1,5 @@
 // New report, draft editing (saved automatically while typing) and amendments of a submitted report.
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
@@ -6,8 +7,7 @@ import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { membershipName } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { navigate } from '../../router.tsx';
+import { Navigate, useNavigate } from 'react-router';
 import { useSession } from '../../session/session-context.tsx';
 import { ReportForm } from './report-form.tsx';
 import { emptyAnswers, reportsApi, type ReportDraft } from './reports-api.ts';
@@ -15,12 +15,22 @@ import { emptyAnswers, reportsApi, type ReportDraft } from './reports-api.ts';
 const AUTOSAVE_MS = 4000;
 
 export function NewReportPage() {
+  const navigate = useNavigate();
   const { t, locale } = useI18n();
   const { user } = useSession();
   const memberships = user?.memberships ?? [];
   const [orgId, setOrgId] = useState(memberships[0]?.orgId ?? '');
   const [draft, setDraft] = useState<ReportDraft>({ text: '', answers: emptyAnswers() });
-  const action = useAction();
+  // Saving or submitting leads to the report's own page, which loads it afresh.
+  const action = useMutation({
+    mutationFn: async (submit: boolean) => {
+      if (submit && draft.text.trim() === '') throw t('report.textRequired');
+      const { id } = await reportsApi.create(orgId, draft);
+      if (submit) await reportsApi.submit(id);
+      return id;
+    },
+    onSuccess: (id, submit) => void navigate(submit ? `/reports/${id}` : `/reports/${id}/edit`),
+  });
   if (memberships.length === 0) {
     return (
       <Page title={t('report.form.newTitle')} narrow>
@@ -28,12 +38,6 @@ export function NewReportPage() {
       </Page>
     );
   }
-  const save = (submit: boolean) => action.run(async () => {
-    if (submit && draft.text.trim() === '') throw t('report.textRequired');
-    const { id } = await reportsApi.create(orgId, draft);
-    if (submit) await reportsApi.submit(id);
-    navigate(submit ? `/reports/${id}` : `/reports/${id}/edit`);
-  });
   return (
     <Page title={t('report.form.newTitle')} narrow>
       <p className="lead">{t('report.form.intro')}</p>
@@ -43,23 +47,24 @@ export function NewReportPage() {
       <ReportForm value={draft} onChange={setDraft}>
         <ErrorAlert error={action.error} />
         <div className="form-actions">
-          <button type="button" className="button-secondary" disabled={action.pending} onClick={() => void save(false)}>{t('report.saveDraft')}</button>
-          <button type="button" disabled={action.pending} onClick={() => void save(true)}>{t('report.submit')}</button>
+          <button type="button" className="button-secondary" disabled={action.isPending} onClick={() => action.mutate(false)}>{t('report.saveDraft')}</button>
+          <button type="button" disabled={action.isPending} onClick={() => action.mutate(true)}>{t('report.submit')}</button>
         </div>
       </ReportForm>
     </Page>
   );
 }
 
+// The editors start from what the server holds now, never from a copy cached on an earlier visit, and do not
+// refetch under the person typing.
+const EDIT_QUERY = { refetchOnMount: 'always', refetchOnWindowFocus: false } as const;
+
 export function EditDraftPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const report = useLoad(() => reportsApi.get(id), id);
-  if (report.loading) return <Loading />;
-  if (!report.data) return <ErrorAlert error={report.error} />;
-  if (!report.data.draft) {
-    navigate(`/reports/${id}`, { replace: true });
-    return null;
-  }
+  const report = useQuery({ queryKey: ['reports', id], queryFn: () => reportsApi.get(id), ...EDIT_QUERY });
+  if (!report.isFetchedAfterMount) return <Loading />;
+  if (!report.data || report.isError) return <ErrorAlert error={report.error} />;
+  if (!report.data.draft) return <Navigate to={`/reports/${id}`} replace />;
   return (
     <Page title={t('report.form.editTitle')} narrow>
       <p className="lead">{t('report.form.intro')}</p>
@@ -69,40 +74,48 @@ export function EditDraftPage({ id }: { id: string }) {
 }
 
 function DraftEditor({ id, initial }: { id: string; initial: ReportDraft }) {
+  const navigate = useNavigate();
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const dirty = useRef(false);
-  const action = useAction();
+  const autosave = useMutation({
+    mutationFn: (saved: ReportDraft) => reportsApi.saveDraft(id, saved),
+    onSuccess: () => {
+      dirty.current = false;
+      setSavedAt(new Date().toISOString());
+    },
+  });
+  const action = useMutation({
+    mutationFn: async (submit: boolean) => {
+      if (submit && draft.text.trim() === '') throw t('report.textRequired');
+      await reportsApi.saveDraft(id, draft);
+      dirty.current = false;
+      if (submit) await reportsApi.submit(id);
+    },
+    onMutate: () => autosave.reset(),
+    onSuccess: (_, submit) => {
+      if (submit) void navigate(`/reports/${id}`);
+      else setSavedAt(new Date().toISOString());
+    },
+  });
   const change = (next: ReportDraft) => {
     dirty.current = true;
     setDraft(next);
   };
+  const saveInBackground = autosave.mutate;
   useEffect(() => {
     if (!dirty.current) return undefined;
-    const timer = window.setTimeout(() => {
-      reportsApi.saveDraft(id, draft).then(() => { dirty.current = false; setSavedAt(new Date().toISOString()); }, action.setError);
-    }, AUTOSAVE_MS);
+    const timer = window.setTimeout(() => saveInBackground(draft), AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
-  }, [draft, id, action.setError]);
-  const save = (submit: boolean) => action.run(async () => {
-    if (submit && draft.text.trim() === '') throw t('report.textRequired');
-    await reportsApi.saveDraft(id, draft);
-    dirty.current = false;
-    if (submit) {
-      await reportsApi.submit(id);
-      navigate(`/reports/${id}`);
-    } else {
-      setSavedAt(new Date().toISOString());
-    }
-  });
+  }, [draft, saveInBackground]);
   return (
     <ReportForm value={draft} onChange={change}>
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={action.error ?? autosave.error} />
       <SuccessNote>{savedAt ? t('report.autosaved', { time: formatDateTime(savedAt, locale) }) : null}</SuccessNote>
       <div className="form-actions">
-        <button type="button" className="button-secondary" disabled={action.pending} onClick={() => void save(false)}>{t('report.saveDraft')}</button>
-        <button type="button" disabled={action.pending} onClick={() => void save(true)}>{t('report.submit')}</button>
+        <button type="button" className="button-secondary" disabled={action.isPending} onClick={() => action.mutate(false)}>{t('report.saveDraft')}</button>
+        <button type="button" disabled={action.isPending} onClick={() => action.mutate(true)}>{t('report.submit')}</button>
       </div>
     </ReportForm>
   );
@@ -110,10 +123,10 @@ function DraftEditor({ id, initial }: { id: string; initial: ReportDraft }) {
 
 export function AmendPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const report = useLoad(() => reportsApi.get(id), id);
-  if (report.loading) return <Loading />;
+  const report = useQuery({ queryKey: ['reports', id], queryFn: () => reportsApi.get(id), ...EDIT_QUERY });
+  if (!report.isFetchedAfterMount) return <Loading />;
   const latest = report.data?.versions[report.data.versions.length - 1];
-  if (!report.data || !latest) return <ErrorAlert error={report.error} />;
+  if (!report.data || !latest || report.isError) return <ErrorAlert error={report.error} />;
   return (
     <Page title={t('report.form.amendTitle')} narrow>
       <Amender id={id} initial={{ text: latest.text, answers: latest.answers }} />
@@ -122,21 +135,23 @@ export function AmendPage({ id }: { id: string }) {
 }
 
 function Amender({ id, initial }: { id: string; initial: ReportDraft }) {
+  const navigate = useNavigate();
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [note, setNote] = useState('');
-  const action = useAction();
-  const send = () => action.run(async () => {
-    if (draft.text.trim() === '') throw t('report.textRequired');
-    await reportsApi.amend(id, { ...draft, note });
-    navigate(`/reports/${id}`);
+  const action = useMutation({
+    mutationFn: async () => {
+      if (draft.text.trim() === '') throw t('report.textRequired');
+      await reportsApi.amend(id, { ...draft, note });
+    },
+    onSuccess: () => void navigate(`/reports/${id}`),
   });
   return (
     <ReportForm value={draft} onChange={setDraft}>
       <TextField label={t('report.note')} value={note} onValue={setNote} maxLength={2000} />
       <ErrorAlert error={action.error} />
       <div className="form-actions">
-        <button type="button" disabled={action.pending} onClick={() => void send()}>{t('report.submitAmendment')}</button>
+        <button type="button" disabled={action.isPending} onClick={() => action.mutate()}>{t('report.submitAmendment')}</button>
       </div>
     </ReportForm>
   );

@@ -1,10 +1,10 @@
 // One report: the member's view, and the case page for coordinators (with the triage panel).
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { AnswersView, DeadlinesView } from './report-answers-view.tsx';
 import { AttachmentsView } from './report-attachments.tsx';
 import { TimelineView } from './report-timeline.tsx';
@@ -16,20 +16,20 @@ import { AskForHelpLink } from '../aid/ask-for-help-link.tsx';
 
 export function ReportPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const report = useLoad(() => reportsApi.get(id), id);
-  if (report.loading && !report.data) return <Loading />;
+  const report = useQuery({ queryKey: ['reports', id], queryFn: () => reportsApi.get(id) });
+  if (report.isPending) return <Loading />;
   if (!report.data) return <ErrorAlert error={report.error} />;
-  return <ReportView report={report.data} reload={report.reload} title={t('reports.title')} />;
+  return <ReportView report={report.data} title={t('reports.title')} />;
 }
 
-function ReportView({ report, reload }: { report: ReportDetail; reload: () => void; title: string }) {
+function ReportView({ report }: { report: ReportDetail; title: string }) {
   const { t, locale } = useI18n();
   const latest = report.versions[report.versions.length - 1];
   const open = report.state !== 'closed';
   const category = categoryLabel(t, report.category);
   const actions = report.canWrite && report.state === 'draft'
-    ? <Link href={`/reports/${report.id}/edit`} className="button">{t('report.page.edit')}</Link>
-    : report.canWrite && open ? <Link href={`/reports/${report.id}/amend`} className="button button-secondary">{t('report.page.amend')}</Link> : null;
+    ? <Link to={`/reports/${report.id}/edit`} className="button">{t('report.page.edit')}</Link>
+    : report.canWrite && open ? <Link to={`/reports/${report.id}/amend`} className="button button-secondary">{t('report.page.amend')}</Link> : null;
   return (
     <Page title={`${category} — ${t(`report.state.${report.state}` as MessageKey)}`} actions={actions}>
       <dl className="summary">
@@ -44,9 +44,9 @@ function ReportView({ report, reload }: { report: ReportDetail; reload: () => vo
       <AskForHelpLink report={report} />
       {report.canTriage ? (
         <Card title={t('triage.panel')} id="triage">
-          <TriagePanel key={`${report.state}-${report.assignee?.id ?? ''}`} report={report} onChanged={reload} />
+          <TriagePanel key={`${report.state}-${report.assignee?.id ?? ''}`} report={report} />
           {report.state !== 'draft' ? (
-            <p><Link href={`/reports/${encodeURIComponent(report.id)}/publish`} className="button button-secondary">{t('sharing.openPublish')}</Link></p>
+            <p><Link to={`/reports/${encodeURIComponent(report.id)}/publish`} className="button button-secondary">{t('sharing.openPublish')}</Link></p>
           ) : null}
         </Card>
       ) : null}
@@ -75,10 +75,10 @@ function ReportView({ report, reload }: { report: ReportDetail; reload: () => vo
         </Card>
       ) : null}
       <Card title={t('report.attachments.title')} id="attachments">
-        <AttachmentsView reportId={report.id} attachments={report.attachments} canUpload={report.canWrite && open} maxBytes={report.limits.attachmentMaxBytes} onUploaded={reload} />
+        <AttachmentsView reportId={report.id} attachments={report.attachments} canUpload={report.canWrite && open} maxBytes={report.limits.attachmentMaxBytes} />
       </Card>
       <Card title={t('report.timeline.title')} id="timeline">
-        <TimelineView reportId={report.id} entries={report.timeline} canComment={report.canWrite || report.canTriage} canInternal={report.canTriage} onChanged={reload} />
+        <TimelineView reportId={report.id} entries={report.timeline} canComment={report.canWrite || report.canTriage} canInternal={report.canTriage} />
       </Card>
     </Page>
   );

@@ -1,10 +1,10 @@
 // The case timeline with comments; coordinators may mark a comment internal.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { TextAreaField } from '../../components/fields.tsx';
 import { useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { reportsApi, type TimelineEntry } from './reports-api.ts';
 
 function describe(t: Translate, entry: TimelineEntry): string {
@@ -21,8 +21,8 @@ function describe(t: Translate, entry: TimelineEntry): string {
   }
 }
 
-export function TimelineView({ reportId, entries, canComment, canInternal, onChanged }: {
-  reportId: string; entries: TimelineEntry[]; canComment: boolean; canInternal: boolean; onChanged: () => void;
+export function TimelineView({ reportId, entries, canComment, canInternal }: {
+  reportId: string; entries: TimelineEntry[]; canComment: boolean; canInternal: boolean;
 }) {
   const { t, locale } = useI18n();
   return (
@@ -41,24 +41,27 @@ export function TimelineView({ reportId, entries, canComment, canInternal, onCha
           </li>
         ))}
       </ol>
-      {canComment ? <CommentForm reportId={reportId} canInternal={canInternal} onSent={onChanged} /> : null}
+      {canComment ? <CommentForm reportId={reportId} canInternal={canInternal} /> : null}
     </>
   );
 }
 
-function CommentForm({ reportId, canInternal, onSent }: { reportId: string; canInternal: boolean; onSent: () => void }) {
+function CommentForm({ reportId, canInternal }: { reportId: string; canInternal: boolean }) {
   const { t } = useI18n();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
-  const action = useAction();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void action.run(async () => {
-      await reportsApi.comment(reportId, body, canInternal && internal);
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: (comment: { body: string; internal: boolean }) => reportsApi.comment(reportId, comment.body, comment.internal),
+    onSuccess: () => {
       setBody('');
       setInternal(false);
-      onSent();
-    });
+      return queryClient.invalidateQueries({ queryKey: ['reports', reportId] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    action.mutate({ body, internal: canInternal && internal });
   };
   return (
     <form className="form" onSubmit={submit}>
@@ -71,7 +74,7 @@ function CommentForm({ reportId, canInternal, onSent }: { reportId: string; canI
       ) : null}
       <ErrorAlert error={action.error} />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending || body.trim() === ''}>{t('report.comment.send')}</button>
+        <button type="submit" disabled={action.isPending || body.trim() === ''}>{t('report.comment.send')}</button>
       </div>
     </form>
   );

@@ -1,12 +1,12 @@
 // My organisations' reports (members), and the triage queue (coordinators).
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { membershipName } from '../../lib/reference.ts';
 import { isOrgAdmin, useSession } from '../../session/session-context.tsx';
 import { RegimesCard } from './regimes-card.tsx';
@@ -42,7 +42,7 @@ function ReportTable({ items, queue }: { items: ReportSummary[]; queue: boolean 
         <tbody>
           {items.map((r) => (
             <tr key={r.id}>
-              <td><Link href={`/reports/${r.id}`}>{categoryLabel(t, r.category)}</Link></td>
+              <td><Link to={`/reports/${r.id}`}>{categoryLabel(t, r.category)}</Link></td>
               {queue ? <td>{r.orgName[locale]}</td> : null}
               <td>{t(`report.state.${r.state}` as MessageKey)}{r.outcome ? ` (${t(`report.outcome.${r.outcome}` as MessageKey)})` : ''}</td>
               <td>{formatDateTime(r.submittedAt, locale) || '—'}</td>
@@ -59,13 +59,13 @@ function ReportTable({ items, queue }: { items: ReportSummary[]; queue: boolean 
 export function ReportsPage() {
   const { t, locale } = useI18n();
   const { user } = useSession();
-  const reports = useLoad(() => reportsApi.list(), 'mine');
+  const reports = useQuery({ queryKey: ['reports', 'list', 'mine'], queryFn: () => reportsApi.list() });
   const mine = reports.data?.items ?? [];
   return (
-    <Page title={t('reports.title')} actions={<Link href="/reports/new" className="button">{t('reports.new')}</Link>}>
+    <Page title={t('reports.title')} actions={<Link to="/reports/new" className="button">{t('reports.new')}</Link>}>
       <p className="lead">{t('reports.lead')}</p>
       <ErrorAlert error={reports.error} />
-      {reports.loading ? <Loading /> : null}
+      {reports.isPending ? <Loading /> : null}
       {reports.data && mine.length === 0 ? <p className="muted">{t('reports.none')}</p> : null}
       {mine.length > 0 ? <ReportTable items={mine} queue={false} /> : null}
       {(user?.memberships ?? []).map((m) => (
@@ -78,7 +78,7 @@ export function ReportsPage() {
 export function TriagePage() {
   const { t } = useI18n();
   const [state, setState] = useState('');
-  const reports = useLoad(() => reportsApi.list(state), `queue-${state}`);
+  const reports = useQuery({ queryKey: ['reports', 'list', state], queryFn: () => reportsApi.list(state) });
   return (
     <Page title={t('triage.title')}>
       {reports.data ? <p className="lead">{t('triage.lead', { hours: reports.data.slaHours })}</p> : null}
@@ -87,7 +87,7 @@ export function TriagePage() {
           options={STATES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: t(`report.state.${s}` as MessageKey) }))} />
       </div>
       <ErrorAlert error={reports.error} />
-      {reports.loading ? <Loading /> : null}
+      {reports.isPending ? <Loading /> : null}
       {reports.data && reports.data.items.length === 0 ? <p className="muted">{t('triage.none')}</p> : null}
       {reports.data && reports.data.items.length > 0 ? <ReportTable items={reports.data.items} queue /> : null}
     </Page>

@@ -1,36 +1,37 @@
 // Coordinator controls on the case page: state with outcome, assignee.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 import { OUTCOMES, reportsApi, type ReportDetail } from './reports-api.ts';
 
 const NEXT: Record<string, string[]> = {
   submitted: ['triage', 'in_progress', 'closed'], triage: ['in_progress', 'closed'], in_progress: ['triage', 'closed'], closed: ['triage'],
 };
 
-export function TriagePanel({ report, onChanged }: { report: ReportDetail; onChanged: () => void }) {
+export function TriagePanel({ report }: { report: ReportDetail }) {
   const { t } = useI18n();
   const next = NEXT[report.state] ?? [];
   const [state, setState] = useState(next[0] ?? '');
   const [outcome, setOutcome] = useState('');
   const [assignee, setAssignee] = useState(report.assignee?.id ?? '');
-  const coordinators = useLoad(() => reportsApi.assignees(), 'assignees');
-  const action = useAction();
+  const coordinators = useQuery({ queryKey: ['reports', 'assignees'], queryFn: () => reportsApi.assignees() });
+  const queryClient = useQueryClient();
+  const action = useMutation({
+    mutationFn: (change: 'state' | 'assignee') =>
+      change === 'state'
+        ? reportsApi.state(report.id, state, state === 'closed' ? outcome : undefined)
+        : reportsApi.assign(report.id, assignee || null),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reports'] }),
+  });
   const changeState = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
-      await reportsApi.state(report.id, state, state === 'closed' ? outcome : undefined);
-      onChanged();
-    });
+    action.mutate('state');
   };
   const assign = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
-      await reportsApi.assign(report.id, assignee || null);
-      onChanged();
-    });
+    action.mutate('assignee');
   };
   return (
     <>
@@ -43,7 +44,7 @@ export function TriagePanel({ report, onChanged }: { report: ReportDetail; onCha
               options={OUTCOMES.map((o) => ({ value: o, label: t(`report.outcome.${o}` as MessageKey) }))} />
           ) : null}
           <div className="form-actions">
-            <button type="submit" disabled={action.pending}>{t('triage.apply')}</button>
+            <button type="submit" disabled={action.isPending}>{t('triage.apply')}</button>
           </div>
         </form>
       ) : null}
@@ -51,7 +52,7 @@ export function TriagePanel({ report, onChanged }: { report: ReportDetail; onCha
         <SelectField label={t('triage.assignee')} value={assignee} onValue={setAssignee} empty={t('triage.unassigned')}
           options={(coordinators.data?.items ?? []).map((c) => ({ value: c.id, label: c.displayName }))} />
         <div className="form-actions">
-          <button type="submit" className="button-secondary" disabled={action.pending}>{t('triage.assign')}</button>
+          <button type="submit" className="button-secondary" disabled={action.isPending}>{t('triage.assign')}</button>
         </div>
       </form>
     </>

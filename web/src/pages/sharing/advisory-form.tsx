@@ -1,14 +1,14 @@
 // Step 2 of publishing: the advisory's texts, indicators, TLP and audience, with the victim's
 // profile as it will be published (generalised to k). The server checks everything again.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { labelOf, orgName, PREFECTURES, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 import { api } from '../../api/client.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { groupLabel } from '../../../../src/modules/sharing/victim-hierarchy.ts';
 import { INDICATOR_KINDS } from '../../../../src/modules/sharing/advisory-limits.ts';
 import { labelKey } from './highlighted-text.tsx';
@@ -45,8 +45,8 @@ function AudiencePicker({ kind, onKind, groupId, onGroup, orgIds, onOrgs }: {
   kind: AudienceKind; onKind: (k: AudienceKind) => void; groupId: string; onGroup: (id: string) => void; orgIds: string[]; onOrgs: (ids: string[]) => void;
 }) {
   const { t, locale } = useI18n();
-  const groups = useLoad(() => api.get<{ items: Array<{ id: string; name: string }> }>('/api/sharing-groups'), 'groups');
-  const orgs = useLoad(() => api.get<{ items: Array<{ id: string; nameJa: string; nameEn: string; status: string }> }>('/api/orgs', { status: 'active' }), 'orgs');
+  const groups = useQuery({ queryKey: ['sharing', 'groups'], queryFn: () => api.get<{ items: Array<{ id: string; name: string }> }>('/api/sharing-groups') });
+  const orgs = useQuery({ queryKey: ['orgs', 'list', { status: 'active' }], queryFn: () => api.get<{ items: Array<{ id: string; nameJa: string; nameEn: string; status: string }> }>('/api/orgs', { status: 'active' }) });
   const kinds: AudienceKind[] = ['community', 'public', 'group', 'orgs'];
   return (
     <>
@@ -93,8 +93,8 @@ function LeakAlert({ leak }: { leak: LeakDetails }) {
   return (
     <div className="alert alert-error" role="alert">
       {t('sharing.leak.message', {
-        reasons: leak.reasons.map((r) => t(labelKey(r)) || r).join(separator),
-        fields: leak.fields.map((f) => t(FIELD_NAMES[f]) || f).join(separator),
+        reasons: leak.reasons.map((r) => t(labelKey(r), { defaultValue: r })).join(separator),
+        fields: leak.fields.map((f) => (f in FIELD_NAMES ? t(FIELD_NAMES[f]) : f)).join(separator),
       })}
     </div>
   );
@@ -127,8 +127,13 @@ interface FormState {
 
 export function AdvisoryForm({ reportId, draft, redactedText }: { reportId: string; draft: Draft; redactedText: string }) {
   const { t } = useI18n();
-  const action = useAction();
-  const [published, setPublished] = useState<Published | null>(null);
+  const queryClient = useQueryClient();
+  // The advisory is new intelligence: the object lists show it. This page keeps the form's answer, not a refetch.
+  const action = useMutation({
+    mutationFn: (body: ReturnType<typeof bodyOf>) => sharingApi.publish(reportId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['intel'] }),
+  });
+  const published: Published | null = action.data ?? null;
   const [f, setF] = useState<FormState>(() => ({
     titleJa: '', titleEn: '', summaryJa: draft.redactedText, summaryEn: '', tlp: 'green', audience: 'community', groupId: '', orgIds: [],
     indicators: draft.indicators, chosen: draft.indicators.map((i) => `${i.kind} ${i.value}`), malware: draft.malware.join(', '),
@@ -149,7 +154,7 @@ export function AdvisoryForm({ reportId, draft, redactedText }: { reportId: stri
         <p className="alert alert-success" role="status">
           {published ? t('sharing.compose.published', { count: published.notifiedOrgs }) : t('sharing.compose.alreadyPublished', { date: new Date(done.publishedAt).toLocaleString() })}
         </p>
-        <Link href={`/intel/objects/${encodeURIComponent(done.stixReportId)}`}>{t('sharing.compose.viewAdvisory')}</Link>
+        <Link to={`/intel/objects/${encodeURIComponent(done.stixReportId)}`}>{t('sharing.compose.viewAdvisory')}</Link>
       </Card>
     );
   }
@@ -161,7 +166,7 @@ export function AdvisoryForm({ reportId, draft, redactedText }: { reportId: stri
   };
   return (
     <Card title={t('sharing.compose.title')} id="advisory-form">
-      <form className="advisory-form" onSubmit={(e) => { e.preventDefault(); void action.run(async () => setPublished(await sharingApi.publish(reportId, bodyOf(f)))); }}>
+      <form className="advisory-form" onSubmit={(e) => { e.preventDefault(); action.mutate(bodyOf(f)); }}>
         <TextField label={t('sharing.compose.titleJa')} value={f.titleJa} onValue={set('titleJa')} required maxLength={200} {...invalid('titleJa')} />
         {leakNote('titleJa')}
         <TextField label={t('sharing.compose.titleEn')} value={f.titleEn} onValue={set('titleEn')} required maxLength={200} {...invalid('titleEn')} />
@@ -218,7 +223,7 @@ export function AdvisoryForm({ reportId, draft, redactedText }: { reportId: stri
         ) : <p className="hint">{t('sharing.compose.noConsent')}</p>}
         {leak && leak.fields.length > 0 ? <LeakAlert leak={leak} /> : <ErrorAlert error={action.error} />}
         <div className="form-actions">
-          <button type="submit" className="button" disabled={action.pending}>{t('sharing.compose.publish')}</button>
+          <button type="submit" className="button" disabled={action.isPending}>{t('sharing.compose.publish')}</button>
         </div>
       </form>
     </Card>

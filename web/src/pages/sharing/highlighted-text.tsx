@@ -45,8 +45,8 @@ export function HighlightedText({ review, decisionOf, unsaved }: {
   const { t } = useI18n();
   // A label the UI does not know yet (a newer server) shows as its code rather than as nothing.
   const words = (m: Mark) => (m.kind === 'indicator'
-    ? t('sharing.mark.indicator', { label: t(indicatorKey(m.label)) || m.label })
-    : t(`sharing.mark.${m.kind}`, { label: t(labelKey(m.label)) || m.label })) + (m.unsaved ? t('sharing.mark.unsaved') : '');
+    ? t('sharing.mark.indicator', { label: t(indicatorKey(m.label), { defaultValue: m.label }) })
+    : t(`sharing.mark.${m.kind}`, { label: t(labelKey(m.label), { defaultValue: m.label }) })) + (m.unsaved ? t('sharing.mark.unsaved') : '');
   const parts: ReactNode[] = [];
   let at = 0;
   for (const m of marksOf(review, decisionOf, unsaved)) {

@@ -1,11 +1,11 @@
 // /reports/:id/publish — the coordinator's redaction review, then the advisory composed from it.
 // The report's state is checked first, so that nobody fills in an advisory that cannot be published yet.
+import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { reportsApi, type ReportDetail } from '../reports/reports-api.ts';
 import { AdvisoryForm } from './advisory-form.tsx';
 import { RedactionReview } from './redaction-review.tsx';
@@ -29,28 +29,34 @@ function StateNotice({ report, readiness }: { report: ReportDetail; readiness: E
   return (
     <div className="alert alert-warning" id="report-state">
       <p>{t(readiness === 'closed' ? 'sharing.state.closed' : 'sharing.state.submitted')}</p>
-      <p><Link href={`/reports/${encodeURIComponent(report.id)}`}>{t('sharing.state.toReport')}</Link></p>
+      <p><Link to={`/reports/${encodeURIComponent(report.id)}`}>{t('sharing.state.toReport')}</Link></p>
     </div>
   );
 }
 
 export function PublishPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const report = useLoad(() => reportsApi.get(id), `report-${id}`);
-  const review = useLoad(() => sharingApi.review(id), `review-${id}`);
+  const report = useQuery({ queryKey: ['reports', id], queryFn: () => reportsApi.get(id) });
+  const review = useQuery({ queryKey: ['sharing', 'review', id], queryFn: () => sharingApi.review(id) });
   const undecided = review.data?.undecided;
-  // The draft depends on the decisions: it is loaded again once the review is complete.
-  const draft = useLoad(() => sharingApi.draft(id), `draft-${id}-${undecided === 0 ? 'done' : 'open'}`);
+  // The draft depends on the decisions: it is loaded again once the review is complete. The advisory form starts
+  // from it, so it is neither kept from an earlier state of the review nor refetched under the person typing.
+  const draft = useQuery({
+    queryKey: ['sharing', 'draft', id, undecided === 0 ? 'done' : 'open'],
+    queryFn: () => sharingApi.draft(id),
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
   const readiness = report.data ? readinessOf(report.data) : null;
   const composable = readiness === 'ready' || readiness === 'published';
   return (
     <Page title={t('sharing.title')}>
-      <p><Link href={`/reports/${encodeURIComponent(id)}`}>{t('sharing.backToReport')}</Link></p>
+      <p><Link to={`/reports/${encodeURIComponent(id)}`}>{t('sharing.backToReport')}</Link></p>
       <ErrorAlert error={report.error ?? review.error} />
-      {(review.loading && !review.data) || (report.loading && !report.data) ? <Loading /> : null}
+      {review.isPending || report.isPending ? <Loading /> : null}
       {report.data && readiness && readiness !== 'ready' ? <StateNotice report={report.data} readiness={readiness} /> : null}
       {review.data && readiness ? (
-        <RedactionReview reportId={id} review={review.data} onChange={review.setData} readOnly={readiness === 'published'} />
+        <RedactionReview reportId={id} review={review.data} readOnly={readiness === 'published'} />
       ) : null}
       {review.data && readiness && !composable ? <p className="hint">{t('sharing.compose.notYet')}</p> : null}
       {review.data && composable && review.data.undecided > 0 ? <p className="hint">{t('sharing.compose.waiting')}</p> : null}

@@ -1,11 +1,11 @@
 // Step 1 of publishing: every proposal accepted or rejected, missed ones added by selecting text.
 // Decisions show in the highlighted text at once; they are recorded (and logged) when saved.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Card } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
-import { useAction } from '../../lib/use-load.ts';
 import { explainReason } from '../../../../src/modules/redaction/reasons.ts';
 import { HighlightedText, labelKey } from './highlighted-text.tsx';
 import { REDACTION_LABELS, sharingApi, type Addition, type Decision, type Redaction, type Review } from './sharing-api.ts';
@@ -17,7 +17,7 @@ function DecisionRow({ item, decision, readOnly, onDecision }: { item: Redaction
   return (
     <tr>
       <td><code>{item.text}</code></td>
-      <td>{t(labelKey(item.label)) || item.label}<span className="narrow-only hint">{reason}</span></td>
+      <td>{t(labelKey(item.label), { defaultValue: item.label })}<span className="narrow-only hint">{reason}</span></td>
       <td className="wide-only">{reason}</td>
       <td>
         <fieldset className="inline-choice">
@@ -34,7 +34,7 @@ function DecisionRow({ item, decision, readOnly, onDecision }: { item: Redaction
   );
 }
 
-function AddRedaction({ review, pending, onAdd }: { review: Review; pending: boolean; onAdd: (a: Addition) => Promise<boolean> }) {
+function AddRedaction({ review, pending, onAdd }: { review: Review; pending: boolean; onAdd: (a: Addition, onAdded: () => void) => void }) {
   const { t } = useI18n();
   const source = useRef<HTMLTextAreaElement>(null);
   const [range, setRange] = useState<{ start: number; end: number } | null>(null);
@@ -44,10 +44,12 @@ function AddRedaction({ review, pending, onAdd }: { review: Review; pending: boo
     const el = source.current;
     setRange(el && el.selectionEnd > el.selectionStart ? { start: el.selectionStart, end: el.selectionEnd } : null);
   };
-  const add = async () => {
-    if (!range || !(await onAdd({ ...range, label, remember }))) return;
-    setRange(null);
-    setRemember(true); // each new value starts from the safe default
+  const add = () => {
+    if (!range) return;
+    onAdd({ ...range, label, remember }, () => {
+      setRange(null);
+      setRemember(true); // each new value starts from the safe default
+    });
   };
   return (
     <div className="add-redaction">
@@ -65,16 +67,16 @@ function AddRedaction({ review, pending, onAdd }: { review: Review; pending: boo
         </label>
         <p className="hint" id="remember-hint">{t('sharing.review.add.rememberHint')}</p>
       </div>
-      <button type="button" className="button button-secondary" disabled={!range || pending} onClick={() => void add()}>
+      <button type="button" className="button button-secondary" disabled={!range || pending} onClick={add}>
         {t('sharing.review.add.button')}
       </button>
     </div>
   );
 }
 
-export function RedactionReview({ reportId, review, onChange, readOnly = false }: { reportId: string; review: Review; onChange: (r: Review) => void; readOnly?: boolean }) {
+export function RedactionReview({ reportId, review, readOnly = false }: { reportId: string; review: Review; readOnly?: boolean }) {
   const { t } = useI18n();
-  const action = useAction();
+  const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, Decision>>({});
   const savedNote = useRef<HTMLParagraphElement>(null);
@@ -82,20 +84,29 @@ export function RedactionReview({ reportId, review, onChange, readOnly = false }
   const unsaved = (r: Redaction) => r.id in choices && choices[r.id] !== r.decision;
   const changed = review.redactions.filter(unsaved).map((r) => ({ id: r.id, decision: choices[r.id] as Decision }));
   // Adding a redaction keeps the decisions not yet saved; saving them clears them.
-  const send = (body: Parameters<typeof sharingApi.decide>[1], message: string) => action.run(async () => {
-    setSaved(null);
-    onChange(await sharingApi.decide(reportId, body));
-    if (body.decisions) setChoices({});
-    setSaved(message);
+  // The server answers with the whole new review: it becomes the cached one (the draft follows from its key).
+  const action = useMutation({
+    mutationFn: ({ body }: { body: Parameters<typeof sharingApi.decide>[1]; message: string }) => {
+      setSaved(null);
+      return sharingApi.decide(reportId, body);
+    },
+    onSuccess: (next, { body, message }) => {
+      queryClient.setQueryData(['sharing', 'review', reportId], next);
+      if (body.decisions) setChoices({});
+      setSaved(message);
+    },
   });
+  const send = (body: Parameters<typeof sharingApi.decide>[1], message: string, onSent?: () => void) =>
+    action.mutate({ body, message }, { onSuccess: () => onSent?.() });
   // Once saved, the keyboard continues from the note that says so (the save button is disabled by then).
-  useEffect(() => { if (saved && !action.pending) savedNote.current?.focus(); }, [saved, action.pending]);
+  useEffect(() => { if (saved && !action.isPending) savedNote.current?.focus(); }, [saved, action.isPending]);
   const choose = (id: string, d: Decision) => { setSaved(null); setChoices({ ...choices, [id]: d }); };
   const acceptAll = () => {
     setSaved(null);
     setChoices({ ...choices, ...Object.fromEntries(review.redactions.filter((r) => decisionOf(r) === null).map((r) => [r.id, 'accepted' as const])) });
   };
-  const add = (a: Addition) => send({ version: review.version, additions: [a] }, t(a.remember ? 'sharing.review.addedRemembered' : 'sharing.review.added', { text: review.text.slice(a.start, a.end) }));
+  const add = (a: Addition, onAdded: () => void) =>
+    send({ version: review.version, additions: [a] }, t(a.remember ? 'sharing.review.addedRemembered' : 'sharing.review.added', { text: review.text.slice(a.start, a.end) }), onAdded);
   const stillUndecided = review.redactions.filter((r) => decisionOf(r) === null).length;
   return (
     <Card title={t('sharing.review.title')} id="redaction-review">
@@ -125,17 +136,17 @@ export function RedactionReview({ reportId, review, onChange, readOnly = false }
         {changed.length > 0 ? t('sharing.review.unsaved', { count: changed.length }) : null}
         {changed.length > 0 && stillUndecided > 0 ? ` ${t('sharing.review.stillUndecided', { count: stillUndecided })}` : null}
       </p>
-      {saved && !action.pending ? <p className="alert alert-success" role="status" tabIndex={-1} ref={savedNote}>{saved}</p> : null}
+      {saved && !action.isPending ? <p className="alert alert-success" role="status" tabIndex={-1} ref={savedNote}>{saved}</p> : null}
       {readOnly ? <p className="hint">{t('sharing.review.readOnly')}</p> : (
         <>
           <div className="form-actions">
             <button type="button" className="button button-secondary" onClick={acceptAll} disabled={stillUndecided === 0}>{t('sharing.review.acceptAll')}</button>
-            <button type="button" className="button" disabled={changed.length === 0 || action.pending}
-              onClick={() => void send({ version: review.version, decisions: changed }, t('sharing.review.saved'))}>
+            <button type="button" className="button" disabled={changed.length === 0 || action.isPending}
+              onClick={() => send({ version: review.version, decisions: changed }, t('sharing.review.saved'))}>
               {t('sharing.review.save')}
             </button>
           </div>
-          <AddRedaction review={review} pending={action.pending} onAdd={add} />
+          <AddRedaction review={review} pending={action.isPending} onAdd={add} />
         </>
       )}
     </Card>

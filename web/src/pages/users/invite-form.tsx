@@ -1,3 +1,4 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { Items, OrgSummary } from '../../api/types.ts';
@@ -7,7 +8,6 @@ import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { localeOptions, orgRoleOptions, platformRoleOptions } from '../../lib/options.ts';
 import { orgName } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
 
 interface InviteFormProps {
   /** Invite into this organisation (org page); without it the form offers platform roles and an org choice. */
@@ -29,35 +29,34 @@ export function InviteForm({ fixedOrgId }: InviteFormProps) {
   const [orgId, setOrgId] = useState(fixedOrgId ?? '');
   const [orgRole, setOrgRole] = useState('member');
   const [problems, setProblems] = useState<string[]>([]);
-  const [sent, setSent] = useState<InviteResult | null>(null);
-  const action = useAction();
+  const invite = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<InviteResult>('/api/invitations', body),
+    onSuccess: () => {
+      setEmail('');
+      setPlatformRoles([]);
+    },
+  });
+  const sent = invite.data;
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSent(null);
+    invite.reset();
     const found = email.trim() ? [] : [t('validation.required', { field: t('field.email') })];
     setProblems(found);
     if (found.length > 0) return;
-    const ok = await action.run(async () => {
-      const body = {
-        email: email.trim(),
-        locale,
-        ...(orgId ? { orgId, orgRole } : {}),
-        ...(fixedOrgId ? {} : { platformRoles }),
-      };
-      setSent(await api.post<InviteResult>('/api/invitations', body));
+    invite.mutate({
+      email: email.trim(),
+      locale,
+      ...(orgId ? { orgId, orgRole } : {}),
+      ...(fixedOrgId ? {} : { platformRoles }),
     });
-    if (ok) {
-      setEmail('');
-      setPlatformRoles([]);
-    }
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
       <p className="hint">{t('invite.formIntro')}</p>
       <ProblemList problems={problems} />
-      <ErrorAlert error={action.error} />
+      <ErrorAlert error={invite.error} />
       {sent ? (
         <SuccessNote>
           {t('invite.sent', { email: sent.email, expires: formatDateTime(sent.expiresAt, uiLocale) })}
@@ -73,7 +72,7 @@ export function InviteForm({ fixedOrgId }: InviteFormProps) {
       )}
       {orgId ? <SelectField label={t('invite.orgRole')} value={orgRole} onValue={setOrgRole} options={orgRoleOptions(t)} /> : null}
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={invite.isPending}>
           {t('invite.send')}
         </button>
       </div>
@@ -83,7 +82,7 @@ export function InviteForm({ fixedOrgId }: InviteFormProps) {
 
 function OrgChoice({ value, onValue }: { value: string; onValue: (value: string) => void }) {
   const { t, locale } = useI18n();
-  const orgs = useLoad(() => api.get<Items<OrgSummary>>('/api/orgs'), 'all-orgs');
+  const orgs = useQuery({ queryKey: ['orgs', 'list', {}], queryFn: () => api.get<Items<OrgSummary>>('/api/orgs') });
   const options = (orgs.data?.items ?? []).map((org) => ({ value: org.id, label: orgName(org, locale) }));
   return (
     <>

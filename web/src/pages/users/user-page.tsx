@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { UserDetail } from '../../api/types.ts';
@@ -8,17 +9,19 @@ import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { platformRoleOptions, roleLabel } from '../../lib/options.ts';
 import { membershipName } from '../../lib/reference.ts';
-import { useAction, useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 
 export function UserPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const user = useLoad(() => api.get<UserDetail>(`/api/users/${encodeURIComponent(id)}`), id);
-  const reset = useAction();
-  const [resetSent, setResetSent] = useState(false);
-  const unlock = useAction();
+  const queryClient = useQueryClient();
+  const user = useQuery({ queryKey: ['users', id], queryFn: () => api.get<UserDetail>(`/api/users/${encodeURIComponent(id)}`) });
+  const reset = useMutation({ mutationFn: () => api.post<void>(`/api/users/${encodeURIComponent(id)}/password-reset`) });
+  const unlock = useMutation({
+    mutationFn: () => api.post<void>(`/api/users/${encodeURIComponent(id)}/unlock`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
 
-  if (user.loading && !user.data) return <Loading />;
+  if (user.isPending) return <Loading />;
   if (!user.data) {
     return (
       <Page title={t('user.title')}>
@@ -28,21 +31,11 @@ export function UserPage({ id }: { id: string }) {
   }
   const current = user.data;
 
-  const sendReset = async () => {
-    setResetSent(false);
-    setResetSent(await reset.run(() => api.post<void>(`/api/users/${encodeURIComponent(id)}/password-reset`)));
-  };
-
-  const unlockAccount = async () => {
-    if (await unlock.run(() => api.post<void>(`/api/users/${encodeURIComponent(id)}/unlock`))) {
-      user.setData({ ...current, lockedUntil: null });
-    }
-  };
 
   return (
     <Page title={current.displayName}>
       <p>
-        <Link href="/users">{t('user.back')}</Link>
+        <Link to="/users">{t('user.back')}</Link>
       </p>
       <Card title={t('user.facts')} id="user-facts">
         <dl className="summary">
@@ -60,7 +53,7 @@ export function UserPage({ id }: { id: string }) {
             {current.lockedUntil ? (
               <>
                 {' '}
-                <button type="button" onClick={() => void unlockAccount()} disabled={unlock.pending}>
+                <button type="button" onClick={() => unlock.mutate()} disabled={unlock.isPending}>
                   {t('user.unlock')}
                 </button>
               </>
@@ -73,7 +66,7 @@ export function UserPage({ id }: { id: string }) {
               <ul className="plain-list">
                 {current.memberships.map((m) => (
                   <li key={m.orgId}>
-                    <Link href={`/orgs/${encodeURIComponent(m.orgId)}`}>{membershipName(m, locale)}</Link>{' '}
+                    <Link to={`/orgs/${encodeURIComponent(m.orgId)}`}>{membershipName(m, locale)}</Link>{' '}
                     <span className="tag">{roleLabel(t, m.role)}</span>
                   </li>
                 ))}
@@ -85,13 +78,13 @@ export function UserPage({ id }: { id: string }) {
         </dl>
       </Card>
       <Card title={t('user.edit')} id="user-edit">
-        <UserEditForm user={current} onSaved={user.setData} />
+        <UserEditForm user={current} />
       </Card>
       <Card title={t('user.passwordReset')} id="user-reset">
         <p>{t('user.passwordResetIntro')}</p>
         <ErrorAlert error={reset.error} />
-        {resetSent ? <SuccessNote>{t('user.passwordResetSent', { email: current.email })}</SuccessNote> : null}
-        <button type="button" onClick={() => void sendReset()} disabled={reset.pending}>
+        {reset.isSuccess ? <SuccessNote>{t('user.passwordResetSent', { email: current.email })}</SuccessNote> : null}
+        <button type="button" onClick={() => reset.mutate()} disabled={reset.isPending}>
           {t('user.sendPasswordReset')}
         </button>
       </Card>
@@ -99,34 +92,34 @@ export function UserPage({ id }: { id: string }) {
   );
 }
 
-function UserEditForm({ user, onSaved }: { user: UserDetail; onSaved: (user: UserDetail) => void }) {
+function UserEditForm({ user }: { user: UserDetail }) {
   const t = useI18n().t;
+  const queryClient = useQueryClient();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [status, setStatus] = useState<string>(user.status);
   const [roles, setRoles] = useState<string[]>(user.platformRoles);
-  const [saved, setSaved] = useState(false);
-  const action = useAction();
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: { displayName: string; status: string; platformRoles: string[] }) =>
+      api.patch<unknown>(`/api/users/${encodeURIComponent(user.id)}`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setSaved(false);
+    setProblem(null);
     if (!displayName.trim()) {
-      action.setError(t('validation.required', { field: t('field.displayName') }));
+      save.reset();
+      setProblem(t('validation.required', { field: t('field.displayName') }));
       return;
     }
-    const ok = await action.run(async () => {
-      const body = { displayName: displayName.trim(), status, platformRoles: roles };
-      const updated = await api.patch<Partial<UserDetail>>(`/api/users/${encodeURIComponent(user.id)}`, body);
-      // the response may be the summary shape; keep what it does not carry
-      onSaved({ ...user, ...updated });
-    });
-    setSaved(ok);
+    save.mutate({ displayName: displayName.trim(), status, platformRoles: roles });
   };
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <ErrorAlert error={action.error} />
-      {saved ? <SuccessNote>{t('common.saved')}</SuccessNote> : null}
+      <ErrorAlert error={problem ?? save.error} />
+      {save.isSuccess ? <SuccessNote>{t('common.saved')}</SuccessNote> : null}
       <TextField label={t('field.displayName')} required value={displayName} onValue={setDisplayName} />
       <SelectField
         label={t('users.status')}
@@ -139,7 +132,7 @@ function UserEditForm({ user, onSaved }: { user: UserDetail; onSaved: (user: Use
       />
       <CheckboxGroup legend={t('users.roles')} options={platformRoleOptions(t)} values={roles} onValues={setRoles} />
       <div className="form-actions">
-        <button type="submit" disabled={action.pending}>
+        <button type="submit" disabled={save.isPending}>
           {t('common.save')}
         </button>
       </div>

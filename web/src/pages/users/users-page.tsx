@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { Items, UserSummary } from '../../api/types.ts';
@@ -7,15 +8,14 @@ import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { roleLabel } from '../../lib/options.ts';
-import { useLoad } from '../../lib/use-load.ts';
-import { Link } from '../../router.tsx';
+import { Link } from 'react-router';
 import { InviteForm } from './invite-form.tsx';
 
 export function UsersPage() {
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const users = useLoad(() => api.get<Items<UserSummary>>('/api/users', { q }), q);
+  const users = useQuery({ queryKey: ['users', 'list', q], queryFn: () => api.get<Items<UserSummary>>('/api/users', { q }) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -31,7 +31,7 @@ export function UsersPage() {
         </div>
       </form>
       <ErrorAlert error={users.error} />
-      {users.loading ? <Loading /> : null}
+      {users.isPending ? <Loading /> : null}
       {users.data && users.data.items.length === 0 ? <p className="muted">{t('users.none')}</p> : null}
       {users.data && users.data.items.length > 0 ? (
         <div className="table-wrap">
@@ -50,7 +50,7 @@ export function UsersPage() {
               {users.data.items.map((user) => (
                 <tr key={user.id}>
                   <td>
-                    <Link href={`/users/${encodeURIComponent(user.id)}`}>{user.displayName}</Link>
+                    <Link to={`/users/${encodeURIComponent(user.id)}`}>{user.displayName}</Link>
                   </td>
                   <td>{user.email}</td>
                   <td>{user.platformRoles.map((role) => roleLabel(t, role)).join(', ') || '—'}</td>
