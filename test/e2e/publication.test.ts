@@ -196,19 +196,25 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     await signOut(page);
   });
 
-  step('another member is notified, reads the advisory and confirms a sighting; nothing names the victim', async () => {
+  step('another member is notified and reads the advisory in plain words; one action confirms every indicator; nothing names the victim', async () => {
     await signIn(page, reader);
     const notes = page.getByRole('region', { name: 'あなたの組織宛ての新しいアドバイザリ' });
     await notes.getByRole('link', { name: TITLE }).click();
     await seen(page.getByRole('heading', { name: TITLE, level: 1 }));
-    expect(leaked(await page.locator('main').innerText())).toEqual([]);
-    await page.goto(`/intel?q=${encodeURIComponent('203.0.113.77')}`);
-    await page.getByRole('link', { name: /ipv4-addr 203\.0\.113\.77/ }).first().click();
-    const card = page.getByRole('region', { name: '照合と目撃情報' });
-    await card.getByRole('button', { name: '自組織でも確認した' }).click();
-    expect(await seen(card.getByRole('status'))).toContain('報告しました');
-    expect(leaked(await page.locator('main').innerText())).toEqual([]);
-    await screenshots(page, 'publication-reader');
+    const main = page.locator('main');
+    await seen(main.getByRole('region', { name: '今すぐやること' }));
+    const items = main.getByRole('region', { name: '確認すべき項目（攻撃に使われたアドレスなど）' });
+    expect(await seen(items.getByRole('listitem').filter({ hasText: '203.0.113.77' }))).toContain('IP アドレス');
+    expect(await main.innerText()).not.toMatch(/indicator--|course-of-action--|spec_version/); // no raw STIX for members
+    await items.getByRole('button', { name: 'すべて自組織でも確認した' }).click();
+    await seen(items.getByText('自組織で確認済み').first());
+    expect(await items.getByRole('button', { name: /^自組織でも確認した（/ }).count()).toBe(0);
+    expect(leaked(await main.innerText())).toEqual([]);
+    await auditPage(page, 'advisory-reader');
+    // The STIX view stays one link away for analysts.
+    await main.getByRole('link', { name: '技術的な詳細（STIX 形式、分析担当者向け）' }).click();
+    await seen(page.getByRole('heading', { name: TITLE, level: 1 }));
+    expect(page.url()).toContain('/intel/objects/report--');
     await signOut(page);
   });
 

@@ -23,6 +23,7 @@ import { ObjectPage } from './pages/intel/object-page.tsx';
 import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PublishPage } from './pages/sharing/publish-page.tsx';
+import { AdvisoryPage } from './pages/advisories/advisory-page.tsx';
 import { LedgerPage } from './pages/ledger/ledger-page.tsx';
 import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
@@ -67,6 +68,7 @@ const ROUTES: AppRoute[] = [
   { path: '/intel', auth: true, element: <IntelSearchPage /> },
   { path: '/intel/collections', auth: true, element: <CollectionsPage /> },
   { path: '/intel/objects/:id', auth: true, element: <WithId page={ObjectPage} /> },
+  { path: '/advisories/:id', auth: true, element: <WithId page={AdvisoryPage} /> },
   { path: '/reports/:id/publish', auth: ['coordinator'], element: <WithId page={PublishPage} /> },
   // reports
   { path: '/reports', auth: true, element: <ReportsPage /> },

@@ -153,3 +153,4 @@ export const AdvisoryBrief = Type.Object({
     concerns: Type.Array(Type.Object({ orgId: Type.String(), kind: Type.String(), registered: Type.String() }, { description: 'the indicator touches a domain or IP range one of my organisations registered' })),
   })),
 });
+export type AdvisoryBrief = Static<typeof AdvisoryBrief>;

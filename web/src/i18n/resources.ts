@@ -1,4 +1,6 @@
 // Every module's messages, put together for i18next.
+import { advisoriesEn } from './advisories.en.ts';
+import { advisoriesJa } from './advisories.ja.ts';
 import { aidEn } from './aid.en.ts';
 import { aidJa } from './aid.ja.ts';
 import { categoryMessages } from './categories.ts';
@@ -19,12 +21,12 @@ import { sharingJa } from './sharing.ja.ts';
 
 /** Each module's resource file, by language: what the test compares. */
 export const MODULES = {
-  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa },
-  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn },
+  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa, advisories: advisoriesJa },
+  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn, advisories: advisoriesEn },
 };
 
-const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa };
-const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn };
+const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa, ...advisoriesJa };
+const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn, ...advisoriesEn };
 
 /** One namespace per language: the modules' keys are unique across modules (the test checks). */
 export const resources = {

@@ -24,7 +24,7 @@ export interface MemberHome {
     deadlines: Array<{ key: string; label: Text; regimeName: Text; dueAt: string; overdue: boolean }>;
   }>;
   drafts: Array<{ id: string; orgId: string; category: string; updatedAt: string }>;
-  advisories: { newCount: number; items: Array<{ id: string; stixId: string; titleJa: string; titleEn: string; createdAt: string; isNew: boolean }> };
+  advisories: { newCount: number; items: Array<{ id: string; refId: string; stixId: string; titleJa: string; titleEn: string; createdAt: string; isNew: boolean }> };
   sightings: Array<{ indicatorId: string; name: string | null; orgId: string; count: number; updatedAt: string }>;
   sections: HomeSection[];
 }

@@ -67,7 +67,7 @@ export function MemberDashboard() {
               {d.advisories.items.map((a) => (
                 <li key={a.id}>
                   {a.isNew ? <span className="tag tag-new">{t('dash.advisories.new')}</span> : null}{' '}
-                  <Link to={`/intel/objects/${encodeURIComponent(a.stixId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
+                  <Link to={`/advisories/${encodeURIComponent(a.refId)}`}>{(locale === 'ja' ? a.titleJa : a.titleEn) || a.titleJa}</Link>{' '}
                   <span className="muted">{when(a.createdAt)}</span>
                 </li>
               ))}
@@ -148,7 +148,7 @@ export function CoordinatorDashboard() {
           <ul className="dash-list">
             {d.publications.items.map((a) => (
               <li key={a.id}>
-                <Link to={`/intel/objects/${encodeURIComponent(a.stixReportId)}`}>{locale === 'ja' ? a.titleJa : a.titleEn}</Link>{' '}
+                <Link to={`/advisories/${encodeURIComponent(a.id)}`}>{(locale === 'ja' ? a.titleJa : a.titleEn) || a.titleJa}</Link>{' '}
                 <span className="tag">TLP:{a.tlp.toUpperCase()}</span> <span className="muted">{when(a.publishedAt)}</span>
               </li>
             ))}
