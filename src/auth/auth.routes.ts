@@ -31,6 +31,7 @@ export function authRoutes(db: Database, deps: AppDeps) {
       return {
         authenticated: actor.kind === 'user',
         setupRequired: (await countUsers(db)) === 0,
+        publicPage: deps.config.publicPage,
         user: actor.kind === 'user' ? await describeMe(db, deps, actor.userId) : null,
         csrfToken: request.csrfToken,
       };

@@ -19,6 +19,7 @@ export const SignedInBody = Type.Object({ user: Type.Ref('Me'), csrfToken: Type.
 export const SessionBody = Type.Object({
   authenticated: Type.Boolean(),
   setupRequired: Type.Boolean(),
+  publicPage: Type.Boolean({ description: 'whether the public page /public is enabled (PUBLIC_PAGE)' }),
   user: Type.Union([Type.Ref('Me'), Type.Null()]),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
 });

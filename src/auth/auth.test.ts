@@ -103,7 +103,7 @@ describeEachDatabase('first administrator set-up', (database) => {
 
   it('creates the first administrator once, with a single-use link', async () => {
     const before = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' });
-    expect(before.json()).toMatchObject({ authenticated: false, setupRequired: true });
+    expect(before.json()).toMatchObject({ authenticated: false, setupRequired: true, publicPage: false });
     const url = await ensureSetupLink(ctx.db, ctx);
     const token = url?.split('#token=')[1] ?? '';
     expect((await ctx.app.inject({ method: 'GET', url: `/api/auth/links/${token}` })).json()).toEqual({ kind: 'setup', email: null });

@@ -83,6 +83,15 @@ describeBrowser('e2e: dashboards, the community picture and the public page', ()
     await signOut(page);
   });
 
+  step('a visitor at / is offered the public pages beside sign-in, and reaches the public page', async () => {
+    await page.goto('/');
+    await seen(page.getByRole('heading', { name: 'ログイン', level: 1 }));
+    const open = page.getByRole('navigation', { name: '公開ページ' });
+    await open.getByRole('link', { name: 'コミュニティの状況' }).click();
+    await seen(page.getByRole('heading', { name: 'コミュニティの状況', level: 1 }));
+    expect(new URL(page.url()).pathname).toBe('/public');
+  });
+
   step('the public page is readable without JavaScript, in Japanese and in English', async () => {
     const context = await e2e.browser.newContext({ javaScriptEnabled: false, baseURL: e2e.baseUrl, viewport: PHONE, locale: 'ja-JP' });
     const plain = await context.newPage();

@@ -31,6 +31,7 @@ export interface Me {
 export interface SessionResponse {
   authenticated: boolean;
   setupRequired: boolean;
+  publicPage: boolean;
   user: Me | null;
   csrfToken: string | null;
 }

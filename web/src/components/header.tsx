@@ -6,7 +6,7 @@ import { navItems, publicNavItems } from './nav-items.ts';
 
 export function Header() {
   const { t, locale } = useI18n();
-  const { user, signOut } = useSession();
+  const { user, signOut, publicPage } = useSession();
   const { pathname: path } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
 
@@ -35,11 +35,11 @@ export function Header() {
           </button>
         ) : (
           <nav className="public-nav" aria-label={t('nav.publicLabel')}>
-            {publicNavItems().map((item) => (
+            {publicNavItems(publicPage).map((item) => (item.document ? <a key={item.href} href={item.href}>{t(item.key)}</a> : (
               <Link key={item.href} to={item.href} aria-current={path === item.href ? 'page' : undefined}>
                 {t(item.key)}
               </Link>
-            ))}
+            )))}
           </nav>
         )}
         <LanguageSwitch />

@@ -38,7 +38,14 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   return items;
 }
 
-/** What visitors who are not signed in are offered beside the sign-in page: the public pages. */
-export function publicNavItems(): NavItem[] {
-  return [{ href: '/directory', key: 'nav.directory' }, { href: '/login', key: 'login.title' }];
+/**
+ * What visitors who are not signed in are offered beside the sign-in page: the public pages. The public page is
+ * server-rendered (it works without JavaScript) and exists only when the operator enabled it.
+ */
+export function publicNavItems(publicPage: boolean): Array<NavItem & { document?: true }> {
+  return [
+    { href: '/directory', key: 'nav.directory' },
+    ...(publicPage ? [{ href: '/public', key: 'nav.publicPage' as const, document: true as const }] : []),
+    { href: '/login', key: 'login.title' },
+  ];
 }

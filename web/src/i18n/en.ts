@@ -90,6 +90,7 @@ export const en: EnglishOf<typeof ja> = {
   'login.title': 'Sign in',
   'login.submit': 'Sign in',
   'login.forgot': 'Forgot your password?',
+  'nav.publicPage': 'The community today',
   'login.totpPrompt': 'Two-factor authentication is on. Enter the code from your authenticator app.',
   'login.already': 'You are signed in as {{name}}.',
 

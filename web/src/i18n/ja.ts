@@ -88,6 +88,7 @@ export const ja = {
   'login.title': 'ログイン',
   'login.submit': 'ログイン',
   'login.forgot': 'パスワードを忘れた場合',
+  'nav.publicPage': 'コミュニティの状況',
   'login.totpPrompt': '2 段階認証が有効です。認証アプリに表示された確認コードを入力してください。',
   'login.already': '{{name}} さんとしてログインしています。',
 

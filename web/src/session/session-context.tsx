@@ -11,6 +11,8 @@ interface SessionValue {
   loadError: string | null;
   user: Me | null;
   setupRequired: boolean;
+  /** Whether the operator publishes the public page (/public): visitors are pointed to it. */
+  publicPage: boolean;
   /** A message carried over a redirect, e.g. "set up two-factor first". */
   notice: string | null;
   setNotice: (notice: string | null) => void;
@@ -31,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [user, setUser] = useState<Me | null>(null);
   const [setupRequired, setSetupRequired] = useState(false);
+  const [publicPage, setPublicPage] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const updateUser = useCallback(
@@ -46,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const session = await api.get<SessionResponse>('/api/auth/session');
       setCsrfToken(session.csrfToken);
       setSetupRequired(session.setupRequired);
+      setPublicPage(session.publicPage);
       setLoadError(null);
       if (session.authenticated && session.user) updateUser(session.user);
       else setUser(null);
@@ -109,8 +113,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo<SessionValue>(
-    () => ({ loading, loadError, user, setupRequired, notice, setNotice, signedIn, updateUser, refresh, signOut, changeLocale }),
-    [loading, loadError, user, setupRequired, notice, signedIn, updateUser, refresh, signOut, changeLocale],
+    () => ({ loading, loadError, user, setupRequired, publicPage, notice, setNotice, signedIn, updateUser, refresh, signOut, changeLocale }),
+    [loading, loadError, user, setupRequired, publicPage, notice, signedIn, updateUser, refresh, signOut, changeLocale],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
