@@ -43,27 +43,27 @@ describeBrowser('e2e: mutual aid from request to closure', () => {
 
   const main = () => page.locator('main');
 
-  step('a member asks for on-site help with ransomware, in Japanese on a phone', async () => {
+  step('a member asks for on-site help with ransomware, in Japanese on a phone, through the report path', async () => {
     await signIn(page, member);
-    await page.getByRole('button', { name: 'メニュー' }).click();
-    await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '支援依頼' }).click();
-    await seen(page.getByRole('heading', { name: '支援依頼', level: 1 }));
-    await main().getByRole('link', { name: '支援を依頼する' }).click();
-    await seen(page.getByRole('heading', { name: '支援を依頼する', level: 1 }));
-    await main().getByLabel('何が起きましたか').selectOption({ label: 'ランサムウェア' });
-    await main().getByLabel('緊急度').selectOption({ label: '緊急（1 時間以内）' });
-    await main().getByLabel('現地に来てほしい（オンサイト対応）').check();
-    await main().getByLabel('都道府県').selectOption({ label: '東京都' });
-    const skills = main().getByRole('group', { name: '必要な支援（複数選べます）' });
-    await skills.getByLabel('復旧').check();
-    await skills.getByLabel('フォレンジック').check();
-    await main().getByLabel('困っていること・してほしいこと').fill('受付のパソコンとファイルサーバーが暗号化され、身代金を要求されています。来て手伝ってください。');
+    await main().getByRole('link', { name: '被害・異常を報告する／助けを求める', exact: true }).click();
+    await seen(page.getByRole('heading', { name: '被害・異常を報告する', level: 1 }));
+    await main().getByRole('radiogroup', { name: 'どんなことが起きましたか' }).getByLabel('ランサムウェア', { exact: true }).check();
+    await main().getByLabel('起きたことを自分の言葉で').fill('受付のパソコンとファイルサーバーが暗号化され、身代金を要求されています。');
+    await main().getByRole('radiogroup', { name: '今も続いていますか' }).getByLabel('はい').check();
+    await main().getByRole('radiogroup', { name: '今すぐ助けが必要ですか' }).getByLabel('はい、来てほしい').check();
+    await main().getByLabel('どんな助けが必要ですか（任意）').fill('来て手伝ってください。復旧と原因の調査をお願いしたいです。');
     await auditPage(page, 'aid-journey-form');
-    await main().getByRole('button', { name: '依頼を送信する' }).click();
+    await main().getByRole('button', { name: '送信する' }).click();
+    await seen(page.getByRole('heading', { name: '報告を受け付けました', level: 1 }));
+    await main().getByRole('link', { name: /支援依頼を見る/ }).click();
     await seen(page.getByRole('heading', { name: '支援依頼: ランサムウェア', level: 1 }));
     requestUrl = new URL(page.url()).pathname;
     expect(await seen(main().getByText('支援者に打診中'))).toBeTruthy();
     expect(await main().getByRole('region', { name: 'チェックリスト' }).textContent()).toContain('電源は切らない');
+    // Made from the report and the organisation's profile: nothing typed twice.
+    const stored = await e2e.db.selectFrom('aid_requests').select(['urgency', 'on_site', 'prefecture', 'category', 'description', 'report_id']).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ urgency: 'critical', on_site: 1, prefecture: '13', category: 'ransomware', description: '来て手伝ってください。復旧と原因の調査をお願いしたいです。' });
+    expect(stored.report_id).not.toBeNull();
     await page.getByRole('button', { name: 'メニュー' }).click();
     await signOut(page);
   });

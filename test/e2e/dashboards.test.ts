@@ -45,7 +45,7 @@ describeBrowser('e2e: dashboards, the community picture and the public page', ()
 
   step('a member\'s home shows the organisation\'s open report', async () => {
     await signIn(page, member);
-    const open = page.getByRole('region', { name: '対応中の報告と期限' });
+    const open = page.getByRole('region', { name: '対応中の報告' });
     await seen(open.getByRole('link', { name: 'ランサムウェア', exact: true }));
     expect(await open.getByRole('listitem').count()).toBe(1);
     await seen(page.getByRole('region', { name: 'あなたの組織宛ての新しいアドバイザリ' }));

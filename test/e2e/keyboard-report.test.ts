@@ -1,5 +1,6 @@
-// Journey: a member files an incident report with the keyboard alone — sign in, the menu, the guided form (a text
-// area, a radio group moved with the arrow keys) and the submit button — and every stop shows a focus outline.
+// Journey: a member files an incident report with the keyboard alone — sign in, the menu, the short first screen (a
+// radio group moved with the arrow keys, a text area), the send button and the confirmation's link to the report —
+// and every stop shows a focus outline.
 import type { Page } from 'playwright-core';
 import { beforeAll, expect } from 'vitest';
 import { createOrg, createUser, type TestUser } from '../helpers/app.js';
@@ -36,12 +37,10 @@ describeBrowser('e2e: an incident report with the keyboard only', () => {
     await seen(page.getByRole('heading', { name: 'インシデント報告', level: 1 }));
     await tabTo((s) => s.tag === 'a' && s.text === '新しく報告する');
     await page.keyboard.press('Enter');
-    await seen(page.getByRole('heading', { name: 'インシデントを報告する', level: 1 }));
+    await seen(page.getByRole('heading', { name: '被害・異常を報告する', level: 1 }));
   });
 
-  step('types what happened and picks the category with the arrow keys', async () => {
-    await tabTo((s) => s.tag === 'textarea' && s.text.startsWith('起きたこと'));
-    await page.keyboard.type('受付のパソコンの画面に身代金を要求するメッセージが表示されました。');
+  step('picks the category with the arrow keys and types what happened', async () => {
     await tabTo((s) => s.tag === 'input[radio]');
     let state: FocusState | null = null;
     for (let i = 0; i < 12 && !state?.text.startsWith('ランサムウェア'); i++) {
@@ -49,13 +48,27 @@ describeBrowser('e2e: an incident report with the keyboard only', () => {
       state = await focusState(page);
     }
     expect(state?.text).toMatch(/^ランサムウェア/);
-    const category = main().getByRole('group', { name: '種類' });
-    expect(await category.getByLabel(/^ランサムウェア/).isChecked()).toBe(true);
+    const category = main().getByRole('radiogroup', { name: 'どんなことが起きましたか' });
+    expect(await category.getByLabel('ランサムウェア', { exact: true }).isChecked()).toBe(true);
+    // Sending without the description: the error is announced next to the field and the focus moves there.
+    await tabTo((s) => s.tag.startsWith('button') && s.text === '送信する', 'Tab', 60);
+    await page.keyboard.press('Enter');
+    const text = main().getByLabel('起きたことを自分の言葉で');
+    expect(await seen(main().getByRole('alert'))).toContain('起きたことを書いてください');
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    const focused = await focusState(page);
+    expect(focused?.tag).toBe('textarea');
+    expect(focused?.text).toMatch(/^起きたこと/);
+    await page.keyboard.type('受付のパソコンの画面に身代金を要求するメッセージが表示されました。');
+    expect(await main().getByRole('alert').count()).toBe(0);
     await screenshots(page, 'report-form-keyboard', 'desktop');
   });
 
-  step('submits with Enter on the submit button and lands on the filed report', async () => {
-    await tabTo((s) => s.tag.startsWith('button') && s.text === '提出する', 'Tab', 120);
+  step('submits with Enter on the send button and reaches the filed report from the confirmation', async () => {
+    await tabTo((s) => s.tag.startsWith('button') && s.text === '送信する', 'Tab', 120);
+    await page.keyboard.press('Enter');
+    await seen(page.getByRole('heading', { name: '報告を受け付けました', level: 1 }));
+    await tabTo((s) => s.tag === 'a' && s.text === '報告を見る', 'Tab', 60);
     await page.keyboard.press('Enter');
     await seen(page.getByRole('heading', { name: /ランサムウェア.*提出済み/, level: 1 }));
     expect(new URL(page.url()).pathname).toMatch(/^\/reports\/[0-9a-f-]{36}$/);

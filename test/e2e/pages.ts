@@ -36,6 +36,7 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/reports', role: 'hospital-staff', name: 'reports' },
   { path: '/reports/new', role: 'hospital-staff', name: 'report-new' },
   { path: '/reports/:draft/edit', role: 'hospital-staff', name: 'report-draft-edit' },
+  { path: '/reports/:submitted/sent', role: 'hospital-staff', name: 'report-sent' },
   { path: '/reports/:submitted', role: 'hospital-staff', name: 'report-member' },
   { path: '/reports/:submitted/amend', role: 'hospital-staff', name: 'report-amend' },
   { path: '/triage', role: 'coordinator', name: 'triage' },
@@ -49,7 +50,6 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/audit', role: 'auditor', name: 'audit' },
   { path: '/outbox', role: 'admin', name: 'outbox' },
   { path: '/aid', role: 'hospital-staff', name: 'aid-requests' },
-  { path: '/aid/new', role: 'hospital-staff', name: 'aid-new' },
   { path: '/aid/requests/:aidRequest', role: 'hospital-staff', name: 'aid-request-member' },
   { path: '/aid/requests/:aidRequest', role: 'coordinator', name: 'aid-request-coordinator' },
   { path: '/aid/requests/:aidRequest', role: 'responder', name: 'aid-request-responder' },
@@ -65,10 +65,13 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/directory', role: 'anonymous', name: 'directory' },
   { path: '/directory/manage', role: 'coordinator', name: 'directory-manage' },
   { path: '/public/directory', role: 'anonymous', name: 'public-directory' },
+  // plain-language explanations of the field's words
+  { path: '/glossary', role: 'anonymous', name: 'glossary' },
+  { path: '/glossary', role: 'hospital-staff', name: 'glossary-member' },
 ];
 
 /** The pages also checked in English (the UI language is switched for that run). */
-export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'aid-new', 'aid-request-member', 'aid-desk', 'directory'];
+export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'report-sent', 'aid-request-member', 'aid-desk', 'directory', 'glossary'];
 
 /** Fills `:name` parts from the fixture ids; fails loudly on a name the fixture does not have. */
 export function resolvePath(path: string, ids: Record<string, string>): string {

@@ -67,10 +67,13 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     await signIn(page, reporter);
     await seen(page.getByRole('navigation', { name: 'メインメニュー' }));
     await page.goto('/reports/new');
-    await seen(page.getByRole('heading', { name: 'インシデントを報告する', level: 1 }));
-    await page.getByLabel('起きたこと（自由記述）').fill(TEXT);
-    await page.getByRole('group', { name: '種類' }).getByLabel('ランサムウェア（ファイルが暗号化された、身代金の要求）').check();
-    await page.getByRole('button', { name: '提出する' }).click();
+    await seen(page.getByRole('heading', { name: '被害・異常を報告する', level: 1 }));
+    await page.getByRole('radiogroup', { name: 'どんなことが起きましたか' }).getByLabel('ランサムウェア', { exact: true }).check();
+    await page.getByLabel('起きたことを自分の言葉で').fill(TEXT);
+    await page.getByRole('radiogroup', { name: '今すぐ助けが必要ですか' }).getByLabel('いいえ、報告だけ').check();
+    await page.getByRole('button', { name: '送信する' }).click();
+    await seen(page.getByRole('heading', { name: '報告を受け付けました', level: 1 }));
+    await page.getByRole('link', { name: '報告を見る' }).click();
     await seen(page.getByRole('heading', { name: /ランサムウェア.*提出済み/, level: 1 }));
     reportUrl = new URL(page.url()).pathname;
     await signOut(page);
@@ -211,6 +214,12 @@ describeBrowser('e2e: report, redact, publish, sight, receive over TAXII', () =>
     expect(await items.getByRole('button', { name: /^自組織でも確認した（/ }).count()).toBe(0);
     expect(leaked(await main.innerText())).toEqual([]);
     await auditPage(page, 'advisory-reader');
+    // A technical word is explained in place: its link opens the glossary at that entry.
+    await main.getByRole('link', { name: '「TLP（共有の範囲）」とは?' }).click();
+    await seen(page.getByRole('heading', { name: '用語の説明', level: 1 }));
+    await expect.poll(() => page.evaluate<string>('document.activeElement && document.activeElement.id')).toBe('tlp');
+    await page.goBack();
+    await seen(page.getByRole('heading', { name: TITLE, level: 1 }));
     // The STIX view stays one link away for analysts.
     await main.getByRole('link', { name: '技術的な詳細（STIX 形式、分析担当者向け）' }).click();
     await seen(page.getByRole('heading', { name: TITLE, level: 1 }));

@@ -54,12 +54,27 @@ describeBrowser('e2e: incident report and triage', () => {
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'インシデント報告' }).click();
     await seen(page.getByRole('heading', { name: 'インシデント報告', level: 1 }));
     await main().getByRole('link', { name: '新しく報告する' }).click();
-    await seen(page.getByRole('heading', { name: 'インシデントを報告する', level: 1 }));
+    await seen(page.getByRole('heading', { name: '被害・異常を報告する', level: 1 }));
   });
 
-  step('fills the guided form in Japanese, "unknown" where not known, and submits', async () => {
-    await main().getByLabel('起きたこと（自由記述）').fill('朝、経理のパソコンのファイルが開けなくなり、画面に身代金を要求するメッセージが出ました。');
-    await main().getByRole('group', { name: '種類' }).getByLabel('ランサムウェア（ファイルが暗号化された、身代金の要求）').check();
+  step('sends the short first screen, then adds the details in the guided form, "unknown" where not known', async () => {
+    await main().getByRole('radiogroup', { name: 'どんなことが起きましたか' }).getByLabel('ランサムウェア', { exact: true }).check();
+    await main().getByLabel('起きたことを自分の言葉で').fill('朝、経理のパソコンのファイルが開けなくなり、画面に身代金を要求するメッセージが出ました。');
+    await main().getByRole('radiogroup', { name: '今すぐ助けが必要ですか' }).getByLabel('はい、電話やオンラインで').check();
+    // The connection drops while typing: the form says the draft is not saved and keeps what was typed; once the
+    // connection is back it saves by itself.
+    await page.context().setOffline(true);
+    await main().getByLabel('どんな助けが必要ですか（任意）').fill('復旧の手順を相談したい');
+    expect(await seen(main().getByRole('alert'))).toContain('下書きをサーバーに保存できませんでした');
+    expect(await main().getByLabel('どんな助けが必要ですか（任意）').inputValue()).toBe('復旧の手順を相談したい');
+    await page.context().setOffline(false);
+    await seen(main().getByRole('status').filter({ hasText: '下書きを保存しました' }));
+    await main().getByRole('button', { name: '送信する' }).click();
+    await seen(page.getByRole('heading', { name: '報告を受け付けました', level: 1 }));
+    // Everything else is optional and added later, in the guided form.
+    await main().getByRole('link', { name: '日時や影響などを追記する（任意）' }).click();
+    await seen(page.getByRole('heading', { name: '報告を追記・訂正する', level: 1 }));
+    expect(await main().getByRole('group', { name: '種類' }).getByLabel('ランサムウェア（ファイルが暗号化された、身代金の要求）').isChecked()).toBe(true);
     const noticed = main().getByRole('group', { name: '気づいた日' });
     expect(await noticed.getByLabel('わからない').isChecked()).toBe(true);
     await noticed.getByLabel('わからない').uncheck();
@@ -69,11 +84,10 @@ describeBrowser('e2e: incident report and triage', () => {
     await main().getByRole('group', { name: /個人情報（お客様/ }).getByLabel('はい').check();
     await main().getByRole('group', { name: /不正アクセスなど/ }).getByLabel('はい').check();
     await main().getByRole('group', { name: '身代金（金銭）を要求されましたか' }).getByLabel('はい').check();
-    await main().getByRole('group', { name: '支援が必要ですか' }).getByLabel('はい').check();
-    await main().getByLabel(/どんな支援が必要ですか/).fill('復旧の手順を相談したい');
+    expect(await main().getByRole('group', { name: '支援が必要ですか' }).getByLabel('はい').isChecked()).toBe(true);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshots(page, 'report-form', 'phone');
-    await main().getByRole('button', { name: '提出する' }).click();
+    await main().getByRole('button', { name: '追記・訂正を送る' }).click();
     await seen(page.getByRole('heading', { name: /ランサムウェア.*提出済み/, level: 1 }));
     reportUrl = new URL(page.url()).pathname;
     expect(reportUrl).toMatch(/^\/reports\/[0-9a-f-]{36}$/);

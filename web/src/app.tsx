@@ -24,13 +24,15 @@ import { CollectionsPage } from './pages/intel/collections-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PublishPage } from './pages/sharing/publish-page.tsx';
 import { AdvisoryPage } from './pages/advisories/advisory-page.tsx';
+import { GlossaryPage } from './pages/glossary/glossary-page.tsx';
 import { LedgerPage } from './pages/ledger/ledger-page.tsx';
 import { ReportsPage, TriagePage } from './pages/reports/reports-page.tsx';
 import { ReportPage } from './pages/reports/report-page.tsx';
-import { AmendPage, EditDraftPage, NewReportPage } from './pages/reports/report-edit-page.tsx';
+import { AmendPage, EditDraftPage } from './pages/reports/report-edit-page.tsx';
+import { NewReportPage } from './pages/reports/new-report-page.tsx';
+import { ReportSentPage } from './pages/reports/report-sent-page.tsx';
 import { CorrelationPage } from './pages/correlation/correlation-page.tsx';
 import { AidDeskPage, AidListPage } from './pages/aid/aid-list-pages.tsx';
-import { AidNewPage } from './pages/aid/aid-new-page.tsx';
 import { AidRequestPage } from './pages/aid/aid-request-page.tsx';
 import { ResponderHomePage, ResponderProfilePage } from './pages/aid/aid-responder-pages.tsx';
 import { AidMetricsPage, AidVettingPage } from './pages/aid/aid-desk-pages.tsx';
@@ -74,13 +76,13 @@ const ROUTES: AppRoute[] = [
   { path: '/reports', auth: true, element: <ReportsPage /> },
   { path: '/reports/new', auth: true, element: <NewReportPage /> },
   { path: '/reports/:id', auth: true, element: <WithId page={ReportPage} /> },
+  { path: '/reports/:id/sent', auth: true, element: <WithId page={ReportSentPage} /> },
   { path: '/reports/:id/edit', auth: true, element: <WithId page={EditDraftPage} /> },
   { path: '/reports/:id/amend', auth: true, element: <WithId page={AmendPage} /> },
   { path: '/triage', auth: ['coordinator'], element: <TriagePage /> },
   { path: '/correlation', auth: true, element: <CorrelationPage /> },
   // mutual aid
   { path: '/aid', auth: true, element: <AidListPage /> },
-  { path: '/aid/new', auth: true, element: <AidNewPage /> },
   { path: '/aid/requests/:id', auth: true, element: <WithId page={AidRequestPage} /> },
   { path: '/aid/responder', auth: ['responder'], element: <ResponderHomePage /> },
   { path: '/aid/profile', auth: ['responder'], element: <ResponderProfilePage /> },
@@ -91,6 +93,8 @@ const ROUTES: AppRoute[] = [
   { path: '/community/monthly', auth: true, element: <MonthlyReportPage /> },
   // The contact directory: public, no sign-in; coordinators curate it.
   { path: '/directory', element: <DirectoryPage /> },
+  // Plain-language explanations of the field's words: for visitors too.
+  { path: '/glossary', element: <GlossaryPage /> },
   { path: '/directory/manage', auth: ['coordinator'], element: <DirectoryManagePage /> },
 ];
 
@@ -123,9 +127,9 @@ function Shell() {
 
 function App() {
   const t = useT();
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const { loading, loadError, notice } = useSession();
-  useFocusOnNavigation(pathname);
+  useFocusOnNavigation(pathname, hash);
   useScrollToTopOnNavigation();
 
   return (
@@ -173,16 +177,23 @@ function Guard({ auth, children }: { auth: AppRoute['auth']; children: ReactNode
   return <>{children}</>;
 }
 
-/** After a client-side navigation, move focus to the main content so screen readers start at the new page. */
-function useFocusOnNavigation(path: string) {
+/**
+ * After a client-side navigation, move focus to the main content so screen readers start at the new page; a link to a
+ * place in a page (/glossary#tlp) brings that place into view and focuses it instead.
+ */
+function useFocusOnNavigation(path: string, hash: string) {
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    document.getElementById('main')?.focus({ preventScroll: true });
-  }, [path]);
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target) {
+      target.scrollIntoView();
+      target.focus({ preventScroll: true });
+    } else document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path, hash]);
 }
 
 /** A followed link or a redirect starts at the top of the new page; back and forward leave the scrolling to the browser. */
@@ -195,6 +206,6 @@ function useScrollToTopOnNavigation() {
       first.current = false;
       return;
     }
-    if (type !== 'POP') window.scrollTo(0, 0);
+    if (type !== 'POP' && !location.hash) window.scrollTo(0, 0);
   }, [location, type]);
 }

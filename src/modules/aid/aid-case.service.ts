@@ -13,7 +13,7 @@ import {
   userNames, userRecipient,
 } from './aid.repository.js';
 import type { AidPostRow } from './aid.table.js';
-import { ACTIVE_STATUSES } from './aid-codes.js';
+import { ACTIVE_STATUSES, UNASSIGNED_STATUSES } from './aid-codes.js';
 import { loadRequest, lockRequest, requireSide, type RequestAccess } from './aid-access.js';
 import { acknowledge, summaryOf } from './aid-requests.service.js';
 import { notify } from './aid-notify.js';
@@ -73,7 +73,10 @@ const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).incl
 export async function setTask(db: Database, ctx: RequestContext, id: string, taskId: string, done: boolean) {
   await db.transaction().execute(async (trx) => {
     const access = requireSide(await lockRequest(trx, ctx, id), 'victim', 'assigned');
-    if (!isActive(access.request.status)) throw new AppError('aid_invalid_state', { status: access.request.status });
+    // The first-aid checklist is the victim's from the start (isolate, preserve evidence…): it can be worked before
+    // anyone accepts; the assigned responder ticks while the case is active.
+    const open = isActive(access.request.status) || (access.side === 'victim' && (UNASSIGNED_STATUSES as readonly string[]).includes(access.request.status));
+    if (!open) throw new AppError('aid_invalid_state', { status: access.request.status });
     const at = new Date().toISOString();
     if ((await setTaskDone(trx, id, taskId, done ? access.actor.userId : null, done ? at : null)) === 0) throw notFound();
     await acknowledge(trx, access, at);

@@ -50,6 +50,11 @@ describeEachDatabase('asking for help from a report', (database) => {
     expect(JSON.stringify(detail)).toContain('報告からの支援依頼: ランサムウェア。被害は今も続いています。現地での支援を希望します。');
     expect(JSON.stringify(detail)).not.toContain('身代金を要求する画面');
     expect(detail.tasks.length).toBeGreaterThan(0); // the first-aid checklist is there at once
+    // …and the member can work it before anyone accepts; a responder only offered the request cannot tick it.
+    const task = `/api/aid/requests/${request?.id}/tasks/${detail.tasks[0].id}`;
+    expect((await member({ method: 'PUT', url: task, payload: { done: true } })).statusCode).toBe(204);
+    expect((await responder({ method: 'PUT', url: task, payload: { done: false } })).statusCode).toBe(403); // it may see the request, not work it
+    expect((await member({ method: 'GET', url: `/api/aid/requests/${request?.id}` })).json().tasks[0].doneAt).toEqual(expect.any(String));
 
     const home = (await responder({ method: 'GET', url: '/api/aid/responder-home' })).json();
     const offered = home.offers.find((o: { request: { id: string } }) => o.request.id === request?.id);

@@ -30,6 +30,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   if (roles.has('coordinator') || roles.has('auditor')) items.push({ href: '/aid/metrics', key: 'nav.aidMetrics' });
   items.push({ href: '/community', key: 'nav.community' });
   items.push({ href: '/directory', key: 'nav.directory' });
+  items.push({ href: '/glossary', key: 'nav.glossary' });
   if (admin) items.push({ href: '/orgs', key: 'nav.orgs' }, { href: '/users', key: 'nav.users' });
   if (admin || roles.has('auditor')) items.push({ href: '/audit', key: 'nav.audit' });
   if (admin || roles.has('auditor') || roles.has('coordinator')) items.push({ href: '/accountability', key: 'nav.ledger' });
@@ -45,6 +46,7 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
 export function publicNavItems(publicPage: boolean): Array<NavItem & { document?: true }> {
   return [
     { href: '/directory', key: 'nav.directory' },
+    { href: '/glossary', key: 'nav.glossary' },
     ...(publicPage ? [{ href: '/public', key: 'nav.publicPage' as const, document: true as const }] : []),
     { href: '/login', key: 'login.title' },
   ];

@@ -87,7 +87,6 @@ export const aidEn: EnglishOf<typeof aidJa> = {
 
   'aid.list.title': 'Help requests',
   'aid.list.lead': 'When an attack is more than you can handle, ask the community\'s responders for help. A request is seen only by responders and the desk.',
-  'aid.list.new': 'Ask for help',
   'aid.list.none': 'No help requests yet.',
   'aid.col.category': 'Kind',
   'aid.col.urgency': 'Urgency',
@@ -97,20 +96,7 @@ export const aidEn: EnglishOf<typeof aidJa> = {
   'aid.col.due': 'Due',
   'aid.col.risk': 'Risk',
 
-  'aid.form.title': 'Ask for help',
-  'aid.form.lead': 'Fill in what you know. As soon as you send it, the request is offered to responders who fit.',
-  'aid.form.org': 'Organisation asking',
-  'aid.form.category': 'What happened',
-  'aid.form.urgency': 'Urgency',
-  'aid.form.onSite': 'Please come on site',
-  'aid.form.prefecture': 'Prefecture',
   'aid.form.language': 'Preferred language',
-  'aid.form.skills': 'Help needed (choose any)',
-  'aid.form.description': 'What is wrong and what you need',
-  'aid.form.descriptionHint': 'Do not write confidential details (names, passwords). You can tell the responder by message once one is found.',
-  'aid.form.fromReport': 'Linked to your incident report. Responders see only its redacted text (the full text only if you allow it).',
-  'aid.form.submit': 'Send the request',
-  'aid.form.askForHelp': 'Ask for help with this report',
 
   'aid.request.title': 'Help request: {{category}}',
   'aid.request.summary': 'The request',

@@ -84,7 +84,6 @@ export const aidJa = {
 
   'aid.list.title': '支援依頼',
   'aid.list.lead': 'サイバー攻撃を受けて困ったときは、コミュニティの支援者に助けを求められます。依頼内容は支援者とデスクにだけ見えます。',
-  'aid.list.new': '支援を依頼する',
   'aid.list.none': '支援依頼はまだありません。',
   'aid.col.category': '種類',
   'aid.col.urgency': '緊急度',
@@ -94,20 +93,7 @@ export const aidJa = {
   'aid.col.due': '期限',
   'aid.col.risk': 'リスク',
 
-  'aid.form.title': '支援を依頼する',
-  'aid.form.lead': 'わかる範囲で入力してください。送信するとすぐに、条件に合う支援者に打診します。',
-  'aid.form.org': '依頼する組織',
-  'aid.form.category': '何が起きましたか',
-  'aid.form.urgency': '緊急度',
-  'aid.form.onSite': '現地に来てほしい（オンサイト対応）',
-  'aid.form.prefecture': '都道府県',
   'aid.form.language': '希望する言語',
-  'aid.form.skills': '必要な支援（複数選べます）',
-  'aid.form.description': '困っていること・してほしいこと',
-  'aid.form.descriptionHint': '機密情報（個人名、パスワードなど）は書かないでください。支援者が決まってからメッセージで伝えられます。',
-  'aid.form.fromReport': 'インシデント報告とひも付けます。支援者には、墨消し済みの内容だけが見えます（全文はあなたが許可した場合のみ）。',
-  'aid.form.submit': '依頼を送信する',
-  'aid.form.askForHelp': 'この報告について支援を依頼する',
 
   'aid.request.title': '支援依頼: {{category}}',
   'aid.request.summary': '依頼の内容',

@@ -5,7 +5,10 @@ export const dashboardsEn: EnglishOf<typeof dashboardsJa> = {
   'nav.community': 'Community picture',
 
   'dash.loading': 'Loading…',
-  'dash.open.title': 'Open reports and deadlines',
+  'dash.open.title': 'Open reports',
+  'dash.open.help': 'Help: {{status}}',
+  'dash.open.unread': '{{count}} new messages',
+  'dash.open.unread_one': '{{count}} new message',
   'dash.open.none': 'No open reports.',
   'dash.open.deadline': '{{regime}}: {{label}} — {{due}}',
   'dash.open.overdue': 'Overdue',

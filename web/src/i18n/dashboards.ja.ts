@@ -3,7 +3,9 @@ export const dashboardsJa = {
   'nav.community': 'コミュニティの状況',
 
   'dash.loading': '読み込み中…',
-  'dash.open.title': '対応中の報告と期限',
+  'dash.open.title': '対応中の報告',
+  'dash.open.help': '支援: {{status}}',
+  'dash.open.unread': '新しいメッセージ {{count}} 件',
   'dash.open.none': '対応中の報告はありません。',
   'dash.open.deadline': '{{regime}}: {{label}} — {{due}}',
   'dash.open.overdue': '期限超過',

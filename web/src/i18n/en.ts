@@ -91,6 +91,7 @@ export const en: EnglishOf<typeof ja> = {
   'login.submit': 'Sign in',
   'login.forgot': 'Forgot your password?',
   'nav.publicPage': 'The community today',
+  'nav.glossary': 'Glossary',
   'login.totpPrompt': 'Two-factor authentication is on. Enter the code from your authenticator app.',
   'login.already': 'You are signed in as {{name}}.',
 
@@ -129,7 +130,7 @@ export const en: EnglishOf<typeof ja> = {
   'home.title': 'Welcome, {{name}}',
   'home.intro': 'Anshin is where members share what attacked them and help each other through it.',
   'home.roles': 'Your roles',
-  'home.noRoles': 'You have no platform roles.',
+  'home.noRoles': 'No administrative or coordinating role: you use Anshin as a member of your organisation.',
   'home.orgs': 'Organisations',
   'home.noOrgs': 'You do not belong to an organisation yet.',
   'home.shortcuts': 'What you can do',

@@ -89,6 +89,7 @@ export const ja = {
   'login.submit': 'ログイン',
   'login.forgot': 'パスワードを忘れた場合',
   'nav.publicPage': 'コミュニティの状況',
+  'nav.glossary': '用語の説明',
   'login.totpPrompt': '2 段階認証が有効です。認証アプリに表示された確認コードを入力してください。',
   'login.already': '{{name}} さんとしてログインしています。',
 
@@ -127,7 +128,7 @@ export const ja = {
   'home.title': 'ようこそ、{{name}} さん',
   'home.intro': 'Anshin は、サイバー攻撃の被害を仲間と共有し、助け合うための場です。',
   'home.roles': 'あなたの役割',
-  'home.noRoles': 'プラットフォームでの役割はありません。',
+  'home.noRoles': '管理や調整の役割はありません。所属組織のメンバーとして使えます。',
   'home.orgs': '所属組織',
   'home.noOrgs': 'まだどの組織にも所属していません。',
   'home.shortcuts': 'できること',

@@ -1,6 +1,8 @@
 // Every module's messages, put together for i18next.
 import { advisoriesEn } from './advisories.en.ts';
 import { advisoriesJa } from './advisories.ja.ts';
+import { glossaryEn } from './glossary.en.ts';
+import { glossaryJa } from './glossary.ja.ts';
 import { aidEn } from './aid.en.ts';
 import { aidJa } from './aid.ja.ts';
 import { categoryMessages } from './categories.ts';
@@ -21,12 +23,12 @@ import { sharingJa } from './sharing.ja.ts';
 
 /** Each module's resource file, by language: what the test compares. */
 export const MODULES = {
-  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa, advisories: advisoriesJa },
-  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn, advisories: advisoriesEn },
+  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa, advisories: advisoriesJa, glossary: glossaryJa },
+  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn, advisories: advisoriesEn, glossary: glossaryEn },
 };
 
-const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa, ...advisoriesJa };
-const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn, ...advisoriesEn };
+const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa, ...advisoriesJa, ...glossaryJa };
+const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn, ...advisoriesEn, ...glossaryEn };
 
 /** One namespace per language: the modules' keys are unique across modules (the test checks). */
 export const resources = {

@@ -31,3 +31,11 @@ export function dayBoundary(day: string, end: boolean): string {
   if (!day) return '';
   return new Date(`${day}T${end ? '23:59:59.999' : '00:00:00.000'}+09:00`).toISOString();
 }
+
+/** The time of day in Japan ("14:05"), for "saved at" lines. */
+export function formatTime(value: string | number | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+}

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { hasRole, useSession } from '../session/session-context.tsx';
 import type { MessageKey } from '../i18n/index.ts';
 import { CoordinatorDashboard, MemberDashboard, ResponderDashboard } from './dashboards/home-dashboards.tsx';
+import './reports/reports.css';
 
 interface Shortcut {
   href: string;
@@ -31,7 +32,18 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title', { name: user.displayName })}>
+      {user.memberships.length > 0 ? (
+        // The one action for a member in trouble comes first (issue 19).
+        <div className="report-action">
+          <Link to="/reports/new" className="button report-action-link" aria-describedby="report-action-hint">{t('report.path.action')}</Link>
+          <p className="hint" id="report-action-hint">{t('report.path.actionHint')}</p>
+        </div>
+      ) : null}
       <p className="lead">{t('home.intro')}</p>
+      {/* What needs action now comes before who I am: each role's blocks, then the roles and organisations. */}
+      {user.memberships.length > 0 ? <MemberDashboard /> : null}
+      {hasRole(user, 'coordinator') ? <CoordinatorDashboard /> : null}
+      {hasRole(user, 'responder') ? <ResponderDashboard /> : null}
       <div className="grid-2">
         <Card title={t('home.roles')} id="home-roles">
           {user.platformRoles.length > 0 ? (
@@ -61,10 +73,6 @@ export function HomePage() {
           )}
         </Card>
       </div>
-      {/* Role dashboards (issue 7): the member's blocks include the advisories addressed to its organisations. */}
-      {user.memberships.length > 0 ? <MemberDashboard /> : null}
-      {hasRole(user, 'coordinator') ? <CoordinatorDashboard /> : null}
-      {hasRole(user, 'responder') ? <ResponderDashboard /> : null}
       <p><Link to="/community">{t('dash.communityLink')}</Link></p>
       <h2>{t('home.shortcuts')}</h2>
       <ul className="shortcut-list">

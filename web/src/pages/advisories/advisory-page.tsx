@@ -14,6 +14,7 @@ import type { MessageKey } from '../../i18n/resources.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { labelOf, membershipName, PREFECTURES, SECTORS, SIZE_BANDS } from '../../lib/reference.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { GlossaryLink } from '../glossary/glossary-page.tsx';
 import type { AdvisoryBrief } from '../../../../src/modules/sharing/sharing.schema.ts';
 
 type Indicator = AdvisoryBrief['indicators'][number];
@@ -61,6 +62,7 @@ function AdvisoryView({ brief }: { brief: AdvisoryBrief }) {
     <Page title={brief.title}>
       <p className="muted">
         {t('advisory.published', { when: formatDateTime(brief.publishedAt, locale) })} · {t('advisory.tlp', { tlp: tlpName(t, brief.tlp) })}
+        <GlossaryLink term="tlp" />
       </p>
       <p>{t('advisory.intro')}</p>
       <Card title={t('advisory.what')} id="advisory-what">
@@ -75,7 +77,7 @@ function AdvisoryView({ brief }: { brief: AdvisoryBrief }) {
       <Card title={t('advisory.indicators')} id="advisory-indicators">
         {brief.indicators.length === 0 ? <p>{t('advisory.indicators.none')}</p> : (
           <>
-            <p>{t('advisory.indicators.help')}</p>
+            <p>{t('advisory.indicators.help')} <GlossaryLink term="indicator" /></p>
             {memberships.length > 1 ? (
               <SelectField label={t('advisory.org')} value={orgId} onValue={setOrgId}
                 options={memberships.map((m) => ({ value: m.orgId, label: membershipName(m, locale) }))} />

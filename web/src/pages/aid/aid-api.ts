@@ -14,6 +14,8 @@ export interface AidSummary {
   id: string; orgId: string | null; orgName: Text | null; status: string; urgency: string; category: string; skills: string[]; onSite: boolean;
   prefecture: string; language: string; createdAt: string; dueAt: string; ackDueAt: string | null; escalatedAt: string | null;
   assignedAt: string | null; acknowledgedAt: string | null; closedAt: string | null; outcome: string | null; hasReport: boolean;
+  /** The report it was asked from, for the organisation's members (null for others). */
+  reportId?: string | null;
   risk: 'overdue' | 'due_soon' | 'escalated' | null;
 }
 

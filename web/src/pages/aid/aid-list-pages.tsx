@@ -6,6 +6,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Link } from 'react-router';
+import { useSession } from '../../session/session-context.tsx';
 import { aidApi, REQUEST_STATUSES } from './aid-api.ts';
 import { AidNotificationsCard, k, RequestTable } from './aid-bits.tsx';
 
@@ -13,8 +14,11 @@ export function AidListPage() {
   const { t } = useI18n();
   const list = useQuery({ queryKey: ['aid', 'list', 'mine'], queryFn: () => aidApi.list() });
   const items = list.data?.items ?? [];
+  const { user } = useSession();
+  // Help is asked through the report path: one way to do a thing.
+  const ask = (user?.memberships.length ?? 0) > 0 ? <Link to="/reports/new" className="button">{t('report.path.action')}</Link> : null;
   return (
-    <Page title={t('aid.list.title')} actions={<Link to="/aid/new" className="button">{t('aid.list.new')}</Link>}>
+    <Page title={t('aid.list.title')} actions={ask}>
       <p className="lead">{t('aid.list.lead')}</p>
       <AidNotificationsCard />
       <ErrorAlert error={list.error} />

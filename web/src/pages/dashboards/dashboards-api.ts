@@ -22,6 +22,8 @@ export interface MemberHome {
   openReports: Array<{
     id: string; orgId: string; state: string; category: string; submittedAt: string | null; sla: Sla | null;
     deadlines: Array<{ key: string; label: Text; regimeName: Text; dueAt: string; overdue: boolean }>;
+    /** The help asked with this case, if any: a case stays here until it is closed, whatever was published from it. */
+    help: { requestId: string; status: string; unread: number } | null;
   }>;
   drafts: Array<{ id: string; orgId: string; category: string; updatedAt: string }>;
   advisories: { newCount: number; items: Array<{ id: string; refId: string; stixId: string; titleJa: string; titleEn: string; createdAt: string; isNew: boolean }> };

@@ -5,7 +5,7 @@ import { Card } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Link } from 'react-router';
-import { dashboardsApi, type HomeSection } from './dashboards-api.ts';
+import { dashboardsApi, type HomeSection, type MemberHome } from './dashboards-api.ts';
 import './dashboards.css';
 
 const category = categoryLabel;
@@ -47,6 +47,7 @@ export function MemberDashboard() {
               <li key={r.id}>
                 <Link to={`/reports/${encodeURIComponent(r.id)}`}>{category(t, r.category)}</Link>{' '}
                 <span className="tag">{t(`report.state.${r.state}` as MessageKey)}</span>
+                {r.help ? <HelpLine help={r.help} /> : null}
                 {r.deadlines.length === 0 ? <div className="muted">{t('dash.open.noDeadline')}</div> : r.deadlines.map((dl) => (
                   <div key={dl.key} className={dl.overdue ? 'tag-overdue' : undefined}>
                     {dl.overdue ? `${t('dash.open.overdue')}: ` : ''}{t('dash.open.deadline', { regime: dl.regimeName[locale], label: dl.label[locale], due: when(dl.dueAt) })}
@@ -88,6 +89,17 @@ export function MemberDashboard() {
         )}
       </Card>
       <Sections sections={d.sections} />
+    </div>
+  );
+}
+
+/** The help asked with an open case: its status in words, new messages, and the way to the request. */
+function HelpLine({ help }: { help: NonNullable<MemberHome['openReports'][number]['help']> }) {
+  const { t } = useI18n();
+  return (
+    <div className="dash-help">
+      <Link to={`/aid/requests/${encodeURIComponent(help.requestId)}`}>{t('dash.open.help', { status: t(`aid.status.${help.status}` as MessageKey) })}</Link>
+      {help.unread > 0 ? <> <span className="tag tag-new">{t('dash.open.unread', { count: help.unread })}</span></> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // A report version shown as questions and answers, and the deadline countdowns.
 import { useEffect, useState } from 'react';
-import { useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
+import { categoryLabel, useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { durationParts, type Answers, type Deadline } from './reports-api.ts';
 
@@ -11,7 +11,8 @@ export function AnswersView({ text, answers }: { text: string; answers: Answers 
   const free = (value: string) => value || t('report.answer.none');
   const p = answers.personalData;
   const rows: Array<[string, string]> = [
-    [t('report.category'), code('report.category', answers.category)],
+    [t('report.category'), categoryLabel(t, answers.category)],
+    [t('report.ongoing'), yn(answers.ongoing ?? 'unknown')],
     [t('report.startedAt'), answers.startedAt ?? t('report.unknown')],
     [t('report.noticedAt'), answers.noticedAt ?? t('report.unknown')],
     [t('report.foundBy'), code('report.foundBy', answers.foundBy) + (answers.foundByOther ? `（${answers.foundByOther}）` : '')],
@@ -32,6 +33,7 @@ export function AnswersView({ text, answers }: { text: string; answers: Answers 
   }
   rows.push([t('report.ransom.demanded'), yn(answers.ransom.demanded) + (answers.ransom.details ? `: ${answers.ransom.details}` : '')]);
   rows.push([t('report.help.wanted'), yn(answers.help.wanted) + (answers.help.what ? `: ${answers.help.what}` : '')]);
+  if (answers.help.wanted === 'yes') rows.push([t('report.help.onSite'), yn(answers.help.onSite ?? 'unknown')]);
   rows.push([t('report.sharing.nameConsent'), yn(answers.sharing?.nameConsent ?? 'unknown')]);
   return (
     <>

@@ -1,59 +1,17 @@
-// New report, draft editing (saved automatically while typing) and amendments of a submitted report.
+// The full form: draft editing (saved automatically while typing) and amendments of a submitted report. A new report
+// starts on the short first screen (new-report-page.tsx); everything else can be added here later.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
-import { SelectField, TextField } from '../../components/fields.tsx';
+import { TextField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { membershipName } from '../../lib/reference.ts';
 import { Navigate, useNavigate } from 'react-router';
-import { useSession } from '../../session/session-context.tsx';
 import { ReportForm } from './report-form.tsx';
-import { emptyAnswers, reportsApi, type ReportDraft } from './reports-api.ts';
+import { reportsApi, type ReportDraft } from './reports-api.ts';
 
 const AUTOSAVE_MS = 4000;
-
-export function NewReportPage() {
-  const navigate = useNavigate();
-  const { t, locale } = useI18n();
-  const { user } = useSession();
-  const memberships = user?.memberships ?? [];
-  const [orgId, setOrgId] = useState(memberships[0]?.orgId ?? '');
-  const [draft, setDraft] = useState<ReportDraft>({ text: '', answers: emptyAnswers() });
-  // Saving or submitting leads to the report's own page, which loads it afresh.
-  const action = useMutation({
-    mutationFn: async (submit: boolean) => {
-      if (submit && draft.text.trim() === '') throw t('report.textRequired');
-      const { id } = await reportsApi.create(orgId, draft);
-      if (submit) await reportsApi.submit(id);
-      return id;
-    },
-    onSuccess: (id, submit) => void navigate(submit ? `/reports/${id}` : `/reports/${id}/edit`),
-  });
-  if (memberships.length === 0) {
-    return (
-      <Page title={t('report.form.newTitle')} narrow>
-        <p>{t('report.noOrg')}</p>
-      </Page>
-    );
-  }
-  return (
-    <Page title={t('report.form.newTitle')} narrow>
-      <p className="lead">{t('report.form.intro')}</p>
-      {memberships.length > 1 ? (
-        <SelectField label={t('report.form.org')} value={orgId} onValue={setOrgId} options={memberships.map((m) => ({ value: m.orgId, label: membershipName(m, locale) }))} />
-      ) : null}
-      <ReportForm value={draft} onChange={setDraft}>
-        <ErrorAlert error={action.error} />
-        <div className="form-actions">
-          <button type="button" className="button-secondary" disabled={action.isPending} onClick={() => action.mutate(false)}>{t('report.saveDraft')}</button>
-          <button type="button" disabled={action.isPending} onClick={() => action.mutate(true)}>{t('report.submit')}</button>
-        </div>
-      </ReportForm>
-    </Page>
-  );
-}
 
 // The editors start from what the server holds now, never from a copy cached on an earlier visit, and do not
 // refetch under the person typing.

@@ -29,6 +29,7 @@ export function ReportForm({ value, onChange, children }: ReportFormProps) {
         <legend>{t('report.section.what')}</legend>
         <TextAreaField label={t('report.text')} hint={t('report.text.hint')} value={value.text} onValue={(text) => onChange({ ...value, text })} rows={8} maxLength={20_000} />
         <RadioGroup legend={t('report.category')} value={answers.category} options={INCIDENT_CATEGORIES.map((code) => ({ value: code, label: categoryChoice(t, locale, code) }))} onValue={(category) => setAnswers({ category })} />
+        <RadioGroup legend={t('report.ongoing')} value={answers.ongoing ?? 'unknown'} options={yesNo} onValue={(v) => setAnswers({ ongoing: v as Answers['ongoing'] })} />
       </fieldset>
 
       <fieldset className="subform">
@@ -76,7 +77,10 @@ export function ReportForm({ value, onChange, children }: ReportFormProps) {
         <legend>{t('report.section.help')}</legend>
         <RadioGroup legend={t('report.help.wanted')} value={answers.help.wanted} options={yesNo} onValue={(v) => setAnswers({ help: { ...answers.help, wanted: v as Answers['help']['wanted'] } })} />
         {answers.help.wanted === 'yes' ? (
-          <TextAreaField label={t('report.help.what')} value={answers.help.what} onValue={(what) => setAnswers({ help: { ...answers.help, what } })} maxLength={2000} />
+          <>
+            <RadioGroup legend={t('report.help.onSite')} value={answers.help.onSite ?? 'unknown'} options={yesNo} onValue={(v) => setAnswers({ help: { ...answers.help, onSite: v as Answers['help']['onSite'] } })} />
+            <TextAreaField label={t('report.help.what')} value={answers.help.what} onValue={(what) => setAnswers({ help: { ...answers.help, what } })} maxLength={2000} />
+          </>
         ) : null}
         <RadioGroup legend={t('report.sharing.nameConsent')} value={answers.sharing?.nameConsent ?? 'unknown'} options={yesNo} onValue={(v) => setAnswers({ sharing: { nameConsent: v as Answers['sharing']['nameConsent'] } })} />
         <p className="hint">{t('report.sharing.nameConsentHint')}</p>

@@ -12,7 +12,6 @@ import { reportsApi, type ReportDetail } from './reports-api.ts';
 import { SlaText } from './reports-page.tsx';
 import { TriagePanel } from './triage-panel.tsx';
 import './reports.css';
-import { AskForHelpLink } from '../aid/ask-for-help-link.tsx';
 
 export function ReportPage({ id }: { id: string }) {
   const { t } = useI18n();
@@ -41,7 +40,6 @@ function ReportView({ report }: { report: ReportDetail; title: string }) {
         <div><dt>{t('reports.col.assignee')}</dt><dd>{report.assignee?.displayName ?? t('triage.unassigned')}</dd></div>
         {report.canTriage && report.sla ? <div><dt>{t('reports.col.sla')}</dt><dd><SlaText sla={report.sla} /></dd></div> : null}
       </dl>
-      <AskForHelpLink report={report} />
       {report.canTriage ? (
         <Card title={t('triage.panel')} id="triage">
           <TriagePanel key={`${report.state}-${report.assignee?.id ?? ''}`} report={report} />

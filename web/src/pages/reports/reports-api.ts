@@ -22,7 +22,10 @@ export interface Answers {
   personalData: { involved: YesNo; count: number | null; sensitive: YesNo; financialRisk: YesNo; unauthorisedAccess: YesNo };
   ransom: { demanded: YesNo; details: string };
   businessImpact: string;
-  help: { wanted: YesNo; what: string };
+  /** Is it still happening? */
+  ongoing: YesNo;
+  /** Help now: yes makes the submission ask for help too, on site when onSite is yes. */
+  help: { wanted: YesNo; what: string; onSite: YesNo };
   sharing: { nameConsent: YesNo };
 }
 
@@ -30,7 +33,7 @@ export const emptyAnswers = (): Answers => ({
   startedAt: null, noticedAt: null, foundBy: 'unknown', foundByOther: '', category: 'unknown', affectedSystems: '',
   impact: { confidentiality: 'unknown', integrity: 'unknown', availability: 'unknown' },
   personalData: { involved: 'unknown', count: null, sensitive: 'unknown', financialRisk: 'unknown', unauthorisedAccess: 'unknown' },
-  ransom: { demanded: 'unknown', details: '' }, businessImpact: '', help: { wanted: 'unknown', what: '' },
+  ransom: { demanded: 'unknown', details: '' }, businessImpact: '', ongoing: 'unknown', help: { wanted: 'unknown', what: '', onSite: 'unknown' },
   sharing: { nameConsent: 'unknown' },
 });
 
