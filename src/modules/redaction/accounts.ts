@@ -1,21 +1,29 @@
 // Accounts: user ids, employee numbers, bank accounts, passports, DOMAIN\user, victim-unique ransom ids.
 import { isOrdinaryWord } from './data/name-lexicon.js';
 import { isRomajiSurname } from './names.js';
+import { propagate } from './propagate.js';
 import { matches } from './text.js';
 import type { Candidate } from './types.js';
 
 const account = (start: number, end: number, reason: string): Candidate => ({ kind: 'sensitive', label: 'ACCOUNT', start, end, reason, priority: 1 });
 
-const ASCII_WORDS = String.raw`(?:(?:service|user|admin(?:istrator)?|local|domain|target|compromised|victim|email|e-mail|mail|vpn|ad|cloud|shared|bank)\s)?(?:accounts?|user(?:name|[ _-]?id)?|login(?:[ _-]?id)?|log-in|uid|sam(?:account)?name|employee\s?(?:no\.?|number|id|#)|staff\s?(?:no\.?|number|id)|member\s?(?:no\.?|number|id)|customer\s?(?:no\.?|number|id)|account\s?(?:no\.?|number|#)|passport(?:\s?(?:no\.?|number))?|licen[cs]e\s?(?:no\.?|number)|victim\s?id|personal\s?id|decryption\s?id|your\s?id|id)`;
-const JA_WORDS = String.raw`(?:アカウント(?:名|ID)?|ユーザー?(?:名|ID)|ユーザＩＤ|ログイン(?:名|ID)|利用者ID|社員(?:番号|コード|ID)|職員(?:番号|ID)|従業員(?:番号|ID)|会員(?:番号|ID)|顧客(?:番号|ID|コード)|口座(?:番号)?|旅券番号|パスポート(?:番号)?|免許証番号|保険証番号|被害者ID|復号ID|識別ID)`;
+const ASCII_WORDS = String.raw`(?:(?:service|user|admin(?:istrator)?|local|domain|target|compromised|victim|email|e-mail|mail|vpn|ad|cloud|shared|bank)\s)?(?:accounts?|user(?:name|[ _-]?id)?|login(?:[ _-]?id)?|log-in|uid|sam(?:account)?name|employee\s?(?:no\.?|number|id|#)|staff\s?(?:no\.?|number|id)|member\s?(?:no\.?|number|id)|customer\s?(?:no\.?|number|id)|account\s?(?:no\.?|number|#)|a\/c(?:\s?(?:no\.?|number|#))?|acct\.?(?:\s?(?:no\.?|number|#))?|passport(?:\s?(?:no\.?|number))?|licen[cs]e\s?(?:no\.?|number)|victim\s?id|personal\s?id|decryption\s?id|your\s?id|id)`;
+const JA_WORDS = String.raw`(?:アカウント\s?(?:名|ID)?|ユーザー?\s?(?:名|ID)|ユーザＩＤ|ログイン\s?(?:名|ID)|利用者ID|社員(?:番号|コード|ID)|職員(?:番号|ID)|従業員(?:番号|ID)|会員(?:番号|ID)|顧客(?:番号|ID|コード)|口座(?:番号)?|旅券番号|パスポート(?:番号)?|免許証番号|保険証番号|被害者ID|復号ID|識別ID)`;
 const VALUE = String.raw`(?:「([^」\s]{2,64})」|"([^"\s]{2,64})"|'([^'\s]{2,64})'|([A-Za-z0-9][A-Za-z0-9._@\\-]{1,63}))`;
-const KEYWORD_RE = new RegExp(String.raw`(?:(?<![A-Za-z])${ASCII_WORDS}(?![A-Za-z])|${JA_WORDS})(?:\s?(?:は|：|:|=|is|was|#|\|)\s?|\s?[:：=]\s?|\s)?\s*(?:(?:普通|当座|savings|checking)\s*)?${VALUE}`, 'dgi');
+const KEYWORD_RE = new RegExp(String.raw`(?:(?<![A-Za-z])${ASCII_WORDS}(?![A-Za-z])|${JA_WORDS})(?:\s?(?:は|：|:|=|is|was|#|\||[（(])\s?|\s?[:：=]\s?|\s)?\s*(?:(?:普通|当座|savings|checking)\s*)?${VALUE}`, 'dgi');
 const LOGIN_VALUE = String.raw`([A-Za-z0-9][A-Za-z0-9._@-]{1,62}[A-Za-z0-9])`;
 const LOGIN_AS_RE = new RegExp(String.raw`(?:(?:logged|signed|log|sign)[ -]?(?:in|on)|authenticated|connected|impersonat(?:ed|ing))\s+(?:as|with\s+(?:the\s+)?(?:account|user(?:name)?))\s+["'「]?${LOGIN_VALUE}`
   + String.raw`|(?<![A-Za-z0-9._@-])["'「]?${LOGIN_VALUE}["'」]?\s*(?:として|の(?:アカウント|ID)で|で)(?:ログイン|サインイン|ログオン)`
   // Whose password or second factor was reset: "reset the password for "e.nakamura"", "MFA of ops-kato2".
-  + String.raw`|(?<![A-Za-z])(?:password|credentials?|mfa|2fa)\s+(?:for|of)\s+(?:the\s+(?:user|account)\s+)?["'「]${LOGIN_VALUE}["'」]`, 'dgi');
-const SERVICE_ACCOUNT_RE = /(?<![\w.@\\-])(?:admin|adm|svc|sa|srv|service|backup|bk)[-_]?[a-z]*\d{1,4}(?![\w.@-])/gi;
+  + String.raw`|(?<![A-Za-z])(?:password|credentials?|mfa|2fa)\s+(?:for|of)\s+(?:the\s+(?:user|account)\s+)?["'「]${LOGIN_VALUE}["'」]`
+  // Unquoted, the value must look like an id (checked below): "credentials for jsmith", "mailbox of k.tanaka".
+  + String.raw`|(?<![A-Za-z])(?:password|credentials?|mfa|2fa|mailbox|inbox|home\s+directory|profile)\s+(?:for|of)\s+(?:the\s+(?:user|account)\s+)?${LOGIN_VALUE}(?![\w@.-])`
+  // su - tanaka, sudo -u tanaka, runuser -l tanaka, chown tanaka:staff.
+  + String.raw`|(?<![\w-])(?:su\s+-l?|su|sudo\s+-u|runuser\s+-l|runuser\s+-u|chown(?:\s+-R)?)\s+${LOGIN_VALUE}(?=[\s:]|$)`
+  // id output: uid=1001(tanaka) gid=1001(tanaka).
+  + String.raw`|\b[ug]id=\d+\(${LOGIN_VALUE}\)`, 'dgi');
+// svc_veeam, sql-svc: a service prefix or suffix joined by a separator names an account even without digits.
+const SERVICE_ACCOUNT_RE = /(?<![\w.@\\-])(?:(?:admin|adm|svc|sa|srv|service|backup|bk)[-_]?[a-z]*\d{1,4}|svc[-_][a-z][a-z0-9_-]{1,30}[a-z0-9]|[a-z][a-z0-9]{1,20}[-_]svc)(?![\w.@-])/gi;
 const WINDOWS_RE = /(?<![A-Za-z0-9\\.-])([A-Z][A-Z0-9-]{1,14})\\[A-Za-z][A-Za-z0-9._-]{1,30}/g;
 // Registry hives, built-in principals and system folders are not domains (HKLM\SOFTWARE, NT AUTHORITY\SYSTEM).
 const NOT_A_DOMAIN = /^(?:HKLM|HKCU|HKCR|HKU|HKCC|HKEY_[A-Z_]+|AUTHORITY|BUILTIN|NT|SYSVOL|NETLOGON|WINDOWS|SYSTEM32|PROGRAMDATA|TEMP|APPDATA)$/;
@@ -68,7 +76,7 @@ export function detectAccounts(text: string): Candidate[] {
   for (const m of matches(SERVICE_ACCOUNT_RE, text)) out.push(account(m.index, m.index + m[0].length, 'account_after_keyword'));
   // Who someone signed in as: the account used (the member's, taken over), after or before the sign-in verb.
   for (const m of matches(LOGIN_AS_RE, text)) {
-    const span = m.indices?.[1] ?? m.indices?.[2] ?? m.indices?.[3];
+    const span = [1, 2, 3, 4, 5, 6].map((g) => m.indices?.[g]).find((x) => x !== undefined);
     const value = span ? text.slice(span[0], span[1]) : '';
     if (span && looksLikeId(value) && !/^(?:admin|administrator|root|guest)$/i.test(value)) out.push(account(span[0], span[1], 'account_after_keyword'));
   }
@@ -76,5 +84,5 @@ export function detectAccounts(text: string): Candidate[] {
     // A sentence's full stop is not part of the user name (User: MINATO\k.tanabe.).
     if (!NOT_A_DOMAIN.test(m[1] as string)) out.push(account(m.index, m.index + m[0].replace(/[._-]+$/, '').length, 'windows_account'));
   }
-  return out;
+  return [...out, ...propagate(text, out)];
 }

@@ -17,37 +17,50 @@ const MUNI_CHAR = String.raw`(?:(?![のにはでをがへともやか])${WORD})`
 const MUNI = String.raw`(?:${MUNI_CHAR}{1,7}?[市区郡町村][ \t]?)`;
 // A town name: never starting with a particle (港区の…, 市内で…).
 const TOWN = String.raw`(?:(?!${PARTICLE})${WORD}{1,14}?[ \t]?)`;
-const N = String.raw`(?:\d{1,5}|[一二三四五六七八九十]{1,3})`;
-const UNIT = String.raw`(?:丁目|番地|番|号|条[東西南北]?|線|地割)`;
+const N = String.raw`(?:\d{1,5}|[一二三四五六七八九十〇百千]{1,4})`;
+// 丁 alone in Sakai (梅町3丁39番地), 条通 in Asahikawa (4条通9丁目).
+const UNIT = String.raw`(?:丁目|丁|番地|番|号|条(?:通|[東西南北])?|線|地割)`;
 const BLOCKS = String.raw`${N}(?:${UNIT}の?|[-の](?=\d))(?:${N}(?:${UNIT}の?|[-の](?=\d))?){0,5}`;
 const BUILDING_SUFFIX = String.raw`(?:ビル(?:ディング)?|マンション|ハイツ|タワー|コーポ|レジデンス|荘|棟|館|センター|プラザ|ヒルズ|ハウス|アパート|Bldg\.?|Building)`;
-const FLOOR_ROOM = String.raw`(?:[ \t]?(?:地下)?\d{1,3}(?:階|F)|[ \t]?B\d{1,2}F|[ \t]?\d{1,5}号室?|[ \t]?[#-]\d{1,5})`;
+// A room written as a bare number after the building's name (メゾン平岸 203) ends the address.
+const FLOOR_ROOM = String.raw`(?:[ \t]?(?:地下)?\d{1,3}(?:階|F)|[ \t]?B\d{1,2}F|[ \t]?\d{1,5}号室?|[ \t]?[#-]\d{1,5}|[ \t]?\d{3,4}(?=$|[\s、。，,）)」]))`;
 // A building is named by its suffix (芝パークビル, クイーンズタワーA) or by the floor or room that follows it.
-const BUILDING = String.raw`(?:[ \t]?(?!${PARTICLE})[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc\u3041-\u3096A-Za-z0-9・]{1,20}?(?:${BUILDING_SUFFIX}[A-Z]?(?:[ \t]?${N}号館)?|(?=${FLOOR_ROOM})))`;
+// A building's name may hold two suffix words (六本木ヒルズ森タワー).
+const BUILDING = String.raw`(?:[ \t]?(?!${PARTICLE})[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc\u3041-\u3096A-Za-z0-9・]{1,20}?(?:${BUILDING_SUFFIX}[A-Z]?(?:[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc]{1,8}?${BUILDING_SUFFIX}[A-Z]?)?(?:[ \t]?${N}号館)?|(?=${FLOOR_ROOM})))`;
 const TAIL = String.raw`(?:${BUILDING}?(?:${FLOOR_ROOM}){0,2})`;
 const POSTCODE = String.raw`(?:〒[ \t]?\d{3}-?\d{4}|(?<![\d-])\d{3}-\d{4}(?=[ \t]?${PREFECTURE}|[ \t]?${MUNI}))`;
 // After a postcode the town may stand without a block number (〒105-0011 東京都港区芝公園).
 const JA_RE = new RegExp(String.raw`${POSTCODE}[ \t]?(?:${PREFECTURE}[ \t]?)?${MUNI}{1,3}(?:${TOWN}?${BLOCKS}${TAIL}|[\u3400-\u9fff々ヶケ\u30a1-\u30fa\u30fc]{0,14})|(?:${POSTCODE}[ \t]?)?(?:${PREFECTURE}[ \t]?${MUNI}{0,3}(?:${TOWN}?${BLOCKS}${TAIL})?|(?<!${KANJI})${MUNI}{1,3}${TOWN}?${BLOCKS}${TAIL})|〒[ \t]?\d{3}-?\d{4}`, 'g');
 
 const STREET_TYPE = String.raw`(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Parkway|Pkwy\.?|Court|Ct\.?|Place|Pl\.?|Terrace|Highway|Hwy\.?|Square|Sq\.?|Circle|Trail|Plaza|Crescent|Close|Row|Gardens)`;
-const UNIT_EN = String.raw`(?:,?[ \t](?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Level|Flat|Floor|Fl\.?|Room|Rm\.?|#)[ \t]?[A-Z0-9-]{1,6})`;
+const UNIT_EN = String.raw`(?:,?[ \t](?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Level|Flat|Floor|Fl\.?|Room|Rm\.?|#)[ \t]?[A-Z0-9-]{1,6}|,?[ \t]\d{1,3}(?:st|nd|rd|th)[ \t]Floor)`;
 const CITY = String.raw`(?:[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})`;
 const REGION = String.raw`(?:,?[ \t](?:[A-Z]{2,3}[ \t]\d{4,5}(?:-\d{4})?|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|\d{4,5}(?:-\d{4})?))`;
-const COUNTRY = String.raw`(?:,?[ \t](?:USA|U\.S\.A\.|United States|UK|United Kingdom|Japan|Canada|Australia))`;
+const COUNTRY = String.raw`(?:,?[ \t](?:USA|U\.S\.A\.|United States|UK|United Kingdom|Japan|Canada|Australia|Hong Kong|Singapore|Thailand|Vietnam|Malaysia|Philippines|Indonesia|Taiwan|China|Korea|India|Germany|France|Netherlands|Ireland|New Zealand))`;
 // A unit or floor may come first (Suite 400, 350 Fifth Avenue; Level 12, 1 Market St).
-const UNIT_FIRST = String.raw`(?:(?:Suite|Ste\.?|Unit|Apt\.?|Level|Floor|Room|Rm\.?)[ \t][A-Z0-9-]{1,6},[ \t]|\d{1,2}F,[ \t])?`;
-const EN_STREET_RE = new RegExp(String.raw`(?<![\w.-])${UNIT_FIRST}\d{1,6}[A-Z]?[ \t](?:[NSEW]\.?[ \t])?(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))(?:[ \t][A-Z][a-z]+\.?){0,3}[ \t]${STREET_TYPE}(?![A-Za-z])(?:[ \t](?:NE|NW|SE|SW|N|S|E|W)\b)?${UNIT_EN}?(?:,[ \t]${CITY}${REGION}?${COUNTRY}?)?`, 'g');
+const UNIT_FIRST = String.raw`(?:(?:Suite|Ste\.?|Unit|Apt\.?|Level|Floor|Room|Rm\.?|Flat)[ \t][A-Z0-9-]{1,6},[ \t]|\d{1,2}F,[ \t])?`;
+const EN_STREET_RE = new RegExp(String.raw`(?<![\w.-])${UNIT_FIRST}\d{1,6}[A-Z]?[ \t](?:[NSEW]\.?[ \t])?(?:[A-Z][a-z]+\.?|\d{1,3}(?:st|nd|rd|th))(?:[ \t][A-Z][a-z]+\.?){0,3}[ \t]${STREET_TYPE}(?![A-Za-z])(?:[ \t](?:NE|NW|SE|SW|N|S|E|W)\b)?${UNIT_EN}?(?:,[ \t]${CITY}${REGION}?${COUNTRY}?|[ \t]${CITY}${REGION}${COUNTRY}?)?`, 'g');
 const PO_BOX_RE = /(?<![\w.-])P\.?[ \t]?O\.?[ \t]?Box[ \t]\d{1,6}(?:,[ \t][A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}(?:,?[ \t][A-Z]{2}[ \t]\d{5}(?:-\d{4})?)?)?/g;
 // Japanese addresses in English: building and floor, block numbers, then town, ward or city words (-ku, -shi,
 // -cho, -machi, -gun), prefecture, postcode.
-const EN_JA_BUILDING = String.raw`(?:(?:[A-Z][A-Za-z]+[ \t]){1,4}(?:Bldg\.?|Building|Tower|Plaza|Hills|Center|Centre|Mansion|Heights)[ \t]?(?:[A-Z][ \t])?(?:\d{1,2}F|\d{1,2}(?:st|nd|rd|th)[ \t]Floor|Room[ \t]\d{1,5}|#\d{1,5})?,?[ \t]|(?:\d{1,2}F|Room[ \t]\d{1,5}|#\d{1,5}),[ \t])?`;
+const EN_JA_BUILDING = String.raw`(?:(?:\d{1,2}F,?[ \t])?(?:[A-Z][A-Za-z]+(?:-[A-Za-z]+)*[ \t]){1,4}(?:Bldg\.?|Building|Tower|Plaza|Hills|Center|Centre|Mansion|Heights)[ \t]?(?:[A-Z][ \t])?(?:\d{1,2}F|\d{1,2}(?:st|nd|rd|th)[ \t]Floor|Room[ \t]\d{1,5}|#\d{1,5})?,?[ \t]|(?:\d{1,2}F|Room[ \t]\d{1,5}|#\d{1,5}),[ \t])?`;
 const EN_JA_WORD = String.raw`[A-Z][a-z]+(?:-[A-Za-z]+)*`;
 const WS = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
-const EN_JA_RE = new RegExp(String.raw`(?<![\w-])${EN_JA_BUILDING}\d{1,5}(?:-\d{1,4}){1,3},?${WS}(?:${EN_JA_WORD},?${WS}){1,5}(?:Tokyo|Osaka|Kyoto|Hokkaido|Japan|[A-Z][a-z]+-(?:ku|shi|ken|fu|to|cho|machi|gun))(?:,?[ \t]+(?:${EN_JA_WORD}|\d{3}-\d{4}|Japan))*(?:,?[ \t]+\d{3}-\d{4})?`, 'g');
+// Block numbers as map services write them: 2-21-1, or 2 Chome-21-1.
+const EN_JA_RE = new RegExp(String.raw`(?<![\w-])${EN_JA_BUILDING}(?:\d{1,5}(?:-\d{1,4}){1,3}|\d{1,2}[ -]?[Cc]home(?:-\d{1,4}){1,2}),?${WS}(?:${EN_JA_WORD},?${WS}){1,5}(?:Tokyo|Osaka|Kyoto|Hokkaido|Japan|[A-Z][a-z]+-(?:ku|shi|ken|fu|to|cho|machi|gun))(?:,?[ \t]+(?:${EN_JA_WORD}|\d{3}-\d{4}|Japan))*(?:,?[ \t]+\d{3}-\d{4})?`, 'g');
 // Other countries (a Thai plant): house number, words and numbers with at least one address word or a country,
 // ending in a five-digit postcode (99/9 Moo 4, Bang Sao Thong, Samut Prakan 10570, Thailand).
 const INTL_RE = /(?<![\w/-])\d{1,5}(?:\/\d{1,5})?,?[ \t](?:(?:[A-Z][A-Za-z'.-]*|\d{1,4}|Km\.?)[,.]?[ \t]){1,14}\d{5}(?![\d-])(?:,?[ \t](?:Thailand|Vietnam|Viet Nam|Malaysia|Singapore|Indonesia|Philippines|China|Taiwan|Korea|India|Germany|France|Netherlands|Mexico|Brazil|Japan|USA))?/g;
 const INTL_WORDS = /\b(?:Moo|Soi|Road|Rd|Street|St|Thanon|Tambon|Amphoe|Khet|Khwaeng|District|Sub-?district|Province|Village|Industrial|Estate|Thailand|Vietnam|Viet Nam|Malaysia|Singapore|Indonesia|Philippines)\b/;
+// A US address ends in its state and ZIP code: the street needs no street word then (1250 Broadway, 1 Infinite Loop).
+const US_STATE = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+const US_RE = new RegExp(String.raw`(?<![\w.-])${UNIT_FIRST}\d{1,6}[A-Z]?(?:[ \t][A-Z0-9][A-Za-z0-9.'-]*){1,5}${UNIT_EN}?,[ \t](?:[A-Z][a-z]+[ \t]?){1,3},[ \t](?:${US_STATE})[ \t]\d{5}(?:-\d{4})?(?:,?[ \t](?:USA|U\.S\.A\.|United States))?(?![\w-])`, 'g');
+// Continental Europe: number and street word first (12 rue de la Paix, 75002 Paris) or street then number
+// (Hauptstraße 5, 10115 Berlin), then postcode and city.
+const EU_RE = /(?<![\w.-])(?:\d{1,4}(?:bis|ter)?,?[ \t](?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|via|viale|piazza|corso|calle|avenida|rua|paseo)[ \t][^,\n]{2,40}|[A-ZÄÖÜ][a-zäöüß]+(?:straße|strasse|weg|allee|platz|gasse|ring|damm|ufer)[ \t]\d{1,4}[a-z]?),[ \t]\d{4,5}[ \t][A-ZÄÖÜ][A-Za-zäöüéè-]+(?:,[ \t](?:France|Italy|Spain|Germany|Deutschland|Portugal|Belgium|Switzerland|Austria|Netherlands))?/g;
+// A UK address ends in its postcode: a unit or house number, street or estate words, the town (Unit 7, Brookfield
+// Trading Estate, Leeds LS11 5PN). The postcode shape is specific enough to carry the words before it.
+const UK_RE = /(?<![\w-])(?:(?:Unit|Flat|Suite|Apartment|Apt\.?)[ \t][0-9A-Z]{1,5},?[ \t])?(?:\d{1,4}[A-Z]?,?[ \t])?(?:[A-Z][a-z'’]+[ \t]){0,4}[A-Z][a-z'’]+,[ \t](?:[A-Z][a-z'’]+(?:[ \t][A-Z][a-z'’]+)?,[ \t])?[A-Z][a-z]+(?:[ \t-][A-Z][a-z]+)?,?[ \t][A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}(?![A-Za-z0-9])/g;
 const ZIP_CONTEXT_RE = /(?:郵便番号|postal code|zip(?: code)?)[\s:：]*(\d{3}-\d{4})(?!\d)/dgi;
 
 export function detectAddresses(text: string): Candidate[] {
@@ -59,9 +72,10 @@ export function detectAddresses(text: string): Candidate[] {
     if (reason === 'postal_address_ja' && !/\d|[一二三四五六七八九十]+(?:丁目|番|号)/.test(raw)) continue;
     out.push(address(m.index, m.index + raw.length, reason));
   }
-  for (const re of [EN_STREET_RE, PO_BOX_RE, EN_JA_RE]) {
+  for (const re of [EN_STREET_RE, PO_BOX_RE, EN_JA_RE, US_RE, EU_RE]) {
     for (const m of matches(re, text)) out.push(address(m.index, m.index + m[0].replace(/[,\s]+$/, '').length, 'postal_address_en'));
   }
+  for (const m of matches(UK_RE, text)) if (/\d.*\s[A-Z]{1,2}\d/.test(m[0])) out.push(address(m.index, m.index + m[0].length, 'postal_address_en'));
   for (const m of matches(INTL_RE, text)) {
     if (INTL_WORDS.test(m[0])) out.push(address(m.index, m.index + m[0].replace(/[,\s]+$/, '').length, 'postal_address_en'));
   }

@@ -6,8 +6,8 @@ import type { Candidate } from './types.js';
 
 const account = (start: number, end: number, reason: string): Candidate => ({ kind: 'sensitive', label: 'ACCOUNT', start, end, reason, priority: 1 });
 
-const JA_KEY = String.raw`(?:患者(?:番号|ID|コード)|診察券(?:番号|No\.?)|カルテ(?:番号|No\.?|ID)|社員(?:番号|コード|ID|No\.?)|職員(?:番号|コード|ID|No\.?)|従業員(?:番号|コード|ID)|教職員番号|学籍番号|学生(?:番号|証番号|ID)|生徒番号|会員(?:番号|ID|No\.?)|組合員番号|顧客(?:番号|ID|コード)|お客様(?:番号|ID)|利用者(?:番号|ID)|受給者(?:番号|証番号)|被保険者(?:番号|証番号)|保険証番号|ID番号)`;
-const EN_KEY = String.raw`(?:(?:employee|staff|student|member(?:ship)?|patient|customer|personnel|badge|payroll)[ _-]?(?:id|no\.?|number|#|code)|mrn|medical[ _-]record[ _-]?(?:no\.?|number|#)?)`;
+const JA_KEY = String.raw`(?:患者(?:番号|ID|コード)|診察券(?:番号|No\.?)|カルテ(?:番号|No\.?|ID)|社員(?:番号|コード|ID|No\.?)|職員(?:番号|コード|ID|No\.?)|従業員(?:番号|コード|ID|No\.?)|教職員番号|学籍番号|学生(?:番号|証番号|ID)|生徒番号|会員(?:番号|ID|No\.?)|組合員番号|顧客(?:番号|ID|コード)|お客様(?:番号|ID)|利用者(?:番号|ID)|受給者(?:番号|証番号)|被保険者(?:番号|証番号)|保険証番号|ID番号|宛名番号|住民票コード|世帯番号|利用者識別番号|納税者番号|顧問先(?:番号|コード)|受験番号|教員(?:番号|ID)|教職員ID|(?:基礎)?年金番号|乗務員(?:番号|ID)|ドライバーID)`;
+const EN_KEY = String.raw`(?:(?:employee|staff|student|member(?:ship)?|patient|customer|personnel|badge|payroll|driver|taxpayer|tax|pension|nhs|national[ _-]insurance|social[ _-]security)[ _-]?(?:id|no\.?|number|#|code)|ssn|badge(?=\s?#?\d)|mrn|medical[ _-]record[ _-]?(?:no\.?|number|#)?)`;
 const VALUE = String.raw`([A-Za-z]{0,4}-?\d[A-Za-z0-9-]{1,18}|[A-Za-z]{1,4}\d{2,}[A-Za-z0-9-]{0,14})`;
 const ID_RE = new RegExp(String.raw`(?:${JA_KEY}|(?<![A-Za-z])${EN_KEY}(?![A-Za-z]))\s?(?:[:：#=]|は|が|を|\(|（|\s)*\s?${VALUE}(?![A-Za-z0-9])`, 'dgi');
 

@@ -2,7 +2,7 @@
 import { AT, DOT, LABEL, isDefanged, refang } from './defang.js';
 import { indicator, normaliseIp } from './indicator.js';
 import { ipv4Kind, ipv6Kind, parseIpv4, parseIpv6 } from './ip.js';
-import { inVictimRanges, victimDomainOf } from './profile.js';
+import { inVictimRanges, isMemberTenant, memberShortNames, victimDomainOf } from './profile.js';
 import { emailIsStaff, isRansomNote } from './email-context.js';
 import { acceptsBareDomain, isInternalHostName, isPublicTld } from './tlds.js';
 import { before, matches } from './text.js';
@@ -40,6 +40,9 @@ export function classifyHost(host: string, start: number, org: OrgProfile, bare:
     return sensitive('INTERNAL_HOST', start, end, 'victim_profile_host');
   }
   if (isInternalHostName(name)) return sensitive('INTERNAL_HOST', start, end, 'internal_tld_host');
+  if (isMemberTenant(name, org)) return sensitive('INTERNAL_HOST', start, end, 'victim_profile_host');
+  // fs01.shirakaba, intra.aoba.ad: a name under the member's own directory name, which is no public domain.
+  if (!isPublicTld(name) && name.split('.').some((l) => memberShortNames(org).has(l))) return sensitive('INTERNAL_HOST', start, end, 'victim_profile_host');
   if (bare && !acceptsBareDomain(name, isDefanged(host))) return undefined;
   if (!bare && !name.includes('.')) return sensitive('INTERNAL_HOST', start, end, 'host_context');
   return indicator('IOC_DOMAIN', start, end, host, 'public_domain');
@@ -81,7 +84,7 @@ function classifyEmail(text: string, start: number, raw: string, org: OrgProfile
   const domain = address.slice(address.lastIndexOf('@') + 1);
   const end = start + raw.length;
   if (victimDomainOf(domain, org) !== undefined) return sensitive('EMAIL', start, end, 'victim_profile_email');
-  if (isInternalHostName(domain)) return sensitive('EMAIL', start, end, 'victim_profile_email');
+  if (isInternalHostName(domain) || isMemberTenant(domain, org)) return sensitive('EMAIL', start, end, 'victim_profile_email');
   if (!isDefanged(raw) && emailIsStaff(before(text, start, 40), isRansomNote(text))) return sensitive('EMAIL', start, end, 'staff_email_context');
   return indicator('IOC_EMAIL', start, end, raw, 'attacker_email');
 }

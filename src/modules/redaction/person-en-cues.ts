@@ -73,7 +73,8 @@ const VERSION_AFTER = /^[ \t]+v?(?:\d+(?:\.(?:\d+|x))+|365|(?:19|20)\d\d)(?![\d:
 const ORG_AFTER = new RegExp(String.raw`^,?[ \t]+(?:&[ \t]*\p{Lu}|and[ \t]+(?:Sons|Partners|Associates|Company)|${ORG}\.?(?![\p{L}]))`, 'u');
 const SIG_PREFIX = /^[ \t]*(?:--?|—|–|~)?[ \t]*$/;
 const SIG_REST = /^[ \t]*(?:(?:,|\||–|—|-)[ \t]*[\p{Lu}\d+(][^\n]{0,60})?$/u;
-const CLOSING_LINE = new RegExp(String.raw`^[ \t]*(?:(?:${CLOSINGS})[ \t]*[,.!]*|--[ \t]*)$`, 'i');
+// The closing may end the last paragraph's line ("… any questions. Thanks,").
+const CLOSING_LINE = new RegExp(String.raw`(?:^|[.!?][ \t]+)[ \t]*(?:(?:${CLOSINGS})[ \t]*[,.!]*|--[ \t]*)$`, 'i');
 const SIG_NEXT = new RegExp(String.raw`(?:^|[^\p{L}])(?:${ROLE}|${ORG}|tel|phone|mobile|mob|cell|ext|fax|e-?mail|www)(?![\p{L}])|[+(]?\d[\d ()-]{6,}|@`, 'iu');
 
 const cue = (level: Cue['level'], reason: string, extra: Partial<Cue> = {}): Cue => ({ level, reason, ...extra });

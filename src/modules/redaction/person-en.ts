@@ -6,6 +6,7 @@ import { EN_GIVEN_WORDS, NAME_PARTICLES } from './data/names-en.js';
 import { NOT_NAME_PHRASES, NOT_NAME_WORDS, ROLE_WORDS, WEAK_NAME_WORDS } from './data/not-names-en.js';
 import { isBareRomajiSurname, isEnglishSurname, isGivenName } from './names.js';
 import { chatHandles, cueOf, HONORIFIC, type Cue } from './person-en-cues.js';
+import { containment } from './propagate.js';
 import { matches } from './text.js';
 import type { Candidate } from './types.js';
 
@@ -141,6 +142,8 @@ function decide(names: NameToken[], cue: Cue): string | undefined {
       // Austin", "with Jenkins") only after a verb done to a person or a greeting.
       if (n === 1) return !first.caps && (first.kind === 'strong' || (first.curated && (cue.personal || !WEAK_NAME_WORDS.has(first.key)))) ? cue.reason : undefined;
       if ((strongCount >= 1 || names.every(both)) && names.filter((t) => t.kind === 'unknown').length <= 1) return cue.reason;
+      // A name that is also a word, then a surname the lexicons do not know (Grace Oduya): the name of a person doing something.
+      if (n === 2 && first.kind === 'weak' && !first.caps && last.kind === 'unknown' && !last.caps) return cue.reason;
       return undefined;
     case 'none':
       if (cue.place) return undefined;
@@ -228,6 +231,30 @@ function merge(list: Candidate[]): Candidate[] {
   return out;
 }
 
+// A person named once with a cue is named again without one (Priya Raman … Priya said …, Mr. Okafor … Okafor's
+// laptop): the whole name and its words elsewhere, as whole words, unless a word is also an ordinary English word.
+function otherMentions(text: string, found: readonly Candidate[]): Candidate[] {
+  const words = new Set<string>();
+  for (const p of found) {
+    const name = text.slice(p.start, p.end);
+    if (!/^[\p{Lu}][\p{L}'’.-]*(?:[ \t][\p{L}'’.-]+){0,3}$/u.test(name)) continue;
+    for (const w of [name, ...name.split(/[ \t]+/)]) {
+      if (w.length >= 3 && /^\p{Lu}/u.test(w) && !w.endsWith('.') && !isOrdinaryWord(keyOf(w)) && !NOT_NAME_WORDS.has(keyOf(w))) words.add(w);
+    }
+  }
+  const out: Candidate[] = [];
+  const covered = containment(found);
+  for (const w of words) {
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) {
+      const end = i + w.length;
+      if (/[\p{L}\p{N}_@.\\/-]/u.test(text[i - 1] ?? '') || /[\p{L}\p{N}_@\\/-]/u.test(text[end] ?? '') || /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2))) continue;
+      if (!covered(i, end)) out.push(person(i, end, 'name_in_context'));
+    }
+  }
+  return out;
+}
+
 export function detectLatinPersons(text: string): Candidate[] {
-  return merge([...runNames(text), ...titleWords(text), ...surnameComma(text), ...honorifics(text), ...bareRomaji(text), ...chatHandles(text)]);
+  const found = merge([...runNames(text), ...titleWords(text), ...surnameComma(text), ...honorifics(text), ...bareRomaji(text), ...chatHandles(text)]);
+  return merge([...found, ...otherMentions(text, found)]);
 }

@@ -7,6 +7,7 @@
 import { tokenIndexAt, tokenize, type Token } from './analyser.js';
 import { isAmbiguousSurname, isExtraGivenName, isExtraSurname } from './names.js';
 import { detectNamesAtLineCues, type Kind, type NameContext } from './person-ja-lines.js';
+import { containment } from './propagate.js';
 import type { Candidate } from './types.js';
 
 interface Run { first: number; last: number; start: number; end: number }
@@ -21,7 +22,7 @@ const PLACE_HEAD = /^(?:支店長|店長|所長|院長|校長|局長)/;
 // Words that end just before a name and make the next word a person ("担当の鴨志田", "報告者：高橋", "経理の村岡").
 export const CONTEXT_BEFORE = new RegExp(String.raw`(?:職員|社員|従業員|顧客|患者|会員|利用者|担当者?|報告者|対応者|連絡者|記入者|作成者|発見者|申請者|` +
   String.raw`責任者|管理者|受信者|送信者|差出人|宛先|氏名|名前|契約者|本人|部長|課長|係長|主任|社長|先生|上司|同僚|部下|先輩|後輩|私|僕|` +
-  String.raw`実習生|派遣社員|委託先|看護師|医師|教員|生徒|学生|保護者|弊社|当社|経理|総務|人事|営業|法務|広報|企画|購買|受付|事務|情シス|` +
+  String.raw`実習生|研修生|派遣社員|派遣スタッフ|スタッフ|アルバイト|パート|インターン|ボランティア|退職者|元社員|元職員|秘書|助手|ドライバー|作業員|薬剤師|歯科医師|歯科衛生士|委託先|看護師|医師|教員|生徒|学生|保護者|弊社|当社|経理|総務|人事|営業|法務|広報|企画|購買|受付|事務|情シス|` +
   String.raw`情報システム|[部課係室]|チーム|グループ)[の]?[\s:：は、]*$`);
 // Company words and places that a name-like word in front of belongs to (田中工業, 佐藤病院, 大塚の店舗).
 const COMPANY_WORD = /(?:工業|製作所|建設|商事|商会|商店|産業|電機|電気|病院|医院|銀行|証券|物産|興業|運輸|物流|食品|薬品|製薬|化学|印刷|技研|歯科|法律|会計|薬局)$/;
@@ -204,6 +205,9 @@ function beforeHonorifics(c: NameContext, runEnds: Set<number>): Candidate[] {
   return out;
 }
 
+// 九条先生, 一ノ瀬さん, 五十嵐様: a surname that starts with a numeral, which the analyser reads as a number and a
+// counter; not a count of people or things (十名様, 三人さん).
+const NUMERAL_HONORIFIC = /(?<![\u3400-\u9fff々])([一二三四五六七八九十百千万](?![名人件台回個枚本冊社日月年歳時分秒度番号階円組部])[\u3400-\u9fff々ノの]{1,2})(?=さん|様|先生|氏(?!名)|くん|ちゃん)/g;
 const KATAKANA_HONORIFIC = /(?<![\u30a0-\u30ff])([\u30a1-\u30fa\u30fc]{2,}(?:[・=][\u30a1-\u30fa\u30fc]{2,})*)(?=さん|様|氏|くん|ちゃん)/g;
 const KATAKANA_STOP = /^(?:ユーザー?|カスタマー|メンバー|オーナー|ゲスト|ベンダー|パートナー|スタッフ|ドライバー|クライアント|サポート|センター|チーム|ホスト|サーバー?|バイト|パート|ママ|パパ|ベテラン|プロ|ファン)$/;
 const HIRAGANA_HONORIFIC = /(?<![\u3041-\u3096])([\u3041-\u3096]{2,4})(?=くん|ちゃん|さん)/g;
@@ -217,6 +221,7 @@ function kanaBeforeHonorifics(c: NameContext): Candidate[] {
     const t = c.toks[tokenIndexAt(c.toks, offset)];
     return t?.start === offset ? t : undefined;
   };
+  for (const m of c.text.matchAll(NUMERAL_HONORIFIC)) out.push(person(m.index, m.index + (m[1] as string).length, 'name_dictionary_with_honorific'));
   for (const re of [KATAKANA_HONORIFIC, HIRAGANA_HONORIFIC]) {
     for (const m of c.text.matchAll(re)) {
       const name = m[1] as string;
@@ -275,5 +280,33 @@ export function detectJapanesePersons(text: string): Candidate[] {
     found.push(person(c.toks[glued]!.start, r.end, reason));
   }
   found.push(...beforeHonorifics(c, runEnds), ...kanaBeforeHonorifics(c), ...detectNamesAtLineCues(c), ...actorsOfCaseWork(c));
-  return [...found, ...readingsAfter(text, found)];
+  const all = [...found, ...readingsAfter(text, found)];
+  return [...all, ...otherMentions(c, all)];
+}
+
+// A name found once with a cue is the same person's name wherever else it stands in the report (相澤さん … 相澤と申します),
+// also a spaced name's surname; only on token boundaries (相澤 not inside 相澤ビル's neighbour words) and of two
+// characters or more, kanji or katakana (a hiragana word is too often an ordinary one).
+function otherMentions(c: NameContext, found: readonly Candidate[]): Candidate[] {
+  const names = new Set<string>();
+  for (const p of found) {
+    const name = c.text.slice(p.start, p.end);
+    for (const part of [name, name.split(/[ \u3000]/)[0] ?? '']) if (part.length >= 2 && /^[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc・ ]+$/.test(part)) names.add(part);
+  }
+  const out: Candidate[] = [];
+  const covered = containment(found);
+  const boundary = (offset: number, start: boolean): boolean => {
+    const t = c.toks[tokenIndexAt(c.toks, start ? offset : offset - 1)];
+    return t !== undefined && (start ? t.start === offset : t.end === offset);
+  };
+  for (const name of names) {
+    for (let i = c.text.indexOf(name); i >= 0; i = c.text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (covered(i, end) || !boundary(i, true) || !boundary(end, false)) continue;
+      // Not the head of a longer name or word written in the same script (相澤 in 相澤ビル is a building).
+      if (/[\u3400-\u9fff々ヶ\u30a1-\u30fa\u30fc]/.test(c.text[end] ?? '') && !HONORIFIC_AFTER.test(c.text.slice(end, end + 3)) && !ROLE_AFTER.test(c.text.slice(end, end + 4))) continue;
+      out.push(person(i, end, 'name_in_context'));
+    }
+  }
+  return out;
 }

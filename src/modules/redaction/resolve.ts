@@ -21,7 +21,9 @@ const KNOWN = new Set(['member_known_name', 'remembered_value']);
 // A user or e-mail field of a log record, or a mail's recipient, names the member's people even on an outside domain.
 const STRUCTURAL = new Set(['structured_field', 'mail_header_address']);
 const beatsIndicator = (s: Sens, i: Ind): boolean =>
-  (KNOWN.has(s.reason) || (STRUCTURAL.has(s.reason) && i.label === 'IOC_EMAIL') || ((s.label === 'SECRET' || s.label === 'ACCOUNT') && (i.label === 'IOC_HASH' || i.label === 'IOC_DOMAIN')))
+  (KNOWN.has(s.reason) || (STRUCTURAL.has(s.reason) && i.label === 'IOC_EMAIL') || ((s.label === 'SECRET' || s.label === 'ACCOUNT') && (i.label === 'IOC_HASH' || i.label === 'IOC_DOMAIN'))
+    // A token in a known format is a credential wherever it stands, also when it is a whole URL (a Slack webhook).
+    || (s.label === 'SECRET' && s.reason === 'known_token_format' && i.label === 'IOC_URL'))
   && s.start <= i.start && i.end <= s.end;
 
 function mergeSensitive(list: Sens[]): Proposal[] {

@@ -11,11 +11,12 @@ export const normaliseKey = (key: string): string => key.toLowerCase().replace(/
 const ACCOUNT_KEYS = `user username usr userid useraccount login loginid loginname logonname logonuser account accountname
 samaccountname targetusername subjectusername targetuser targetaccount srcuser dstuser suser duser sourceuser
 sourceusername destinationuser destinationusername clientuser actorusername logonaccount alternateid accountid
-unauthuser xauthuser remoteuser localuser
+unauthuser xauthuser remoteuser localuser actorlogin principal principalname userkey samaccount
 employeeid employeeno employeenumber staffid staffno staffnumber studentid studentno studentnumber memberid memberno
 membernumber patientid patientno patientnumber mrn customerid customerno
 社員番号 職員番号 従業員番号 学籍番号 患者番号 会員番号 顧客番号 診察券番号 カルテ番号 ユーザー名 ユーザ名 ユーザーid ユーザid
-アカウント アカウント名 アカウントid ログインid ログイン名 利用者id 口座番号`;
+アカウント アカウント名 アカウントid ログインid ログイン名 利用者id 口座番号
+ログオン名 サインイン名 サインインid ユーザーアカウント 利用者アカウント 社員id 職員id 学生id 教員id signinname`;
 
 // A NetBIOS domain standing alone in a field (TargetDomainName=KMSAD, アカウント ドメイン: MINATO) names the
 // member's directory, like a host.
@@ -32,7 +33,8 @@ mailboxownerupn メールアドレス メール 電子メール`;
 const PERSON_KEYS = `displayname fullname userdisplayname employeename staffname patientname studentname contactname
 contactperson requester requestedby reportedby submittedby reporter yourname
 氏名 名前 お名前 ご氏名 担当者 担当者名 ご担当者 ご担当者名 報告者 報告者名 申告者 申告者名 申請者 依頼者 相談者 記入者
-起票者 利用者名 患者名 職員名 社員名 従業員名 学生名 氏名漢字 氏名カナ フリガナ`;
+起票者 利用者名 患者名 職員名 社員名 従業員名 学生名 氏名漢字 氏名カナ フリガナ
+出席者 参加者 同席者 対応者 関係者 立会人 attendees participants`;
 
 const ADDRESS_KEYS = `address streetaddress mailingaddress postaladdress billingaddress shippingaddress homeaddress
 住所 ご住所 所在地 現住所 送付先住所 お届け先住所 連絡先住所`;
@@ -54,7 +56,7 @@ const keyWords = (key: string): string[] =>
 // groupDisplayName, servicePrincipalName, senderMailAddress).
 const THING = new Set(['app', 'application', 'service', 'resource', 'tenant', 'group', 'role', 'policy', 'parent', 'file', 'image',
   'package', 'product', 'vendor', 'team', 'channel', 'site', 'organization', 'org', 'company', 'browser', 'os', 'network', 'ip',
-  'mac', 'web', 'sender', 'from', 'reply', 'return']);
+  'mac', 'web', 'sender', 'from', 'reply', 'return', 'threat', 'malware', 'campaign']);
 
 // The kind of a log key: the key itself, or a known key it ends with (MailboxOwnerUPN, InitiatedByUserPrincipalName).
 export function fieldKind(key: string, table = false): FieldKind | undefined {

@@ -1,6 +1,7 @@
 // Fields of log records: JSON members ("user":"svc-sql"), key=value pairs (user=yamane src_user="x"), XML
 // elements, "Key: value" lines of Windows event logs and forms (Account Name: s.kuroda, Computer: ZQ7DC01,
 // ユーザー名：tanabe), 【label】value forms, and the user slots of Cisco and Unix auth log lines.
+import { isOrdinaryWord } from '../data/name-lexicon.js';
 import { matches } from '../text.js';
 import type { Candidate } from '../types.js';
 import { fieldKind, fieldKindOfPhrase, valueCandidate, type FieldKind, type FieldReason } from './fields.js';
@@ -23,7 +24,9 @@ const JA_USER_RE = /(?:ユーザー|ユーザ|アカウント|利用者)(?:名|I
 
 // k.tanabe's account, svc_backup account, tanaka.k のアカウント: an id-like name (a dot, an underscore or a digit)
 // before an account word.
-const BEFORE_ACCOUNT_RE = /(?<![\w.@\\/-])([A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*[A-Za-z0-9]|[A-Za-z]+\d+)(?:'s)?[ \t]?(?:の)?(?:(?:user )?account|mailbox|アカウント|ユーザー(?:ID)?)(?![A-Za-z])/dg;
+const BEFORE_ACCOUNT_RE = /(?<![\w.@\\/-])([A-Za-z][A-Za-z0-9]*[._][A-Za-z0-9._]*[A-Za-z0-9]|[A-Za-z]+\d+|[a-z]{4,20})(?:'s)?[ \t]?(?:の)?(?:(?:user )?account|mailbox|アカウント|ユーザー(?:ID)?)(?![A-Za-z])/dg;
+
+const BEFORE_ACCOUNT_WORD = /^(?:admin|root|guest|user|users|service|shared|domain|local|cloud|email|mail|gmail|google|microsoft|apple|amazon|slack|teams|zoom|line|github|gitlab|dropbox|twitter|facebook|instagram|linkedin|office|azure|okta|entra|aws|your|their|this|that|same|test|demo|main|personal|work|company|corporate|system|backup|break|glass|privileged|generic|sales|support)$/;
 
 // Cisco ASA style "User <yamane>", and sshd/sudo/su lines of a Unix auth log. "invalid user admin" is the
 // attacker's guess, not an account of the member.
@@ -57,6 +60,29 @@ function listValues(text: string, start: number, out: Candidate[], kind: FieldKi
   return true;
 }
 
+// People listed after a person key (出席者：相澤、沼田 葵、蓮見。 Attendees: Ana Ruiz, Tom Berg): each item is one name,
+// spaces inside it included.
+const PERSON_LIST_RE = /^[^\n,、，/／]{1,24}(?:[ \t]*[,、，/／][ \t]*[^\n,、，/／]{1,24})+/;
+
+const NAME_ITEM = /^(?:[\u3400-\u9fff々ヶ]{1,4}(?:[ \u3000][\u3400-\u9fff々ヶ]{1,3})?|[\u30a1-\u30fa\u30fc]{2,8}(?:[・ ][\u30a1-\u30fa\u30fc]{2,8}){0,2}|[\u3041-\u3096]{2,5}|[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+){0,2})$/u;
+const NOT_NAME_ITEM = /(?:先|者|社|会|様|側|方|等|など|各位|全員|一同|部|課|係|室|班|局|所|店|長|員|チーム|グループ|センター)$|^(?:Sales|Support|Finance|Legal|Marketing|Engineering|Operations|Security|Management|Admin|IT|HR)$/;
+
+function personList(text: string, start: number, out: Candidate[]): boolean {
+  const list = PERSON_LIST_RE.exec(text.slice(start, start + 400))?.[0]?.replace(/[。.]?[ \t]*(?:ほか|他|ら|etc\.?)?[。.]?[ \t]*$/, '');
+  if (!list) return false;
+  const items = [...list.matchAll(/[^,、，/／]+/g)];
+  // Every item must be shaped like a name, or the list is of something else (取引先、委託先; Sales, HR).
+  if (!items.every((m) => NAME_ITEM.test(m[0].trim()) && !NOT_NAME_ITEM.test(m[0].trim()))) return false;
+  for (const item of items) {
+    const s = start + item.index + (item[0].length - item[0].trimStart().length);
+    push(out, 'person', text, [s, s + item[0].trim().length], 'labelled_field');
+  }
+  return true;
+}
+
+// A title in front of the name (報告者：事務長 相澤 千尋, Reporter: Dr. Ana Ruiz) is no part of it.
+const LEADING_TITLE = /^(?:(?:[\u3400-\u9fff]{0,4}(?:長|部長|課長|係長|主任|社長|院長|理事長|所長|店長|室長|局長|次長|担当|代表|教授|准教授|講師|助教|医師|看護師|薬剤師|事務員|職員|取締役|会長|専務|常務|顧問|税理士|弁護士|先生))|(?:Dr|Mr|Mrs|Ms|Prof)\.?)[ \t\u3000]+(?=\S)/;
+
 function colonFields(text: string, out: Candidate[]): void {
   for (const m of matches(COLON_RE, text)) {
     const phrase = m[1] as string;
@@ -64,8 +90,16 @@ function colonFields(text: string, out: Candidate[]): void {
     if (!kind) continue;
     const span = m.indices?.[2];
     if (!span) continue;
-    const [s] = span;
+    let [s] = span;
     let e = span[1];
+    const title = kind === 'person' ? LEADING_TITLE.exec(text.slice(s, s + 40)) : null;
+    if (title) {
+      // The name after the title: up to two words on the same line.
+      s += title[0].length;
+      const words = /^[^\s,;|"'<>()（）「」、。:：]{1,20}(?:[ \t\u3000][^\s,;|"'<>()（）「」、。:：]{1,20})?/.exec(text.slice(s, s + 44))?.[0] ?? '';
+      if (words) push(out, kind, text, [s, s + words.length], 'labelled_field');
+      continue;
+    }
     // An address runs to the end of its line (住所：東京都港区芝公園4-2-8 芝パークビル5階).
     if (kind === 'address') {
       const eol = text.indexOf('\n', s);
@@ -74,6 +108,7 @@ function colonFields(text: string, out: Candidate[]): void {
     }
     // A list of hosts or users to the end of the line (Affected hosts: KEIRI-PC07, SOUMU-PC02).
     if ((kind === 'host' || kind === 'account') && listValues(text, s, out, kind)) continue;
+    if (kind === 'person' && personList(text, s, out)) continue;
     // Only a person's name may take two words ("氏名: 中川 拓", "Display Name: Keiko Arai").
     const second = m.indices?.[3];
     if (second && kind === 'person') e = second[1];
@@ -122,6 +157,8 @@ export function detectRecordFields(text: string): Candidate[] {
   for (const re of [ANGLE_RE, AUTH_LOG_RE]) for (const m of matches(re, text)) push(out, 'account', text, valueSpan(m, 1));
   for (const m of matches(BEFORE_ACCOUNT_RE, text)) {
     const name = m[1] as string;
+    // A plain lower-case word must be no English word ("admin account", "email account", "the user account").
+    if (/^[a-z]+$/.test(name) && (isOrdinaryWord(name) || BEFORE_ACCOUNT_WORD.test(name))) continue;
     if (!FILE_EXTENSION.test(name.slice(name.lastIndexOf('.') + 1))) push(out, 'account', text, valueSpan(m, 1), 'labelled_field');
   }
   bracketFields(text, out);
