@@ -9,11 +9,31 @@ type Ind = Extract<Candidate, { kind: 'indicator' }>;
 const overlap = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 const len = (c: { start: number; end: number }): number => c.end - c.start;
 
+type Span = { start: number; end: number };
+
+// Spans that do not overlap, sorted by start, have their ends sorted too: the one starting last before `a` ends is the
+// only one that can overlap it. Binary searches keep resolution linear-logarithmic on a long report's thousands of
+// candidates (it was quadratic).
+function lastStartingBefore(sorted: readonly Span[], end: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Span).start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+const overlapsAny = (disjoint: readonly Span[], a: Span): boolean => {
+  const k = lastStartingBefore(disjoint, a.end);
+  return k >= 0 && overlap(disjoint[k] as Span, a);
+};
+
 function dedupeIndicators(list: Ind[]): Ind[] {
   const sorted = [...list].sort((a, b) => len(b) - len(a) || a.start - b.start);
-  const kept: Ind[] = [];
-  for (const c of sorted) if (!kept.some((k) => overlap(k, c))) kept.push(c);
-  return kept.sort((a, b) => a.start - b.start);
+  const kept: Ind[] = []; // disjoint, sorted by start
+  for (const c of sorted) if (!overlapsAny(kept, c)) kept.splice(lastStartingBefore(kept, c.end) + 1, 0, c);
+  return kept;
 }
 
 // What the platform knows is the member's (its people, values coordinators taught it: known.ts) is never an indicator.
@@ -45,8 +65,15 @@ function mergeSensitive(list: Sens[]): Proposal[] {
 export function resolve(candidates: Candidate[]): { proposals: Proposal[]; indicators: Indicator[] } {
   const sens = candidates.filter((c): c is Sens => c.kind === 'sensitive' && c.end > c.start);
   let inds = dedupeIndicators(candidates.filter((c): c is Ind => c.kind === 'indicator'));
-  inds = inds.filter((i) => !sens.some((s) => beatsIndicator(s, i)));
-  const kept = sens.filter((s) => !inds.some((i) => overlap(s, i)));
+  // The indicators inside each sensitive span (indicators are disjoint and sorted), and whether that span beats them.
+  const beaten = new Set<Ind>();
+  for (const s of sens) {
+    for (let k = lastStartingBefore(inds, s.start) + 1; k < inds.length && (inds[k] as Ind).start < s.end; k++) {
+      if (beatsIndicator(s, inds[k] as Ind)) beaten.add(inds[k] as Ind);
+    }
+  }
+  inds = inds.filter((i) => !beaten.has(i));
+  const kept = sens.filter((s) => !overlapsAny(inds, s));
   const indicators = inds.map(({ kind: _k, ...i }) => i);
   return { proposals: mergeSensitive(kept), indicators };
 }
