@@ -179,6 +179,8 @@ export function ResponderDashboard() {
   if (!home.data) return <Loading />;
   return (
     <div className="grid-2">
+      {/* What needs action first: offers waiting for an answer, then my cases; advisories after. */}
+      <Sections sections={home.data.sections} />
       <Card title={t('dash.responder.title')} id="home-responder-advisories">
         {home.data.advisories.length === 0 ? <p className="muted">{t('dash.responder.none')}</p> : (
           <ul className="dash-list">
@@ -190,7 +192,6 @@ export function ResponderDashboard() {
           </ul>
         )}
       </Card>
-      <Sections sections={home.data.sections} />
     </div>
   );
 }

@@ -26,13 +26,15 @@ function useGraphSize(): GraphSize {
 
 function NodeShape({ node, x, y, center, size }: { node: GraphNode; x: number; y: number; center: boolean; size: GraphSize }) {
   const { t } = useI18n();
+  // The labels drawn under a node are shortened to fit; the node's accessible name (aria-label on its link or group)
+  // says it in full, so the drawn words are hidden from assistive technology rather than read as a second, cut name.
   return (
     <>
       <circle cx={x} cy={y} r={center ? NODE_RADIUS + 6 : NODE_RADIUS} className={`graph-node-${node.type.replace(/[^a-z0-9-]/g, '')}`} />
-      <text x={x} y={y + NODE_RADIUS + (center ? 22 : 16)} className="graph-name" textAnchor="middle">
+      <text x={x} y={y + NODE_RADIUS + (center ? 22 : 16)} className="graph-name" textAnchor="middle" aria-hidden="true">
         {shortLabel(node.readable ? (node.name ?? node.id) : node.id.split('--')[0] ?? node.id, size.labelUnits)}
       </text>
-      <text x={x} y={y + NODE_RADIUS + (center ? 38 : 31)} className="graph-type" textAnchor="middle">
+      <text x={x} y={y + NODE_RADIUS + (center ? 38 : 31)} className="graph-type" textAnchor="middle" aria-hidden="true">
         {shortLabel(node.readable ? typeLabel(t, node.type) : t('intel.graph.unreadable'), size.labelUnits + 4)}
       </text>
     </>
