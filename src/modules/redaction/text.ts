@@ -36,9 +36,18 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// All matches of a global regex as [start, end, match].
+// The global twin of a regex given without the g flag, compiled once (detectors run on every report).
+const globalTwins = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  if (re.global) return re;
+  let g = globalTwins.get(re);
+  if (!g) globalTwins.set(re, (g = new RegExp(re.source, `${re.flags}g`)));
+  return g;
+}
+
+// All matches of a regex, as exec results, from the start of the text.
 export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
-  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+  const g = globalOf(re);
   g.lastIndex = 0;
   for (let m = g.exec(text); m !== null; m = g.exec(text)) {
     if (m[0].length === 0) g.lastIndex++;
