@@ -55,8 +55,11 @@ describeEachDatabase('redaction memory', (database) => {
       payload: { version, additions: [{ start, end: start + 7, label: 'INTERNAL_HOST', remember: true }] },
     });
     expect(added.statusCode).toBe(200);
-    // Taught for later reports, and redacted wherever it appears in this one too.
-    expect(added.json<Review>().redactions.filter((r) => r.reason === 'coordinator_added').map((r) => r.text)).toEqual(['AOB-FS7', 'ａｏｂ－ｆｓ７']);
+    // Taught for later reports, and redacted wherever it appears in this one too: the full-width spelling is covered by
+    // the addition, or by the detector's own proposal where it now finds the host itself.
+    const inReview = added.json<Review>().redactions;
+    expect(inReview.filter((r) => r.reason === 'coordinator_added').map((r) => r.text)).toContain('AOB-FS7');
+    expect(inReview.map((r) => r.text)).toContain('ａｏｂ－ｆｓ７');
     const listed = (await memory('coordinator', 'GET')).json<Memory>();
     expect(listed.items.map((i) => ({ value: i.value, label: i.label }))).toEqual([{ value: 'AOB-FS7', label: 'INTERNAL_HOST' }]);
     expect(listed.items[0]?.createdByName).not.toBeNull();
