@@ -38,6 +38,8 @@ import { browseRoutes } from './modules/taxii/browse.routes.js';
 import { sharingGroupRoutes } from './modules/taxii/sharing-groups.routes.js';
 import { taxiiRoutes } from './modules/taxii/taxii.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { assetRoutes } from './modules/vulns/assets.routes.js';
+import { findingRoutes } from './modules/vulns/findings.routes.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
@@ -109,6 +111,8 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   await app.register(aidRoutes(db, deps));
   await app.register(dashboardRoutes(db, deps));
   await app.register(directoryRoutes(db, deps));
+  await app.register(assetRoutes(db, deps));
+  await app.register(findingRoutes(db, deps));
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   registerWebUi(app);

@@ -67,6 +67,11 @@ export const ERROR_CODES = {
   directory_import_invalid: 422,
   directory_import_too_large: 413,
   directory_version_conflict: 409,
+  // assets and vulnerabilities
+  asset_invalid: 400,
+  asset_address_unregistered: 400,
+  asset_limit_reached: 409,
+  finding_note_required: 400,
   internal: 500,
   not_ready: 503,
 } as const;

@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './cli/admin.commands.js';
 import { registerDemoCommands } from './cli/demo.commands.js';
+import { registerFeedsCommands } from './cli/feeds.commands.js';
 import { registerLedgerCommands } from './cli/ledger.commands.js';
 import { registerOrgCommands } from './cli/org.commands.js';
 import { registerStixCommands } from './cli/stix.commands.js';
@@ -39,6 +40,7 @@ registerStixCommands(program);
 registerLedgerCommands(program);
 registerRedactCommands(program);
 registerDemoCommands(program);
+registerFeedsCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);

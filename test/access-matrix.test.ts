@@ -369,9 +369,46 @@ const CASES: Case[] = [
   },
   { route: 'GET /api/directory/export', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/directory/export?format=csv' }) },
 
+  // Assets (issue 20): the organisation's members keep them; the desk reads only what an organisation shares with it.
+  { route: 'GET /api/orgs/:orgId/assets', allowed: ['member', 'org_admin', 'coordinator'], request: async (f) => { await assetOf(f, f.orgA, true); return { method: 'GET', url: `/api/orgs/${f.orgA}/assets` }; } },
+  { route: 'GET /api/orgs/:orgId/assets#unshared', allowed: [], request: async (f) => { await assetOf(f, f.orgB, false); return { method: 'GET', url: `/api/orgs/${f.orgB}/assets` }; } },
+  { route: 'POST /api/orgs/:orgId/assets', allowed: ['member', 'org_admin'], request: (f) => ({ method: 'POST', url: `/api/orgs/${f.orgA}/assets`, payload: assetInput }) },
+  { route: 'POST /api/orgs/:orgId/assets#other', allowed: [], request: (f) => ({ method: 'POST', url: `/api/orgs/${f.orgB}/assets`, payload: assetInput }) },
+  { route: 'PUT /api/orgs/:orgId/assets/:id', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'PUT', url: `/api/orgs/${f.orgA}/assets/${await assetOf(f, f.orgA, true)}`, payload: assetInput }) },
+  { route: 'DELETE /api/orgs/:orgId/assets/:id', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'DELETE', url: `/api/orgs/${f.orgA}/assets/${await assetOf(f, f.orgA, true)}` }) },
+  { route: 'GET /api/orgs/:orgId/findings', allowed: ['member', 'org_admin'], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgA}/findings` }) },
+  { route: 'GET /api/orgs/:orgId/findings#other', allowed: [], request: (f) => ({ method: 'GET', url: `/api/orgs/${f.orgB}/findings` }) },
+  { route: 'PUT /api/orgs/:orgId/findings/:id', allowed: ['member', 'org_admin'], request: async (f) => ({ method: 'PUT', url: `/api/orgs/${f.orgA}/findings/${await findingOf(f, f.orgA)}`, payload: { status: 'patched' } }) },
+  { route: 'PUT /api/orgs/:orgId/findings/:id#other', allowed: [], request: async (f) => ({ method: 'PUT', url: `/api/orgs/${f.orgB}/findings/${await findingOf(f, f.orgB)}`, payload: { status: 'patched' } }) },
+
+  { route: 'GET /api/vulns/summary', allowed: ['coordinator'], request: () => ({ method: 'GET', url: '/api/vulns/summary' }) },
   // Last: it ends the sessions the other cases use.
   { route: 'POST /api/auth/logout', allowed: 'everyone', request: () => ({ method: 'POST', url: '/api/auth/logout' }) },
 ];
+
+// A fresh asset of an organisation, shared with the desk or not, written straight to the database.
+const assetInput = { category: 'nas', vendor: 'QNAP', product: 'QTS', version: '5.1.0' };
+async function assetOf(f: Fixture, orgId: string, shared: boolean): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await f.ctx.db.insertInto('assets').values({
+    id, org_id: orgId, category: 'nas', vendor: 'QNAP', product: 'QTS', version: '5.1.0', cpe: null, purl: null, internet_facing: 0, exposed_address: null,
+    owner: '', notes: '', share_with_desk: shared ? 1 : 0, created_by: null, updated_by: null, created_at: now, updated_at: now,
+  }).execute();
+  return id;
+}
+
+// A fresh open finding (an end of life, which needs no CVE) on a fresh asset of the organisation.
+async function findingOf(f: Fixture, orgId: string): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await f.ctx.db.insertInto('vuln_findings').values({
+    id, org_id: orgId, asset_id: await assetOf(f, orgId, false), kind: 'eol', ref: 'qnap-qts@4.3', outcome: 'affected', source: 'eol', criterion: 'endoflife.date/qnap-qts',
+    range_text: '4.3', detail: 'eol_passed', fixed_hint: null, eol_date: '2020-01-01', kev: 0, epss: null, cvss: null, priority: 150, fingerprint: 'x', status: 'open',
+    status_note: '', status_by: null, status_at: null, active: 1, first_seen_at: now, last_seen_at: now, reopened_at: null,
+  }).execute();
+  return id;
+}
 
 // A fresh directory entry (version 1), written straight to the database.
 const directoryInput = { nameJa: '行列の窓口', helpsWith: ['fraud'], prefectures: ['13'], webUrl: 'https://example.jp/matrix' };

@@ -68,6 +68,14 @@ export const PERMISSIONS = {
   'dashboard.coordinator': role('coordinator'),
   'dashboard.responder': role('responder'),
   'dashboard.community': signedIn,
+  // Assets and vulnerabilities (issue 20). The id is the organisation's: its members and org admins keep its
+  // inventory and work its findings. Coordinators may read assets an organisation shares with the desk (decided
+  // per asset with the data, in vulns/assets.service.ts), and the community's counts under k.
+  'asset.read': any(memberOf, role('coordinator')),
+  'asset.write': memberOf,
+  'finding.read': memberOf,
+  'finding.write': memberOf,
+  'vulns.summary': role('coordinator'),
   // The public contact directory: anyone reads it; the coordinator desk curates it.
   'directory.manage': role('coordinator'),
 } satisfies Record<string, Rule>;

@@ -20,6 +20,9 @@ import type {
 } from '../modules/aid/aid.table.js';
 import type { MembershipsTable, UserRolesTable, UsersTable } from '../modules/users/users.table.js';
 import type { DashboardVisitsTable } from '../modules/dashboards/dashboards.table.js';
+import type {
+  AssetsTable, VulnCpeCriteriaTable, VulnCsafAdvisoriesTable, VulnCsafProductsTable, VulnCsafVulnsTable, VulnFindingsTable, VulnOsvPackagesTable, VulnOsvRecordsTable, VulnCvesTable, VulnEolCyclesTable, VulnEpssTable, VulnFeedImportsTable, VulnKevTable,
+} from '../modules/vulns/vulns.table.js';
 
 export interface SettingsTable {
   key: string;
@@ -81,6 +84,20 @@ export interface Tables {
   aid_escalations: AidEscalationsTable;
   dashboard_visits: DashboardVisitsTable;
   directory_entries: DirectoryEntriesTable;
+  // vulnerability knowledge (issue 20)
+  vuln_cves: VulnCvesTable;
+  vuln_cpe_criteria: VulnCpeCriteriaTable;
+  vuln_kev: VulnKevTable;
+  vuln_epss: VulnEpssTable;
+  vuln_eol_cycles: VulnEolCyclesTable;
+  vuln_feed_imports: VulnFeedImportsTable;
+  assets: AssetsTable;
+  vuln_findings: VulnFindingsTable;
+  vuln_osv_records: VulnOsvRecordsTable;
+  vuln_osv_packages: VulnOsvPackagesTable;
+  vuln_csaf_advisories: VulnCsafAdvisoriesTable;
+  vuln_csaf_vulns: VulnCsafVulnsTable;
+  vuln_csaf_products: VulnCsafProductsTable;
 }
 
 export type Database = Kysely<Tables>;

@@ -16,6 +16,11 @@ import * as ledgerCosignatures from './migrations/2026-12-07-0016-ledger-cosigna
 import * as correlationCurrent from './migrations/2026-12-07-0017-correlation-current.js';
 import * as identityOwners from './migrations/2026-12-07-0018-identity-owners.js';
 import * as redactionMemory from './migrations/2026-12-07-0019-redaction-memory.js';
+import * as vulnKnowledge from './migrations/2026-12-07-0020-vuln-knowledge.js';
+import * as assets from './migrations/2026-12-07-0021-assets.js';
+import * as vulnFindings from './migrations/2026-12-07-0022-vuln-findings.js';
+import * as vulnOsv from './migrations/2026-12-07-0023-vuln-osv.js';
+import * as vulnCsaf from './migrations/2026-12-07-0024-vuln-csaf.js';
 
 // Migrations are listed here (not discovered on disk) so the compiled build and the tests see the same set.
 // Kysely runs them in name order; they are listed in that order too.
@@ -37,6 +42,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-07-0017-correlation-current': correlationCurrent,
   '2026-12-07-0018-identity-owners': identityOwners,
   '2026-12-07-0019-redaction-memory': redactionMemory,
+  '2026-12-07-0020-vuln-knowledge': vulnKnowledge,
+  '2026-12-07-0021-assets': assets,
+  '2026-12-07-0022-vuln-findings': vulnFindings,
+  '2026-12-07-0023-vuln-osv': vulnOsv,
+  '2026-12-07-0024-vuln-csaf': vulnCsaf,
 };
 
 function migrator(db: Kysely<any>): Migrator {

@@ -172,6 +172,23 @@ const ERRORS: Record<ErrorCode, Text> = {
     ja: 'この連絡先は他の人が先に変更しました。最新の内容を読み込み直してから変更してください。',
     en: 'Someone else changed this entry first. Reload it and make your change again.',
   },
+  // assets and vulnerabilities
+  asset_invalid: {
+    ja: '機器・ソフトウェアの入力に誤りがあります（{fields}）。何も保存していません。',
+    en: 'Some fields of the asset are not valid ({fields}). Nothing was stored.',
+  },
+  asset_address_unregistered: {
+    ja: '「{value}」は組織に登録されたドメインや IP アドレス範囲ではありません。先に組織の登録情報に追加してください。',
+    en: '"{value}" is not one of the organisation\'s registered domains or IP ranges. Register it with the organisation first.',
+  },
+  asset_limit_reached: {
+    ja: '1 つの組織に登録できる機器・ソフトウェアは {max} 件までです。',
+    en: 'An organisation can register at most {max} assets.',
+  },
+  finding_note_required: {
+    ja: '「{status}」にするときは、その内容（対策や理由）を書いてください。',
+    en: 'Say what was done or why when marking a finding "{status}".',
+  },
   internal: {
     ja: 'サーバーでエラーが発生しました（リクエスト ID: {requestId}）。',
     en: 'Something went wrong on the server (request id: {requestId}).',

@@ -14,11 +14,12 @@ import { listMyNotifications, listPublishedAdvisories } from '../sharing/notific
 import { findVisit, saveVisit, sightingsOf, stixNames, undecidedRedactions } from './dashboards.repository.js';
 import type { HomeRole, HomeSection, HomeSectionProvider } from './home-section.js';
 import { listPublicAdvisories } from './public.service.js';
+import { memberVulnSection } from '../vulns/vulns-home.js';
 
 
-/** The blocks other features add to each home page: mutual aid (issue 5) for now. */
+/** The blocks other features add to each home page: mutual aid (issue 5), vulnerabilities of the assets (issue 20). */
 export const HOME_SECTIONS: Record<HomeRole, HomeSectionProvider[]> = {
-  member: [memberAidSection],
+  member: [memberAidSection, memberVulnSection],
   coordinator: [coordinatorAidSection],
   responder: [responderAidSections],
 };
