@@ -36,6 +36,18 @@ describeEachDatabase('demo community', (database) => {
       .select(['users.email', 'aid_responders.vetting', 'aid_responders.available']).execute();
     expect(responder).toEqual([{ email: 'responder@demo.anshin.example', vetting: 'vetted', available: 1 }]);
   });
+
+  it('gives members devices and software, and the hospital\'s exploited VPN appliance a notice at once', async () => {
+    const findings = await ctx.db.selectFrom('vuln_findings').innerJoin('organisations', 'organisations.id', 'vuln_findings.org_id')
+      .select(['organisations.name_en', 'vuln_findings.ref', 'vuln_findings.status', 'vuln_findings.outcome', 'vuln_findings.kev'])
+      .where('vuln_findings.active', '=', 1).execute();
+    const of = (org: string) => findings.filter((f) => f.name_en === org).map((f) => f.ref);
+    expect(of('Sakura General Hospital')).toEqual(expect.arrayContaining(['CVE-2024-21762', 'CVE-2023-27997', 'CVE-2024-21899', 'CVE-2024-38063']));
+    expect(of('Midori City Office')).toContain('CVE-2023-2745');
+    expect(of('Yamada Precision Co., Ltd.')).not.toContain('CVE-2024-38063'); // its PCs carry the fixed build
+    expect(findings.every((f) => f.status === 'open')).toBe(true);
+    expect(findings.find((f) => f.ref === 'CVE-2024-21762')?.kev).toBe(1);
+  });
 });
 
 describeEachDatabase('demo community over TAXII', (database) => {

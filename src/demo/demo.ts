@@ -14,6 +14,7 @@ import { countUsers, insertUser, replaceRoles, upsertMembership } from '../modul
 import { seedDemoSightings, seedDemoStix } from './demo-stix.js';
 import { seedDemoAid } from '../modules/aid/aid-demo.js';
 import { seedDemoDirectory } from './demo-directory.js';
+import { seedDemoVulns } from './demo-vulns.js';
 
 export interface DemoCredential {
   role: string;
@@ -149,5 +150,7 @@ export async function seedDemo(db: Database, deps: { config: Config }, options: 
   // Mutual aid: the vendor's responder is a vetted responder.
   await seedDemoAid(db, people.get('responder'));
   await seedDemoDirectory(db, ctx);
+  // Before the incident: devices and software, matched against the bundled feed sample.
+  await seedDemoVulns(db, deps.config, orgIds);
   return { credentials, taxiiTokens, orgIds, stixObjects };
 }
