@@ -61,6 +61,10 @@ export const MAIN_PAGES: MainPage[] = [
   { path: '/account', role: 'hospital-staff', name: 'account' },
   { path: '/users', role: 'hospital-staff', name: 'forbidden' },
   { path: '/no-such-page', role: 'hospital-staff', name: 'not-found' },
+  // devices and software, vulnerability notices, the coordinators' summary (issue 20)
+  { path: '/orgs/:hospital/assets', role: 'hospital-staff', name: 'assets' },
+  { path: '/orgs/:hospital/findings', role: 'hospital-staff', name: 'findings' },
+  { path: '/vulns', role: 'coordinator', name: 'vulns-summary' },
   // contact directory
   { path: '/directory', role: 'anonymous', name: 'directory' },
   { path: '/directory/manage', role: 'coordinator', name: 'directory-manage' },
@@ -71,7 +75,7 @@ export const MAIN_PAGES: MainPage[] = [
 ];
 
 /** The pages also checked in English (the UI language is switched for that run). */
-export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'report-sent', 'aid-request-member', 'aid-desk', 'directory', 'glossary'];
+export const ENGLISH_PAGES: string[] = ['sign-in', 'home-member', 'home-coordinator', 'reports', 'report-new', 'report-coordinator', 'triage', 'intel-browse', 'account', 'not-found', 'report-sent', 'aid-request-member', 'aid-desk', 'directory', 'glossary', 'assets', 'findings'];
 
 /** Fills `:name` parts from the fixture ids; fails loudly on a name the fixture does not have. */
 export function resolvePath(path: string, ids: Record<string, string>): string {

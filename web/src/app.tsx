@@ -37,6 +37,10 @@ import { AidRequestPage } from './pages/aid/aid-request-page.tsx';
 import { ResponderHomePage, ResponderProfilePage } from './pages/aid/aid-responder-pages.tsx';
 import { AidMetricsPage, AidVettingPage } from './pages/aid/aid-desk-pages.tsx';
 import { MonthlyReportPage } from './pages/dashboards/monthly-report-page.tsx';
+import { AssetsPage } from './pages/vulns/assets-page.tsx';
+import { FindingsPage } from './pages/vulns/findings-page.tsx';
+import { FindingRedirect, OrgChooser } from './pages/vulns/org-chooser.tsx';
+import { VulnsSummaryPage } from './pages/vulns/vulns-summary-page.tsx';
 
 // The charting library is loaded only with the page that draws charts.
 const CommunityPage = lazy(() => import('./pages/dashboards/community-page.tsx').then((m) => ({ default: m.CommunityPage })));
@@ -89,6 +93,13 @@ const ROUTES: AppRoute[] = [
   { path: '/aid/desk', auth: ['coordinator'], element: <AidDeskPage /> },
   { path: '/aid/responders', auth: ['coordinator'], element: <AidVettingPage /> },
   { path: '/aid/metrics', auth: ['coordinator', 'auditor'], element: <AidMetricsPage /> },
+  // devices and software, their vulnerability and end-of-life notices (issue 20); the short addresses pick the organisation
+  { path: '/orgs/:id/assets', auth: true, element: <WithId page={AssetsPage} /> },
+  { path: '/orgs/:id/findings', auth: true, element: <WithId page={FindingsPage} /> },
+  { path: '/assets', auth: true, element: <OrgChooser kind="assets" /> },
+  { path: '/vulns/findings', auth: true, element: <OrgChooser kind="findings" /> },
+  { path: '/vulns/findings/:id', auth: true, element: <WithId page={FindingRedirect} /> },
+  { path: '/vulns', auth: ['coordinator'], element: <VulnsSummaryPage /> },
   { path: '/community', auth: true, element: <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
   { path: '/community/monthly', auth: true, element: <MonthlyReportPage /> },
   // The contact directory: public, no sign-in; coordinators curate it.

@@ -18,10 +18,14 @@ export function navItems(user: Me | null, locale: 'ja' | 'en' = 'ja'): NavItem[]
   for (const m of user.memberships) {
     items.push({ href: `/orgs/${encodeURIComponent(m.orgId)}`, key: 'nav.myOrg', label: membershipName(m, locale) });
   }
+  // devices and software (issue 20): a member of one organisation goes straight to its inventory
+  const only = user.memberships.length === 1 ? user.memberships[0] : undefined;
+  if (only) items.push({ href: `/orgs/${encodeURIComponent(only.orgId)}/assets`, key: 'nav.assets' });
+  else if (user.memberships.length > 1) items.push({ href: '/assets', key: 'nav.assets' });
   items.push({ href: '/intel', key: 'nav.intel' });
   // reports: members report for their organisations; coordinators work the triage queue
   if (user.memberships.length > 0) items.push({ href: '/reports', key: 'nav.reports' });
-  if (roles.has('coordinator')) items.push({ href: '/triage', key: 'nav.triage' });
+  if (roles.has('coordinator')) items.push({ href: '/triage', key: 'nav.triage' }, { href: '/vulns', key: 'nav.vulns' });
   items.push({ href: '/correlation', key: 'nav.correlation' });
   // mutual aid: members ask for help; responders answer offers; the desk offers, vets and watches the targets
   if (user.memberships.length > 0) items.push({ href: '/aid', key: 'nav.aid' });

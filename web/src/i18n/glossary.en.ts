@@ -37,4 +37,12 @@ export const glossaryEn: EnglishOf<typeof glossaryJa> = {
   'glossary.ledger.text': 'A record of who shared what and when, kept so that it cannot be changed afterwards.',
   'glossary.vulnerability.term': 'Vulnerability and CVE',
   'glossary.vulnerability.text': 'A weakness in software or a device that attackers can use to get in. A CVE is the number given to one vulnerability (e.g. CVE-2024-21762).',
+  'glossary.kev.term': 'KEV (known exploited vulnerabilities)',
+  'glossary.kev.text': 'A list published by the US agency CISA of the vulnerabilities known to have been used in real attacks. Attackers already use them, so they come first.',
+  'glossary.cvss.term': 'CVSS (severity)',
+  'glossary.cvss.text': 'How serious a vulnerability is, as a score from 0 to 10: 9.0 and above is critical, 7.0 high, 4.0 medium, below that low. Whether it is used in real attacks (KEV) says more about urgency than the score.',
+  'glossary.epss.term': 'EPSS (likelihood of attacks)',
+  'glossary.epss.text': 'The probability, from 0 to 100%, that a vulnerability will be used in attacks in the next 30 days, computed daily by FIRST, an international association of incident response teams.',
+  'glossary.eol.term': 'End of support (EOL)',
+  'glossary.eol.text': 'When the maker stops releasing fixes and updates for a product. Vulnerabilities found after that are not fixed, so move to a supported release or replace it.',
 };

@@ -20,15 +20,17 @@ import { reportsEn } from './reports.en.ts';
 import { reportsJa } from './reports.ja.ts';
 import { sharingEn } from './sharing.en.ts';
 import { sharingJa } from './sharing.ja.ts';
+import { vulnsEn } from './vulns.en.ts';
+import { vulnsJa } from './vulns.ja.ts';
 
 /** Each module's resource file, by language: what the test compares. */
 export const MODULES = {
-  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa, advisories: advisoriesJa, glossary: glossaryJa },
-  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn, advisories: advisoriesEn, glossary: glossaryEn },
+  ja: { categories: categoryMessages('ja'), core: ja, reports: reportsJa, ledger: ledgerJa, aid: aidJa, correlation: correlationJa, sharing: sharingJa, dashboards: dashboardsJa, directory: directoryJa, advisories: advisoriesJa, glossary: glossaryJa, vulns: vulnsJa },
+  en: { categories: categoryMessages('en'), core: en, reports: reportsEn, ledger: ledgerEn, aid: aidEn, correlation: correlationEn, sharing: sharingEn, dashboards: dashboardsEn, directory: directoryEn, advisories: advisoriesEn, glossary: glossaryEn, vulns: vulnsEn },
 };
 
-const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa, ...advisoriesJa, ...glossaryJa };
-const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn, ...advisoriesEn, ...glossaryEn };
+const translationJa = { ...categoryMessages('ja'), ...ja, ...reportsJa, ...ledgerJa, ...aidJa, ...correlationJa, ...sharingJa, ...dashboardsJa, ...directoryJa, ...advisoriesJa, ...glossaryJa, ...vulnsJa };
+const translationEn = { ...categoryMessages('en'), ...en, ...reportsEn, ...ledgerEn, ...aidEn, ...correlationEn, ...sharingEn, ...dashboardsEn, ...directoryEn, ...advisoriesEn, ...glossaryEn, ...vulnsEn };
 
 /** One namespace per language: the modules' keys are unique across modules (the test checks). */
 export const resources = {

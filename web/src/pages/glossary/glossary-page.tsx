@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/resources.ts';
 
 export const GLOSSARY_TERMS = [
   'incident', 'advisory', 'indicator', 'sighting', 'correlation', 'intel', 'stix', 'tlp', 'redaction', 'k', 'triage', 'forensics', 'aid',
-  'coordinator', 'ledger', 'vulnerability',
+  'coordinator', 'ledger', 'vulnerability', 'kev', 'cvss', 'epss', 'eol',
 ] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 

@@ -6,7 +6,7 @@ import { ErrorAlert, Loading, SuccessNote } from '../../components/alerts.tsx';
 import { Card, Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { orgName } from '../../lib/reference.ts';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { hasRole, isOrgAdmin, useSession } from '../../session/session-context.tsx';
 import { InviteForm } from '../users/invite-form.tsx';
 import { MembersSection } from './members-section.tsx';
@@ -77,6 +77,17 @@ export function OrgPage({ id }: { id: string }) {
           <OrgSummary org={current} />
         )}
       </Card>
+      {user?.memberships.some((m) => m.orgId === id) ? (
+        <Card title={t('assets.title')} id="org-assets">
+          <p>{t('assets.intro')}</p>
+          <ul className="plain-list">
+            <li><Link to={`/orgs/${encodeURIComponent(id)}/assets`}>{t('assets.title')}</Link></li>
+            <li><Link to={`/orgs/${encodeURIComponent(id)}/findings`}>{t('findings.title')}</Link></li>
+          </ul>
+        </Card>
+      ) : hasRole(user, 'coordinator') ? (
+        <p><Link to={`/orgs/${encodeURIComponent(id)}/assets`}>{t('assets.title')}</Link></p>
+      ) : null}
       {isMember ? <MembersSection orgId={id} canManage={canManage} /> : null}
       {hasRole(user, 'coordinator') ? <RememberedRedactions orgId={id} /> : null}
       {canManage ? (

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/alerts.tsx';
+import { ErrorAlert, Loading } from '../../components/alerts.tsx';
 import { SelectField } from '../../components/fields.tsx';
 import { Page } from '../../components/page.tsx';
 import { categoryLabel, useI18n, type MessageKey, type Translate } from '../../i18n/index.ts';
@@ -17,6 +17,7 @@ import { ChoiceGroup, FilesField, FirstAidNow, TextWithError } from './quick-rep
 import { INCIDENT_CATEGORIES, reportsApi, uploadAttachment, type Answers } from './reports-api.ts';
 import { useAutosavedReport, type AutosavedReport } from './use-autosaved-report.ts';
 import type { QuickDraft } from './local-draft.ts';
+import { useFindingPrefill } from '../vulns/finding-prefill.ts';
 import './reports.css';
 
 type HelpChoice = '' | 'onsite' | 'remote' | 'no';
@@ -38,6 +39,8 @@ function reasonOf(t: Translate, error: unknown): string {
 export function NewReportPage() {
   const { t } = useI18n();
   const { user } = useSession();
+  // "Ask for help with this" on a vulnerability notice: ?finding=<id>&org=<orgId> starts the report from it.
+  const prefill = useFindingPrefill();
   if (!user || user.memberships.length === 0) {
     return (
       <Page title={t('report.path.title')} narrow>
@@ -47,16 +50,17 @@ export function NewReportPage() {
   }
   return (
     <Page title={t('report.path.title')} narrow>
-      <QuickReport userId={user.id} defaultOrgId={user.memberships[0]?.orgId ?? ''} />
+      {prefill.notice ? <p className="alert alert-info">{prefill.notice}</p> : null}
+      {prefill.pending ? <Loading /> : <QuickReport userId={user.id} defaultOrgId={user.memberships[0]?.orgId ?? ''} prefill={prefill.draft} />}
     </Page>
   );
 }
 
-function QuickReport({ userId, defaultOrgId }: { userId: string; defaultOrgId: string }) {
+function QuickReport({ userId, defaultOrgId, prefill }: { userId: string; defaultOrgId: string; prefill: QuickDraft | null }) {
   const { t, locale } = useI18n();
   const { user } = useSession();
   const navigate = useNavigate();
-  const auto = useAutosavedReport(userId, defaultOrgId);
+  const auto = useAutosavedReport(userId, defaultOrgId, prefill);
   const { draft } = auto;
   const [files, setFiles] = useState<File[]>([]);
   const [textError, setTextError] = useState('');

@@ -26,9 +26,10 @@ export interface AutosavedReport {
   forget: () => void;
 }
 
-export function useAutosavedReport(userId: string, defaultOrgId: string): AutosavedReport {
-  const [stored] = useState(() => readLocalDraft(userId));
-  const [draft, setDraft] = useState<QuickDraft>(() => stored?.draft ?? { orgId: defaultOrgId, text: '', answers: emptyAnswers(), categoryChosen: false, files: [] });
+/** `prefill`: a new report's starting content (from a notice); it is saved once the member changes it or sends it. */
+export function useAutosavedReport(userId: string, defaultOrgId: string, prefill: QuickDraft | null = null): AutosavedReport {
+  const [stored] = useState(() => (prefill ? null : readLocalDraft(userId)));
+  const [draft, setDraft] = useState<QuickDraft>(() => prefill ?? stored?.draft ?? { orgId: defaultOrgId, text: '', answers: emptyAnswers(), categoryChosen: false, files: [] });
   const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
