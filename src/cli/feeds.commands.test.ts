@@ -1,43 +1,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
 import { connectDatabase } from '../db/connect.js';
 import { registerFeedsCommands } from './feeds.commands.js';
 
 const TESTDATA = fileURLToPath(new URL('../modules/vulns/testdata/', import.meta.url));
 
-// Runs "anshin feeds ..." in-process against a test database and returns what it printed.
-async function anshin(...args: string[]): Promise<string> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
-  registerFeedsCommands(program);
-  const printed: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(String(chunk)) > 0);
-  try {
-    await program.parseAsync(['feeds', ...args], { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('');
-}
+const anshin = (...args: string[]) => runCli(registerFeedsCommands, ['feeds', ...args]);
 
 describeEachDatabase('anshin feeds', (database) => {
-  let url = '';
-  let drop: () => Promise<void> = async () => {};
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, BASE_URL: process.env.BASE_URL };
-  beforeAll(async () => {
-    ({ url, drop } = await database.create());
-    Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:8080' });
-  });
-  afterAll(async () => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    process.exitCode = undefined;
-    await drop();
-  });
+  const cli = useCliDatabase(database);
 
   it('imports every file, says what was added, and on a second run what was unchanged and why', async () => {
     const files = ['nvd-sample.json', 'kev-sample.json', 'epss-sample.csv.gz', 'windows.json'].map((f) => join(TESTDATA, f));
@@ -58,7 +32,7 @@ describeEachDatabase('anshin feeds', (database) => {
     expect(out).toContain('fortios.json: eol: 4 added');
     expect(process.exitCode).toBe(1);
     process.exitCode = undefined;
-    const db = connectDatabase(url);
+    const db = connectDatabase(cli.url());
     try {
       expect((await db.selectFrom('vuln_eol_cycles').select('product').distinct().execute()).map((r) => r.product).sort()).toEqual(['fortios', 'windows']);
     } finally {

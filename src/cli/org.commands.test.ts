@@ -1,43 +1,14 @@
 import { Command } from 'commander';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
+import { runCli, useCliDatabase } from '../../test/helpers/cli.js';
 import { describeEachDatabase } from '../../test/helpers/databases.js';
 import { connectDatabase } from '../db/connect.js';
 import { registerOrgCommands } from './org.commands.js';
 
-// Runs "anshin org ..." in-process against a test database and returns what it printed.
-async function anshin(...args: string[]): Promise<string> {
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
-  registerOrgCommands(program);
-  program.commands.forEach(function quiet(command: Command) {
-    command.exitOverride().configureOutput({ writeErr: () => {} });
-    command.commands.forEach(quiet);
-  });
-  const printed: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => printed.push(String(chunk)) > 0);
-  try {
-    await program.parseAsync(['org', ...args], { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('');
-}
+const anshin = (...args: string[]) => runCli(registerOrgCommands, ['org', ...args]);
 
 describeEachDatabase('anshin org', (database) => {
-  let url = '';
-  let drop: () => Promise<void> = async () => {};
-  // The CLI reads its configuration from the environment; vitest itself sets BASE_URL=/ (a Vite variable).
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: process.env.LOG_LEVEL, BASE_URL: process.env.BASE_URL };
-  beforeAll(async () => {
-    ({ url, drop } = await database.create());
-    Object.assign(process.env, { DATABASE_URL: url, LOG_LEVEL: 'silent', BASE_URL: 'http://localhost:8080' });
-  });
-  afterAll(async () => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    await drop();
-  });
+  const cli = useCliDatabase(database);
 
   const required = ['--name-ja', '安心商事', '--name-en', 'Anshin Trading', '--sector', 'jsic-i', '--size-band', '21-100', '--prefecture', '13'];
 
@@ -51,7 +22,7 @@ describeEachDatabase('anshin org', (database) => {
     expect(shown).toContain('xn--wgv71a.jp');
     expect(shown).toContain('192.0.2.0/24');
 
-    const db = connectDatabase(url);
+    const db = connectDatabase(cli.url());
     try {
       const events = await db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('org_id', '=', created.id).execute();
       expect(events).toEqual([{ action: 'org.created', actor_user_id: null }]);

@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../errors.js';
 import { errorMessage } from '../../i18n/messages.js';
+import { withDetails } from '../../http/error-details.js';
 import { IdParams, NoContent, withErrors } from '../../http/schemas.js';
 import { DIRECTORY_LIMITS, PREFECTURE_CODES, PROBLEM_CODES, type ProblemCode } from './directory-model.js';
 import { DIRECTORY_CSS, renderDirectoryPage } from './directory-page.js';
@@ -12,15 +12,6 @@ import * as directory from './directory.service.js';
 const tags = ['directory'];
 const detailed = { 400: s.DetailedError, 422: s.DetailedError };
 
-// An error that says what is wrong per field or row: the shared {error: {code, message}} plus details.
-async function withDetails(request: FastifyRequest, reply: FastifyReply, work: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
-    return reply.status(error.status).send({ error: { code: error.code, message: error.localized(request.ctx.locale), details: error.details } });
-  }
-}
 
 // The public page reads its query leniently: an unknown value is no filter, never an error page.
 function pageQuery(query: Record<string, string | undefined>) {

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { withDetails } from '../../http/error-details.js';
 import { NoContent, withErrors } from '../../http/schemas.js';
 import * as s from './assets.schema.js';
 import * as assets from './assets.service.js';
@@ -11,15 +11,6 @@ const detailed = { 400: s.DetailedError };
 type OrgRequest = { Params: { orgId: string } };
 type AssetRequest = { Params: { orgId: string; id: string } };
 
-// asset_invalid lists the fields and what is wrong with each, for the form to point at them.
-async function withDetails(request: FastifyRequest, reply: FastifyReply, work: () => Promise<unknown>): Promise<unknown> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError) || !Array.isArray(error.details)) throw error;
-    return reply.status(error.status).send({ error: { code: error.code, message: error.localized(request.ctx.locale), details: error.details } });
-  }
-}
 
 export function assetRoutes(db: Database, deps: AppDeps) {
   return async function routes(app: FastifyInstance) {
