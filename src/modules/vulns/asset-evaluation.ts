@@ -66,11 +66,16 @@ async function cveCandidates(db: Database, asset: AssetRow, identity: AssetIdent
   }
   const purl = asset.purl ? tryParsePurl(asset.purl) : null;
   const scheme = (purl && versionSchemeForPurlType(purl.type)) || 'generic';
-  const rejected = new Set((await knowledge.cvesByIds(db, [...byCve.keys()])).filter((c) => c.status === 'Rejected').map((c) => c.cve_id));
-  const out: Candidate[] = [];
+  const matched: Array<[string, ReturnType<typeof matchNvd>]> = [];
   for (const [cveId, criteria] of byCve) {
-    if (rejected.has(cveId)) continue;
     const result = matchNvd(identity, criteria, scheme);
+    if (result.affected !== false) matched.push([cveId, result]);
+  }
+  // Rejected CVEs are dropped; asked only for the few that matched, not for every CVE of the product.
+  const rejected = new Set((await knowledge.cvesByIds(db, matched.map(([id]) => id))).filter((c) => c.status === 'Rejected').map((c) => c.cve_id));
+  const out: Candidate[] = [];
+  for (const [cveId, result] of matched) {
+    if (rejected.has(cveId)) continue;
     if (result.affected === false) continue;
     const outcome = result.affected === true ? 'affected' : 'version_unknown';
     const { criterion, range, detail } = result.reason;
