@@ -1,10 +1,11 @@
 // Issue 20 at real size: an NVD CVE JSON 2.0 file of --cves records with --criteria cpeMatch criteria in all (generated
 // in the real shape, streamed to disk), imported with the service `anshin feeds import` uses, on SQLite and PostgreSQL;
 // then --orgs organisations with --assets assets each matched in full; then an incremental file of --changed CVEs
-// (later lastModified, moved ranges) imported and re-matched; then a member's findings page (the service behind
+// (later lastModified, moved ranges) imported and re-matched as the CLI does (only the assets the changed CVEs concern,
+// then checked against a full re-match); then a member's findings page (the service behind
 // GET /api/orgs/:orgId/findings), median of 50. Time and peak resident memory (getrusage maxRSS) per step.
 // Run after `npm run build:server`:
-//   node bench/vuln-feeds.mjs [--cves 300000] [--criteria 2000000] [--orgs 1000] [--assets 10] [--changed 1000] [--only sqlite|postgres]
+//   node bench/vuln-feeds.mjs [--cves 300000] [--criteria 2000000] [--vendors 20000] [--orgs 1000] [--assets 10] [--changed 1000] [--only sqlite|postgres]
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ const { connectDatabase } = await import('../dist/db/connect.js');
 const { migrateToLatest } = await import('../dist/db/migrate.js');
 const { loadConfig } = await import('../dist/config.js');
 const { importFeedFileAsOperator } = await import('../dist/modules/vulns/feeds-import.service.js');
-const { matchAllAsOperator } = await import('../dist/modules/vulns/matcher.service.js');
+const { matchAllAsOperator, matchChangedAsOperator } = await import('../dist/modules/vulns/matcher.service.js');
 const { listFindings } = await import('../dist/modules/vulns/findings.service.js');
 
 const arg = (name, fallback) => {
@@ -29,7 +30,8 @@ const ORGS = Number(arg('orgs', 1000));
 const ASSETS = Number(arg('assets', 10));
 const CHANGED = Number(arg('changed', 1000));
 const ONLY = arg('only', '');
-const VENDORS = 2000;
+// NVD names some 30,000 vendors and 200,000 products; the generated base has --vendors × 5 (default 100,000 products).
+const VENDORS = Number(arg('vendors', 20_000));
 const PRODUCTS = 5; // per vendor
 
 const rssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
@@ -124,13 +126,18 @@ async function run(database, files) {
     const match = await matchAllAsOperator(db, deps);
     const matchMs = performance.now() - t;
     console.log(`${database.name}: full match of ${match.assets} assets (${match.organisations} orgs): ${(matchMs / 1000).toFixed(1)} s, ${match.added} findings; peak RSS ${rssMb()} MB`);
+    // The incremental file, matched as `anshin feeds import` does after NVD files: only the assets the changed CVEs concern.
+    const since = new Date().toISOString();
     t = performance.now();
     const inc = await importFeedFileAsOperator(db, files.changed);
     const incImportMs = performance.now() - t;
     t = performance.now();
-    const rematch = await matchAllAsOperator(db, deps);
+    const rematch = await matchChangedAsOperator(db, deps, since);
     const rematchMs = performance.now() - t;
-    console.log(`${database.name}: incremental ${inc.updated} changed CVEs imported in ${incImportMs.toFixed(0)} ms, full re-match ${rematchMs.toFixed(0)} ms (${rematch.added} new, ${rematch.closed} gone)`);
+    console.log(`${database.name}: incremental ${inc.updated} changed CVEs imported in ${incImportMs.toFixed(0)} ms, re-match of the ${rematch.assets} assets they concern ${rematchMs.toFixed(0)} ms (${rematch.added} new, ${rematch.closed} gone)`);
+    t = performance.now();
+    const check = await matchAllAsOperator(db, deps);
+    console.log(`${database.name}: a full re-match afterwards found nothing more to do: ${check.added === 0 && check.closed === 0 && check.reopened === 0} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
     // A member's findings page: the organisation with the most findings.
     const busiest = await db.selectFrom('vuln_findings').select(['org_id', (eb) => eb.fn.countAll().as('n')]).groupBy('org_id').orderBy('n', 'desc').executeTakeFirst();
     const orgId = busiest?.org_id ?? orgIds[0];

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { createMailer } from '../modules/mail/mail.service.js';
 import { importFeedFileAsOperator, type FeedImportResult } from '../modules/vulns/feeds-import.service.js';
-import { matchAllAsOperator } from '../modules/vulns/matcher.service.js';
+import { matchAllAsOperator, matchChangedAsOperator } from '../modules/vulns/matcher.service.js';
 import { print, withDatabase } from './support.js';
 
 const REASONS: Record<string, string> = {
@@ -32,15 +32,20 @@ export function registerFeedsCommands(program: Command): void {
     .action(async (files: string[], options: { product?: string }) =>
       withDatabase(async (db, config) => {
         let rejected = 0;
+        const since = new Date().toISOString();
+        const kinds = new Set<string>();
         for (const file of files) {
           const result = await importFeedFileAsOperator(db, file, { product: options.product });
           if (result.outcome === 'rejected') rejected++;
+          else kinds.add(result.kind);
           for (const line of describeResult(result)) print(line);
         }
-        // Every organisation's assets are matched again, whatever changed: a finding closed by a member re-opens
-        // only when its match changed, so a re-run is harmless.
+        // Assets are matched again: after NVD and KEV files only those the changed CVEs can concern; after any other
+        // feed every organisation's. A finding closed by a member re-opens only when its match changed, so a re-run
+        // is harmless.
         const mailer = createMailer(config.smtpUrl, config.mailFrom, { warn: (_obj, msg) => process.stderr.write(`${msg}\n`) });
-        const run = await matchAllAsOperator(db, { config, mailer });
+        const scoped = [...kinds].every((kind) => kind === 'nvd' || kind === 'kev');
+        const run = scoped ? await matchChangedAsOperator(db, { config, mailer }, since) : await matchAllAsOperator(db, { config, mailer });
         print(`matched ${run.assets} assets of ${run.organisations} organisations: ${run.added} new findings, ${run.reopened} re-opened, ${run.closed} no longer found, ${run.newKev} newly exploited (KEV, members mailed)`);
         if (rejected > 0) process.exitCode = 1;
       }),

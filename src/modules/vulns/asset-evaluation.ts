@@ -167,12 +167,21 @@ async function eolCandidate(db: Database, identity: AssetIdentity, product: stri
   };
 }
 
+/** The vendor and product the NVD criteria are looked up by (CPE form), or null when the asset does not name both. */
+export function productKeyOf(asset: AssetRow): { vendor: string; product: string } | null {
+  const cpe = assetCpe(identityOf(asset));
+  const vendor = cpe ? plainValue(cpe.vendor) : null;
+  const product = cpe ? plainValue(cpe.product) : null;
+  return vendor && product ? { vendor, product } : null;
+}
+
 /** The CVE and end-of-life candidates of one asset; `eolProducts`: the products endoflife.date data is held for. */
 export async function evaluateAsset(db: Database, asset: AssetRow, eolProducts: ReadonlySet<string>, now: Date): Promise<Candidate[]> {
   const identity = identityOf(asset);
   const cpe = assetCpe(identity);
-  const vendor = cpe ? plainValue(cpe.vendor) : null;
-  const product = cpe ? plainValue(cpe.product) : null;
+  const key = productKeyOf(asset);
+  const vendor = key?.vendor ?? null;
+  const product = key?.product ?? null;
   const purlKeys = asset.purl ? lookupKeys({ purl: asset.purl }) : null;
   const keys = [...(vendor && product ? [{ vendorKey: vendor, productKey: product }] : []), ...(purlKeys ? [purlKeys] : [])];
   const others = [...(await osvCandidates(db, asset, identity)), ...(await csafCandidates(db, identity, keys))];

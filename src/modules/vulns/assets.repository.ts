@@ -29,11 +29,15 @@ export async function deleteAsset(db: Database, id: string): Promise<void> {
   await db.deleteFrom('assets').where('id', '=', id).execute();
 }
 
-/** Every asset, or one organisation's, for the matcher. */
-export async function assetsToMatch(db: Database, scope: { orgId?: string; assetId?: string }): Promise<AssetRow[]> {
+/** Every asset, or one organisation's (or some of its assets), for the matcher. */
+export async function assetsToMatch(db: Database, scope: { orgId?: string; assetId?: string; assetIds?: readonly string[] }): Promise<AssetRow[]> {
   let query = db.selectFrom('assets').selectAll();
   if (scope.orgId) query = query.where('org_id', '=', scope.orgId);
   if (scope.assetId) query = query.where('id', '=', scope.assetId);
+  if (scope.assetIds) {
+    if (scope.assetIds.length === 0) return [];
+    query = query.where('id', 'in', [...scope.assetIds]);
+  }
   return query.orderBy('org_id').orderBy('id').execute();
 }
 

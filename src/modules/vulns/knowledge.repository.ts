@@ -189,3 +189,30 @@ export async function csafScores(db: Database, refs: readonly string[]): Promise
     .where('ref', 'in', refs).where('cvss_score', 'is not', null).groupBy('ref').execute();
   return new Map(rows.map((r) => [r.ref, Number(r.score)]));
 }
+
+const CHUNK = 500;
+async function chunked<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await read(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+/** CVEs whose NVD record or KEV entry was stored (added or changed) at or after `since`. */
+export async function cvesChangedSince(db: Database, since: string): Promise<string[]> {
+  const [cves, kev] = await Promise.all([
+    db.selectFrom('vuln_cves').select('cve_id').where('imported_at', '>=', since).execute(),
+    db.selectFrom('vuln_kev').select('cve_id').where('imported_at', '>=', since).execute(),
+  ]);
+  return [...new Set([...cves, ...kev].map((r) => r.cve_id))];
+}
+
+/** The vendor and product pairs the criteria of these CVEs name. */
+export async function productsOfCves(db: Database, ids: readonly string[]): Promise<Array<{ vendor: string; product: string }>> {
+  return chunked(ids, (chunk) => db.selectFrom('vuln_cpe_criteria').select(['vendor', 'product']).distinct().where('cve_id', 'in', chunk).execute());
+}
+
+/** Assets with a finding (active or not) about one of these CVEs. */
+export async function assetsWithFindingsOn(db: Database, ids: readonly string[]): Promise<string[]> {
+  const rows = await chunked(ids, (chunk) => db.selectFrom('vuln_findings').select('asset_id').distinct().where('ref', 'in', chunk).execute());
+  return [...new Set(rows.map((r) => r.asset_id))];
+}

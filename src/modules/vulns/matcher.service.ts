@@ -10,7 +10,7 @@ import type { Database } from '../../db/database.js';
 import type { Mailer } from '../mail/mail.service.js';
 import { queueMail } from '../mail/mail.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { type Candidate, evaluateAsset } from './asset-evaluation.js';
+import { type Candidate, evaluateAsset, productKeyOf } from './asset-evaluation.js';
 import { assetsToMatch, orgsWithAssets } from './assets.repository.js';
 import * as findings from './findings.repository.js';
 import * as knowledge from './knowledge.repository.js';
@@ -114,7 +114,7 @@ async function mailKev(trx: Database, config: Config, kevMail: Map<string, KevMa
 
 /** Matches the assets in scope (one asset, one organisation, or every asset) inside the caller's transaction. */
 export async function matchAssetsWithin(
-  trx: Database, config: Config, scope: { orgId?: string; assetId?: string }, now: Date, ctx: RequestContext = systemContext(),
+  trx: Database, config: Config, scope: { orgId?: string; assetId?: string; assetIds?: readonly string[] }, now: Date, ctx: RequestContext = systemContext(),
 ): Promise<MatchRun> {
   const at = now.toISOString();
   const assets = await assetsToMatch(trx, scope);
@@ -133,6 +133,36 @@ export async function matchAssetsWithin(
     await recordAudit(trx, ctx, { action: 'finding.match', orgId: scope.orgId, targetType: scope.assetId ? 'asset' : 'organisation', targetId: scope.assetId ?? scope.orgId, details: { ...run } });
   }
   return run;
+}
+
+/**
+ * After NVD or KEV files whose import began at `since`: only the assets the changed CVEs can concern are matched again —
+ * those whose vendor and product a changed CVE's criteria name (a criterion with a wildcard vendor or product concerns
+ * every asset it covers), and those with a finding about a changed CVE (its criteria may no longer name them; a KEV
+ * entry re-ranks them). Other feeds (EPSS, end of life, OSV, CSAF) can concern any asset: matchAllAsOperator.
+ */
+export async function matchChangedAsOperator(db: Database, deps: { config: Config; mailer: Mailer }, since: string, now = new Date()): Promise<MatchRun & { organisations: number }> {
+  const total = { organisations: 0, assets: 0, added: 0, updated: 0, reopened: 0, closed: 0, newKev: 0 };
+  const changed = await knowledge.cvesChangedSince(db, since);
+  if (changed.length === 0) return total;
+  const products = await knowledge.productsOfCves(db, changed);
+  const named = new Set(products.map((p) => `${p.vendor}\u0000${p.product}`));
+  const anyProductOf = new Set(products.filter((p) => p.product === '*').map((p) => p.vendor));
+  const everything = products.some((p) => p.vendor === '*');
+  const wanted = new Set(await knowledge.assetsWithFindingsOn(db, changed));
+  for (const asset of await assetsToMatch(db, {})) {
+    const key = productKeyOf(asset);
+    if (everything || (key && (named.has(`${key.vendor}\u0000${key.product}`) || anyProductOf.has(key.vendor)))) wanted.add(asset.id);
+  }
+  const byOrg = new Map<string, string[]>();
+  for (const asset of await assetsToMatch(db, { assetIds: [...wanted] })) byOrg.set(asset.org_id, [...(byOrg.get(asset.org_id) ?? []), asset.id]);
+  for (const [orgId, assetIds] of byOrg) {
+    const run = await db.transaction().execute((trx) => matchAssetsWithin(trx, deps.config, { orgId, assetIds }, now));
+    total.organisations++;
+    for (const k of ['assets', 'added', 'updated', 'reopened', 'closed', 'newKev'] as const) total[k] += run[k];
+  }
+  await deps.mailer.flush(db);
+  return total;
 }
 
 /** After a feed import: every organisation's assets, one transaction per organisation, then the mail goes out. */
