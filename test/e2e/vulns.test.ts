@@ -97,7 +97,7 @@ describeBrowser('e2e: a VPN appliance, a KEV notice, help from it, then patched'
     await seen(item);
     await item.click();
     await seen(page.getByRole('heading', { name: '脆弱性・サポート終了のお知らせ', level: 1 }));
-    await page.waitForURL((url) => url.pathname === `/orgs/${orgId}/findings`);
+    await page.waitForURL((url) => url.pathname === `/orgs/${orgId}/findings` && url.hash.startsWith('#finding-'));
   });
 
   step('the notices page shows it first, in plain words: used in real attacks, severity, what to do, why', async () => {

@@ -39,7 +39,7 @@ import { AidMetricsPage, AidVettingPage } from './pages/aid/aid-desk-pages.tsx';
 import { MonthlyReportPage } from './pages/dashboards/monthly-report-page.tsx';
 import { AssetsPage } from './pages/vulns/assets-page.tsx';
 import { FindingsPage } from './pages/vulns/findings-page.tsx';
-import { FindingRedirect, OrgChooser } from './pages/vulns/org-chooser.tsx';
+import { OrgChooser } from './pages/vulns/org-chooser.tsx';
 import { VulnsSummaryPage } from './pages/vulns/vulns-summary-page.tsx';
 
 // The charting library is loaded only with the page that draws charts.
@@ -98,7 +98,6 @@ const ROUTES: AppRoute[] = [
   { path: '/orgs/:id/findings', auth: true, element: <WithId page={FindingsPage} /> },
   { path: '/assets', auth: true, element: <OrgChooser kind="assets" /> },
   { path: '/vulns/findings', auth: true, element: <OrgChooser kind="findings" /> },
-  { path: '/vulns/findings/:id', auth: true, element: <WithId page={FindingRedirect} /> },
   { path: '/vulns', auth: ['coordinator'], element: <VulnsSummaryPage /> },
   { path: '/community', auth: true, element: <Suspense fallback={<Loading />}><CommunityPage /></Suspense> },
   { path: '/community/monthly', auth: true, element: <MonthlyReportPage /> },

@@ -21,16 +21,16 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A hint that an indicator touches one of the reader's organisations: a registered domain or IP range. */
 interface Concern { orgId: string; kind: 'domain' | 'ip_range'; registered: string }
 
-async function ownAssets(db: Database, ctx: RequestContext) {
+async function registeredOf(db: Database, ctx: RequestContext) {
   const orgIds = ctx.actor.kind === 'user' ? [...ctx.actor.orgRoles.keys()] : [];
   return Promise.all(orgIds.map(async (orgId) => ({ orgId, domains: await listOrgDomains(db, orgId), ranges: await listOrgIpRanges(db, orgId) })));
 }
 
-function concernsOf(observables: ReadonlyArray<{ type: string; value: string }>, assets: Awaited<ReturnType<typeof ownAssets>>): Concern[] {
+function concernsOf(observables: ReadonlyArray<{ type: string; value: string }>, registered: Awaited<ReturnType<typeof registeredOf>>): Concern[] {
   const out: Concern[] = [];
   for (const { type, value } of observables) {
     const host = type === 'domain' ? value : type === 'email' ? value.split('@')[1] ?? '' : type === 'url' ? hostOf(value) : '';
-    for (const a of assets) {
+    for (const a of registered) {
       for (const d of a.domains) if (host && (host === d || host.endsWith(`.${d}`))) out.push({ orgId: a.orgId, kind: 'domain', registered: d });
       if (type === 'ipv4' || type === 'ipv6') for (const r of a.ranges) if (cidrContains(r, value)) out.push({ orgId: a.orgId, kind: 'ip_range', registered: r });
     }
@@ -68,12 +68,12 @@ export async function advisoryBrief(db: Database, config: Config, ctx: RequestCo
     if (o.type === 'language-content' && en) english.set(text(o.object_ref), en);
   }
   const ofType = (type: string) => objects.filter((o) => o.type === type);
-  const assets = await ownAssets(db, ctx);
+  const registered = await registeredOf(db, ctx);
   const indicators = await Promise.all(ofType('indicator').map(async (indicator) => {
     const observables = observablesOf(indicator);
     const standing = await indicatorStanding(db, config, ctx, indicator);
     return {
-      id: text(indicator.id), observables, sightings: standing.sightings, concerns: concernsOf(observables, assets),
+      id: text(indicator.id), observables, sightings: standing.sightings, concerns: concernsOf(observables, registered),
     };
   }));
   const victim = (report.x_anshin_victim ?? {}) as { sector?: string | null; size_band?: string | null; prefecture?: string | null; k?: number };

@@ -83,6 +83,7 @@ describeEachDatabase('vulnerability findings', (database) => {
     const ja = mails.find((m) => m.recipient === emails.member);
     expect(ja?.subject).toBe('Anshin: 攻撃に使われている脆弱性が登録機器に見つかりました（2 件）');
     expect(ja?.body).toContain('・CVE-2024-21762: Fortinet FortiOS 7.2.4\n  対策: 7.2.7 以降に更新する');
+    expect(ja?.body).toContain(`/orgs/${orgA}/findings`); // the organisation's notices page
     expect(mails.find((m) => m.recipient === emails.english)?.body).toContain('- CVE-2023-27997: Fortinet FortiOS 7.2.4\n  What to do: update to 7.2.5 or later');
   });
 

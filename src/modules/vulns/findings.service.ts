@@ -81,9 +81,10 @@ export async function listFindings(db: Database, ctx: RequestContext, orgId: str
 }
 
 /** The top open findings of the caller's organisations (the home page): exploited ones first. */
-export async function topOpenFindings(db: Database, orgIds: readonly string[], locale: Locale, limit: number): Promise<FindingView[]> {
+/** The open findings of these organisations, most urgent first, each with its organisation (for links to its page). */
+export async function topOpenFindings(db: Database, orgIds: readonly string[], locale: Locale, limit: number): Promise<Array<FindingView & { orgId: string }>> {
   const perOrg = await Promise.all(orgIds.map((orgId) => repo.listFindingsOf(db, orgId, { limit: 200 })));
-  return perOrg.flat().filter((r) => r.outcome === 'affected' && r.status === 'open').map((r) => findingView(r, locale))
+  return perOrg.flat().filter((r) => r.outcome === 'affected' && r.status === 'open').map((r) => ({ ...findingView(r, locale), orgId: r.org_id }))
     .sort((a, b) => b.priority - a.priority).slice(0, limit);
 }
 

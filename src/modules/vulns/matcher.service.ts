@@ -107,7 +107,7 @@ async function mailKev(trx: Database, config: Config, kevMail: Map<string, KevMa
   for (const [orgId, items] of kevMail) {
     for (const member of await findings.memberRecipients(trx, orgId)) {
       const locale = member.locale === 'en' ? 'en' : 'ja';
-      await queueMail(trx, { to: member.email, ...renderKevMail(locale, items, `${config.baseUrl}/vulns/findings`) });
+      await queueMail(trx, { to: member.email, ...renderKevMail(locale, items, `${config.baseUrl}/orgs/${encodeURIComponent(orgId)}/findings`) });
     }
   }
 }
@@ -155,7 +155,11 @@ export async function matchChangedAsOperator(db: Database, deps: { config: Confi
     if (everything || (key && (named.has(`${key.vendor}\u0000${key.product}`) || anyProductOf.has(key.vendor)))) wanted.add(asset.id);
   }
   const byOrg = new Map<string, string[]>();
-  for (const asset of await assetsToMatch(db, { assetIds: [...wanted] })) byOrg.set(asset.org_id, [...(byOrg.get(asset.org_id) ?? []), asset.id]);
+  for (const asset of await assetsToMatch(db, { assetIds: [...wanted] })) {
+    const ids = byOrg.get(asset.org_id) ?? [];
+    ids.push(asset.id);
+    byOrg.set(asset.org_id, ids);
+  }
   for (const [orgId, assetIds] of byOrg) {
     const run = await db.transaction().execute((trx) => matchAssetsWithin(trx, deps.config, { orgId, assetIds }, now));
     total.organisations++;

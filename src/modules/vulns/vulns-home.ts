@@ -40,10 +40,11 @@ const TEXT = {
   },
 } as const;
 
-function itemOf(f: FindingView, locale: Locale): HomeSection['items'][number] {
+function itemOf(f: FindingView & { orgId: string }, locale: Locale): HomeSection['items'][number] {
   const t = TEXT[locale];
   const asset = [f.asset.vendor, f.asset.product, f.asset.version].filter(Boolean).join(' ');
-  const href = `/vulns/findings/${f.id}`;
+  // The organisation's notices page, opened at this notice.
+  const href = `/orgs/${encodeURIComponent(f.orgId)}/findings#finding-${encodeURIComponent(f.id)}`;
   if (f.kind === 'eol') {
     const label = fill(f.eol?.state === 'passed' ? t.eolPassed : t.eolSoon, { asset, date: f.eol?.date ?? '—' });
     return { label, href, ...(f.fixedHint ? { detail: fill(t.move, { fixed: f.fixedHint }) } : {}) };

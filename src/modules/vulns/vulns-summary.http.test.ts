@@ -62,6 +62,7 @@ describeEachDatabase('vulnerabilities: home section and the desk\'s summary unde
     expect(ja.items[1]?.label).toMatch(/^【攻撃に悪用されています】/);
     expect(ja.items.map((i) => i.label)).toContain('Fortinet FortiOS 7.2.4: サポートが終了しています（2025-09-30）');
     expect(ja.items.find((i) => i.label.includes('CVE-2024-21762'))?.detail).toBe('7.2.7 以降に更新してください');
+    expect(ja.items.every((i) => /^\/orgs\/[^/]+\/findings#finding-[^/]+$/.test(i.href ?? ''))).toBe(true); // its organisation's page, at the notice
     const en = await home(s.en) as Section;
     expect(en.items.find((i) => i.label.includes('CVE-2024-21899'))).toMatchObject({ label: 'QNAP QTS 5.1.0.2348: CVE-2024-21899 (severity 9.8)', detail: 'Update to 5.1.3.2578 or later' });
     expect((await home(s.empty))?.items).toEqual([{ label: '機器・ソフトウェアを登録すると、脆弱性やサポート終了をお知らせします', href: '/assets' }]);

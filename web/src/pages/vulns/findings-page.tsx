@@ -27,7 +27,7 @@ export function FindingsPage({ id: orgId }: { id: string }) {
   const { hash } = useLocation();
   const jumped = useRef(false);
 
-  // A link to one notice (/vulns/findings/:id lands here with #finding-<id>): once the list is there, go to it.
+  // A link to one notice (the home block: #finding-<id>): once the list is there, go to it.
   useEffect(() => {
     if (jumped.current || !findings.data || hash.length < 2) return;
     const target = document.getElementById(decodeURIComponent(hash.slice(1)));

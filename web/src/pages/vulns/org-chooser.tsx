@@ -1,14 +1,10 @@
-// The addresses without an organisation in them (/assets, /vulns/findings, /vulns/findings/:id, which the server's
-// home block and mails link to): a member of one organisation goes straight to its page; a member of several chooses.
-// A notice's own address finds the organisation whose list holds it and opens that list at the notice.
-import { useQueries } from '@tanstack/react-query';
+// The addresses without an organisation in them (/assets, /vulns/findings: the menu and the home block when there is
+// nothing to show): a member of one organisation goes straight to its page; a member of several chooses.
 import { Link, Navigate } from 'react-router';
-import { Loading } from '../../components/alerts.tsx';
 import { Page } from '../../components/page.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { membershipName } from '../../lib/reference.ts';
 import { useSession } from '../../session/session-context.tsx';
-import { vulnKeys, vulnsApi } from './vulns-api.ts';
 
 const pageOf = (orgId: string, kind: 'assets' | 'findings') => `/orgs/${encodeURIComponent(orgId)}/${kind}`;
 
@@ -30,20 +26,4 @@ export function OrgChooser({ kind }: { kind: 'assets' | 'findings' }) {
       )}
     </Page>
   );
-}
-
-/** /vulns/findings/:id → /orgs/:orgId/findings#finding-:id, the organisation found among the member's own. */
-export function FindingRedirect({ id }: { id: string }) {
-  const { user } = useSession();
-  const memberships = user?.memberships ?? [];
-  const lists = useQueries({
-    queries: memberships.map((m) => ({ queryKey: vulnKeys.findings(m.orgId), queryFn: () => vulnsApi.findings(m.orgId) })),
-  });
-  const holder = memberships.find((_, i) => {
-    const data = lists[i]?.data;
-    return !!data && [...data.findings, ...data.checkVersion].some((f) => f.id === id);
-  });
-  if (holder) return <Navigate to={`${pageOf(holder.orgId, 'findings')}#finding-${encodeURIComponent(id)}`} replace />;
-  if (lists.some((q) => q.isPending)) return <Loading />;
-  return <OrgChooser kind="findings" />;
 }
